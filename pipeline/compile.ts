@@ -1,0 +1,129 @@
+import type { VFile } from 'vfile';
+import type { Chapter, Edition, EditionConfig, FrontMatter } from './model/edition.js';
+import type { Audience } from './model/figure.js';
+import { loadEdition } from './config/load-edition.js';
+import { report } from './diagnostics/report.js';
+import { buildFigures, type NumberedChart } from './stages/assemble/charts.js';
+import { generatedBlock } from './stages/assemble/generated-blocks.js';
+import type { EditionSources } from './stages/load/read-sources.js';
+import { prepareChapter, renderChapterContent, type PreparedChapter } from './stages/markdown/chapter.js';
+import type { ChapterRef, DataResolvers, EditionIndex, FigureRef } from './stages/markdown/context.js';
+import { labelsFor } from './stages/markdown/labels.js';
+import { resolveStat } from './stages/survey/stat.js';
+import { loadSurveys } from './stages/survey/index.js';
+
+export interface CompileOptions {
+  readonly profile: Audience;
+  /** Decided at the edge (SOURCE_DATE_EPOCH or the clock); stages never read the clock. */
+  readonly buildDate: Date;
+  /** Draw charts (build) or only plan and check them (check). */
+  readonly drawCharts: boolean;
+}
+
+export interface CompileResult {
+  readonly edition: Edition | undefined;
+  /** Every file that was read, with its messages. */
+  readonly files: readonly VFile[];
+}
+
+const WORDS_PER_MINUTE = 230;
+
+/** Sources → one Edition model for both emitters. Pure: no disk, clock or environment. */
+export async function compileEdition(sources: EditionSources, options: CompileOptions): Promise<CompileResult> {
+  // 1. Load edition.yaml.
+  const loaded = loadEdition(sources.edition);
+  const files: VFile[] = [loaded.file];
+  const config = loaded.config;
+  if (!config) return { edition: undefined, files };
+  const labels = labelsFor(config.language);
+
+  // 2. Parse and validate every chapter file, listed or not, so `check` sees them all.
+  const byName = new Map(sources.chapters.map((s) => [s.path.slice('chapters/'.length), s]));
+  const prepared: PreparedChapter[] = [];
+  config.chapters.forEach((name, i) => {
+    const source = byName.get(name);
+    if (!source) {
+      report(loaded.file, 'chapter-missing', `Chapter file \`chapters/${name}\` does not exist`, loaded.yaml?.positionOf(['chapters', i]));
+      return;
+    }
+    const { file, chapter } = prepareChapter(source, options.profile, labels.membersOnly);
+    files.push(file);
+    if (chapter) prepared.push(chapter);
+  });
+  for (const [name, source] of byName) {
+    if (config.chapters.includes(name)) continue;
+    const { file } = prepareChapter(source, options.profile, labels.membersOnly);
+    report(file, 'chapter-unlisted', `\`${name}\` is not listed in edition.yaml and is not built`, { line: 1, column: 1 });
+    files.push(file);
+  }
+
+  // 3. Keep what this profile may show, check slugs, number chapters.
+  const included = prepared.filter((c) => options.profile === 'members' || c.frontMatter.audience === 'public');
+  const seenSlugs = new Map<string, PreparedChapter>();
+  for (const c of prepared) {
+    const other = seenSlugs.get(c.slug);
+    if (other) report(c.file, 'slug-duplicate', `Slug \`${c.slug}\` is already used by ${other.sourcePath}`, { line: 1, column: 1 });
+    seenSlugs.set(c.slug, c);
+  }
+
+  // 4. Load the surveys.
+  const surveys = loadSurveys(sources.data, { minBase: config.survey.minBase, defaultSurvey: config.survey.default });
+  files.push(...surveys.files);
+
+  // 5. Index chapters and figures: numbering is decided here, once.
+  const chapterRefs = new Map<string, ChapterRef>();
+  for (const c of prepared) {
+    chapterRefs.set(c.sourcePath.slice('chapters/'.length), { slug: c.slug, title: c.frontMatter.title, audience: c.frontMatter.audience, anchors: c.outline.anchors });
+  }
+  const figureRefs = new Map<string, FigureRef>();
+  const charts: NumberedChart[] = [];
+  included.forEach((c, i) => {
+    c.outline.charts.forEach((directive, j) => {
+      const number = `${i + 1}.${j + 1}`;
+      if (figureRefs.has(directive.id)) {
+        report(c.file, 'id-duplicate', `Figure id \`${directive.id}\` is used twice in the edition`, directive.position);
+        return;
+      }
+      figureRefs.set(directive.id, { number, chapterSlug: c.slug });
+      charts.push({ directive, number, chapterSlug: c.slug, file: c.file });
+    });
+  });
+  const index: EditionIndex = { chapters: chapterRefs, figures: figureRefs };
+
+  // 6. Plan and draw the charts.
+  const customSpecs = sources.data.filter((f) => f.path.startsWith('data/charts/') && f.path.endsWith('.vl.json'));
+  const figures = await buildFigures(charts, { bundle: surveys.bundle, language: config.language, customSpecs }, options.drawCharts);
+
+  // 7. Render each chapter's content.
+  const data: DataResolvers = {
+    stat: (attrs) => {
+      const r = resolveStat(surveys.bundle, attrs, config.language);
+      return r.ok ? { ok: true, value: r.text } : r;
+    },
+    block: (name, attrs) => generatedBlock(surveys.bundle, name, attrs, config.language),
+  };
+  const chapters: Chapter[] = [];
+  for (const [i, c] of included.entries()) {
+    const ctx = { slug: c.slug, number: i + 1, language: config.language, profile: options.profile, index, data, labels };
+    const rendered = await renderChapterContent(c, ctx);
+    chapters.push({
+      sourcePath: c.sourcePath,
+      slug: c.slug,
+      number: i + 1,
+      frontMatter: forProfile(c.frontMatter, options.profile),
+      content: rendered.content,
+      headings: rendered.headings,
+      figures: c.outline.charts.map((d) => figures.get(d.id)).filter((f): f is NonNullable<typeof f> => f !== undefined),
+      tables: rendered.tables,
+      wordCount: rendered.wordCount,
+      readingMinutes: Math.max(1, Math.round(rendered.wordCount / WORDS_PER_MINUTE)),
+    });
+  }
+  return { edition: { config: config satisfies EditionConfig, profile: options.profile, chapters, buildDate: options.buildDate }, files };
+}
+
+/** Members-only front-matter fields (such as a case study's contact) leave the public model here. */
+function forProfile(fm: FrontMatter, profile: Audience): FrontMatter {
+  if (profile === 'members' || !fm.caseStudy?.contact || fm.caseStudy.contact.audience === 'public') return fm;
+  return { ...fm, caseStudy: { ...fm.caseStudy, contact: undefined } };
+}

@@ -1,0 +1,83 @@
+import { VFile } from 'vfile';
+import type { EditionConfig } from '../model/edition.js';
+import type { SourceFile } from '../model/source.js';
+import { report } from '../diagnostics/report.js';
+import { YamlSource } from '../diagnostics/yaml-source.js';
+import { describeIssue } from '../diagnostics/zod-issues.js';
+import { editionSchema } from './schema.js';
+
+export interface LoadedEdition {
+  readonly config: EditionConfig | undefined;
+  readonly file: VFile;
+  /** Where each chapter list entry sits, to report missing files at their line. */
+  readonly yaml: YamlSource | undefined;
+}
+
+const DEFAULT_MIN_BASE = 30;
+
+/** unknown YAML → validated, fully defaulted, read-only edition config. */
+export function loadEdition(source: SourceFile | undefined): LoadedEdition {
+  const file = new VFile({ path: 'edition.yaml', value: source ? new TextDecoder().decode(source.bytes) : '' });
+  if (!source) {
+    report(file, 'edition-missing', 'No edition.yaml found at the edition root', undefined);
+    return { config: undefined, file, yaml: undefined };
+  }
+  const yaml = new YamlSource(String(file.value));
+  const syntax = yaml.syntaxErrors();
+  for (const e of syntax) report(file, 'edition-yaml', e.message, e.position);
+  if (syntax.length > 0) return { config: undefined, file, yaml };
+
+  const parsed = editionSchema.safeParse(yaml.value() ?? {});
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      if (issue.code === 'unrecognized_keys') {
+        for (const key of issue.keys) {
+          report(file, 'edition-unknown-field', `Unknown field \`${key}\` in edition.yaml`, yaml.positionOf([...issue.path, key], { key: true }));
+        }
+        continue;
+      }
+      report(file, 'edition-field', describeIssue(issue), yaml.positionOf(issue.path));
+    }
+    if (parsed.error.issues.some((i) => i.code !== 'unrecognized_keys')) return { config: undefined, file, yaml };
+  }
+  // Unknown keys are warnings: validate again without them so the rest still builds.
+  const strictless = editionSchema.strip().safeParse(yaml.value());
+  if (!strictless.success) return { config: undefined, file, yaml };
+  const input = strictless.data;
+
+  const seen = new Map<string, number>();
+  input.chapters.forEach((name, i) => {
+    if (seen.has(name)) report(file, 'chapter-duplicate', `Chapter \`${name}\` is listed twice`, yaml.positionOf(['chapters', i]));
+    seen.set(name, i);
+  });
+
+  const config: EditionConfig = Object.freeze({
+    title: input.title,
+    subtitle: input.subtitle,
+    year: input.year,
+    slug: input.slug ?? slugify(input.title),
+    publisher: input.publisher,
+    language: input.language,
+    baseUrl: input.baseUrl.endsWith('/') ? input.baseUrl : `${input.baseUrl}/`,
+    licence: input.licence,
+    isbn: input.isbn,
+    contact: input.contact,
+    keywords: Object.freeze([...(input.keywords ?? [])]),
+    description: input.description ?? input.subtitle ?? input.title,
+    sampleData: input.sampleData ?? false,
+    survey: Object.freeze({ minBase: input.survey?.minBase ?? DEFAULT_MIN_BASE, default: input.survey?.default }),
+    chapters: Object.freeze([...new Set(input.chapters)]),
+  });
+  return { config, file, yaml };
+}
+
+export function slugify(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/ł/g, 'l')
+    .replace(/Ł/g, 'L')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}

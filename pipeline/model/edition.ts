@@ -1,0 +1,103 @@
+import type { Root as HastRoot } from 'hast';
+import type { Audience, Figure } from './figure.js';
+
+export const chapterKinds = [
+  'foreword',
+  'executive-summary',
+  'essay',
+  'guest-essay',
+  'case-study',
+  'methodology',
+  'annex',
+] as const;
+export type ChapterKind = (typeof chapterKinds)[number];
+
+/** edition.yaml after validation and defaults. */
+export interface EditionConfig {
+  readonly title: string;
+  readonly subtitle: string | undefined;
+  readonly year: number;
+  readonly slug: string;
+  readonly publisher: string;
+  readonly language: string;
+  readonly baseUrl: string;
+  readonly licence: string;
+  readonly isbn: string | undefined;
+  readonly contact: string;
+  readonly keywords: readonly string[];
+  /** Introduction on the index page and its meta description. */
+  readonly description: string;
+  readonly sampleData: boolean;
+  readonly survey: { readonly minBase: number; readonly default: string | undefined };
+  /** Chapter file names relative to chapters/, in reading order. */
+  readonly chapters: readonly string[];
+}
+
+export interface Author {
+  readonly name: string;
+  readonly role: string | undefined;
+  readonly organisation: string | undefined;
+}
+
+export interface CaseStudyMeta {
+  readonly city: string;
+  readonly country: string;
+  readonly themes: readonly string[];
+  readonly period: string | undefined;
+  readonly partners: readonly string[];
+  readonly award: { readonly year: number; readonly category: string; readonly result: 'winner' | 'shortlisted' } | undefined;
+  readonly metrics: readonly { readonly label: string; readonly value: string }[];
+  readonly funding: string | undefined;
+  /** Present only when the build's profile may show it. */
+  readonly contact: { readonly name: string; readonly email: string | undefined; readonly audience: Audience } | undefined;
+}
+
+/** Validated front matter. */
+export interface FrontMatter {
+  readonly title: string;
+  readonly kind: ChapterKind;
+  readonly summary: string;
+  readonly authors: readonly Author[];
+  readonly audience: Audience;
+  readonly slug: string | undefined;
+  readonly lang: string | undefined;
+  readonly caseStudy: CaseStudyMeta | undefined;
+}
+
+export interface Heading {
+  /** Document-unique id, e.g. "housing--the-challenge". */
+  readonly id: string;
+  readonly depth: number;
+  readonly text: string;
+}
+
+export interface TableInfo {
+  readonly id: string;
+  readonly number: string;
+}
+
+/** One chapter as both editions render it. */
+export interface Chapter {
+  readonly sourcePath: string;
+  readonly slug: string;
+  /** 1-based position among the chapters in this build's profile. */
+  readonly number: number;
+  readonly frontMatter: FrontMatter;
+  /** Sanitized content. Figures appear as placeholders `div[data-monitor-figure=<figure id>]`. */
+  readonly content: HastRoot;
+  /** Sections (h2/h3) for the TOC and bookmarks. */
+  readonly headings: readonly Heading[];
+  readonly figures: readonly Figure[];
+  readonly tables: readonly TableInfo[];
+  readonly wordCount: number;
+  readonly readingMinutes: number;
+}
+
+/** Everything both emitters need. No emitter decides numbering, captions or text. */
+export interface Edition {
+  readonly config: EditionConfig;
+  readonly profile: Audience;
+  readonly chapters: readonly Chapter[];
+  /** Build date, from SOURCE_DATE_EPOCH or the clock, decided at the edge. */
+  readonly buildDate: Date;
+}

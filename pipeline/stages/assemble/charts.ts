@@ -1,0 +1,91 @@
+import type { VFile } from 'vfile';
+import type { Figure } from '../../model/figure.js';
+import type { SourceFile } from '../../model/source.js';
+import type { SurveyBundle } from '../../model/survey.js';
+import { report } from '../../diagnostics/report.js';
+import { planChart, renderChart } from '../charts/index.js';
+import type { ChartDirective } from '../markdown/outline.js';
+
+export interface NumberedChart {
+  readonly directive: ChartDirective;
+  readonly number: string;
+  readonly chapterSlug: string;
+  readonly file: VFile;
+}
+
+export interface ChartInputs {
+  readonly bundle: SurveyBundle;
+  readonly language: string;
+  readonly customSpecs: readonly SourceFile[];
+}
+
+/**
+ * Check, plan and draw every chart of the edition. Planning is pure and reports all problems;
+ * drawing runs only for charts that planned cleanly and only when asked (not for `monitor check`).
+ */
+export async function buildFigures(charts: readonly NumberedChart[], inputs: ChartInputs, draw: boolean): Promise<Map<string, Figure>> {
+  const figures = new Map<string, Figure>();
+  const jobs: Promise<void>[] = [];
+  for (const chart of charts) {
+    const { directive, file } = chart;
+    const attrs = directive.attributes;
+    const alt = (attrs['alt'] ?? '').trim();
+    let ok = true;
+    if (!directive.caption) {
+      report(file, 'chart-caption', 'The chart has no caption', directive.position);
+      ok = false;
+    }
+    if (!alt) {
+      report(file, 'chart-alt', 'The chart has no alt text', directive.position);
+      ok = false;
+    } else if (alt === directive.caption) {
+      report(file, 'chart-alt', 'The alt text repeats the caption; describe what the chart shows instead', directive.position);
+      ok = false;
+    }
+    if (!attrs['question'] && !attrs['type'] && !attrs['spec']) {
+      report(file, 'chart-source', 'The chart names no question, type or spec', directive.position);
+      continue;
+    }
+    if (!ok) continue;
+    const planned = planChart(
+      {
+        domId: directive.id,
+        caption: directive.caption,
+        alt,
+        question: attrs['question'],
+        survey: attrs['survey'],
+        by: attrs['by'],
+        compare: attrs['compare'],
+        type: attrs['type'],
+        spec: attrs['spec'],
+      },
+      { bundle: inputs.bundle, language: inputs.language, customSpecs: inputs.customSpecs },
+    );
+    if (!planned.ok) {
+      report(file, planned.rule, planned.reason, directive.position);
+      continue;
+    }
+    if (!draw) continue;
+    jobs.push(
+      renderChart(planned.plan).then(
+        (rendered) => {
+          figures.set(directive.id, {
+            ...rendered,
+            id: directive.id,
+            number: chart.number,
+            caption: directive.caption,
+            alt,
+            chapterSlug: chart.chapterSlug,
+            csvName: `figure-${chart.number.replace('.', '-')}.csv`,
+            audience: attrs['audience'] === 'members' ? 'members' : 'public',
+          });
+        },
+        (error: unknown) => {
+          report(file, 'chart-render', `The chart could not be drawn: ${(error as Error).message}`, directive.position);
+        },
+      ),
+    );
+  }
+  await Promise.all(jobs);
+  return figures;
+}

@@ -1,0 +1,76 @@
+/**
+ * Rows for stacked and diverging charts: the whole sample and, with `by`, one row per group.
+ * A suppressed group keeps its label and n and nothing else (the survey stage gives it no
+ * aggregate, so no percentage can reach the chart).
+ */
+import type { Breakdown, CategoricalAggregate, MissingShare, QuestionAggregate, ScaleAggregate } from '../../model/survey.js';
+import type { TableCell, TableColumn } from '../../model/figure.js';
+import { nEquals, round1 } from './format.js';
+
+export type ShareAggregate = CategoricalAggregate | ScaleAggregate;
+
+export interface GroupRow {
+  readonly label: string;
+  readonly name: string;
+  readonly n: number;
+  readonly aggregate: ShareAggregate | undefined;
+}
+
+export function isShareAggregate(a: QuestionAggregate): a is ShareAggregate {
+  return a.kind === 'categorical' || a.kind === 'scale';
+}
+
+export function groupRows(total: ShareAggregate, breakdown: Breakdown | undefined, language: string): GroupRow[] {
+  const rows: GroupRow[] = [{ name: 'All cities', label: `All cities (${nEquals(total.n, language)})`, n: total.n, aggregate: total }];
+  for (const g of breakdown?.groups ?? []) {
+    const aggregate = !g.suppressed && isShareAggregate(g.aggregate) && !g.aggregate.suppressed ? g.aggregate : undefined;
+    rows.push({ name: g.label, label: `${g.label} (${nEquals(g.n, language)})`, n: g.n, aggregate });
+  }
+  return rows;
+}
+
+export function suppressedText(minBase: number): string {
+  return `fewer than ${minBase} responses, not shown`;
+}
+
+export function suppressionNote(minBase: number): string {
+  return `Groups with fewer than ${minBase} responses are not shown as percentages.`;
+}
+
+/** One label for the muted "don't know / no answer" segment, from the kinds that occur. */
+export function missingLabel(rows: readonly GroupRow[]): string | undefined {
+  const kinds = new Set<MissingShare['kind']>();
+  for (const r of rows) for (const m of r.aggregate?.missing ?? []) if (m.count > 0) kinds.add(m.kind);
+  if (kinds.size === 0) return undefined;
+  if (kinds.size === 2) return "Don't know or no answer";
+  return kinds.has('dont-know') ? "Don't know" : 'No answer';
+}
+
+export function missingPct(aggregate: ShareAggregate): number {
+  return aggregate.missing.reduce((s, m) => s + (m.pct ?? 0), 0);
+}
+
+/** Group | n | one column per category | muted column; suppressed groups get empty cells. */
+export function groupTable(
+  rows: readonly GroupRow[],
+  categories: readonly { code: string; label: string }[],
+  muted: string | undefined,
+  groupHeader: string,
+): { columns: TableColumn[]; rows: TableCell[][] } {
+  const columns: TableColumn[] = [
+    { key: 'group', label: groupHeader },
+    { key: 'n', label: 'n', numeric: true },
+    ...categories.map((c) => ({ key: `pct-${c.code}`, label: `${c.label} (%)`, numeric: true })),
+    ...(muted ? [{ key: 'pct-missing', label: `${muted} (%)`, numeric: true }] : []),
+  ];
+  const body = rows.map((r): TableCell[] => {
+    const a = r.aggregate;
+    const cells: TableCell[] = categories.map((c) => {
+      const pct = a?.shares.find((s) => s.code === c.code)?.pct;
+      return pct === null || pct === undefined ? null : round1(pct);
+    });
+    if (muted) cells.push(a ? round1(missingPct(a)) : null);
+    return [r.name, r.n, ...cells];
+  });
+  return { columns, rows: body };
+}

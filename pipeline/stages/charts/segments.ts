@@ -1,0 +1,106 @@
+/**
+ * The drawing shared by stacked and diverging bars: one row per group, segments with
+ * precomputed x/x2 (in percentage units), value labels inside wide-enough segments in a colour
+ * chosen for contrast, a text legend on top, and suppressed groups as a labelled empty row.
+ */
+import type { TopLevelSpec } from 'vega-lite';
+import { percent, round1 } from './format.js';
+import { inkMuted, sizes, textOn, themeConfig } from './theme.js';
+
+export interface Segment {
+  readonly row: string;
+  readonly part: string;
+  readonly pct: number;
+  readonly x: number;
+  readonly x2: number;
+}
+
+export interface SegmentChart {
+  /** Row labels, top to bottom. */
+  readonly rows: readonly string[];
+  /** Part labels in legend order, with their colours. */
+  readonly parts: readonly { readonly label: string; readonly colour: string }[];
+  readonly segments: readonly Segment[];
+  /** Rows drawn empty, with this text. */
+  readonly suppressed: readonly { readonly row: string; readonly text: string }[];
+  readonly domain: readonly [number, number];
+  /** Draw a vertical rule at x = 0 (the neutral midpoint). */
+  readonly centreRule: boolean;
+  readonly language: string;
+}
+
+/** Segments narrower than this (percentage units) carry no label; the table has the value. */
+const minLabelled = 6;
+export const segmentPlotWidth = 420;
+
+export function segmentSpec(chart: SegmentChart): TopLevelSpec {
+  const colourOf = new Map(chart.parts.map((p) => [p.label, p.colour]));
+  const values = [
+    ...chart.segments.map((s) => ({
+      kind: 'segment',
+      row: s.row,
+      part: s.part,
+      pct: round1(s.pct),
+      x: round1(s.x),
+      x2: round1(s.x2),
+      mid: round1((s.x + s.x2) / 2),
+      text: s.pct >= minLabelled ? percent(s.pct, chart.language) : '',
+      textFill: textOn(colourOf.get(s.part) ?? '#000000'),
+    })),
+    ...chart.suppressed.map((s) => ({ kind: 'suppressed', row: s.row, text: s.text, x: chart.domain[0] })),
+  ];
+  const x = { type: 'quantitative', scale: { domain: [...chart.domain], nice: false, zero: false }, axis: null } as const;
+  const y = {
+    field: 'row',
+    type: 'nominal',
+    sort: null,
+    scale: { domain: [...chart.rows] },
+    title: null, axis: { domain: false, ticks: false, labelPadding: 8, labelLimit: 200 },
+  } as const;
+  const layers: unknown[] = [
+    {
+      transform: [{ filter: "datum.kind === 'segment'" }],
+      mark: { type: 'bar', height: sizes.barBand, stroke: '#ffffff', strokeWidth: 1 },
+      encoding: {
+        y,
+        x: { field: 'x', ...x },
+        x2: { field: 'x2' },
+        fill: {
+          field: 'part',
+          type: 'nominal',
+          scale: { domain: chart.parts.map((p) => p.label), range: chart.parts.map((p) => p.colour) },
+          legend: { title: null, orient: 'top', direction: 'horizontal', columns: Math.min(chart.parts.length, 4), symbolStrokeWidth: 0 },
+        },
+      },
+    },
+    {
+      transform: [{ filter: "datum.kind === 'segment' && datum.text !== ''" }],
+      mark: { type: 'text', align: 'center', baseline: 'middle', fontSize: sizes.value },
+      encoding: {
+        y,
+        x: { field: 'mid', ...x },
+        text: { field: 'text' },
+        fill: { field: 'textFill', type: 'nominal', scale: null },
+      },
+    },
+    {
+      transform: [{ filter: "datum.kind === 'suppressed'" }],
+      mark: { type: 'text', align: 'left', baseline: 'middle', dx: 2, fill: inkMuted, fontStyle: 'italic', fontSize: sizes.value },
+      encoding: { y, x: { field: 'x', ...x }, text: { field: 'text' } },
+    },
+  ];
+  if (chart.centreRule) {
+    layers.push({
+      data: { values: [{ x: 0 }] },
+      mark: { type: 'rule', stroke: '#1a1a1a', strokeWidth: 1 },
+      encoding: { x: { field: 'x', ...x } },
+    });
+  }
+  return {
+    width: segmentPlotWidth,
+    height: { step: sizes.barBand + 8 },
+    data: { values },
+    layer: layers,
+    config: themeConfig(),
+  } as unknown as TopLevelSpec;
+}

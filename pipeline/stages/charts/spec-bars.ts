@@ -1,0 +1,89 @@
+/**
+ * Ranked horizontal bars with direct value labels: single-choice shares, multi-select shares
+ * (of respondents; totals exceed 100) and ranking questions (share naming each option in the
+ * top three). Bars are sorted largest first; "don't know" and "no answer" stay at the bottom,
+ * muted, whatever their size.
+ */
+import type { TopLevelSpec } from 'vega-lite';
+import type { DataTable } from '../../model/figure.js';
+import { percent, round1 } from './format.js';
+import { ink, missingColour, primary, sizes, themeConfig } from './theme.js';
+
+export interface BarItem {
+  readonly label: string;
+  /** Exact percentage. */
+  readonly pct: number;
+  readonly muted?: boolean;
+}
+
+export interface BarsInput {
+  readonly items: readonly BarItem[];
+  /** Header of the category column, e.g. "Answer", "Priority". */
+  readonly categoryLabel: string;
+  /** Header of the value column, e.g. "Share of cities (%)". */
+  readonly valueLabel: string;
+  readonly language: string;
+}
+
+export interface SpecAndTable {
+  readonly spec: TopLevelSpec;
+  readonly table: DataTable;
+}
+
+export const plotWidth = 400;
+
+/** Largest first, ties in codebook order; muted items last in their own order. */
+export function rankItems(items: readonly BarItem[]): BarItem[] {
+  const indexed = items.map((item, i) => ({ item, i }));
+  const main = indexed.filter((x) => !x.item.muted).sort((a, b) => b.item.pct - a.item.pct || a.i - b.i);
+  const muted = indexed.filter((x) => x.item.muted);
+  return [...main, ...muted].map((x) => x.item);
+}
+
+export function rankedBars(input: BarsInput): SpecAndTable {
+  const ranked = rankItems(input.items);
+  const values = ranked.map((item) => ({
+    label: item.label,
+    pct: round1(item.pct),
+    text: percent(item.pct, input.language),
+    fill: item.muted ? missingColour : primary,
+  }));
+  const max = Math.max(10, ...values.map((v) => v.pct));
+  const spec = {
+    width: plotWidth,
+    height: { step: sizes.barBand + 4 },
+    data: { values },
+    encoding: {
+      y: {
+        field: 'label',
+        type: 'nominal',
+        sort: null,
+        title: null, axis: { domain: false, ticks: false, labelPadding: 8, labelLimit: 220 },
+      },
+    },
+    layer: [
+      {
+        mark: { type: 'bar', height: sizes.barBand },
+        encoding: {
+          // Room on the right for the longest label.
+          x: { field: 'pct', type: 'quantitative', scale: { domain: [0, max * 1.15] }, axis: null },
+          fill: { field: 'fill', type: 'nominal', scale: null },
+        },
+      },
+      {
+        mark: { type: 'text', align: 'left', baseline: 'middle', dx: 5, fill: ink, fontSize: sizes.value },
+        encoding: { x: { field: 'pct', type: 'quantitative' }, text: { field: 'text' } },
+      },
+    ],
+    config: themeConfig(),
+  } as unknown as TopLevelSpec;
+  const table: DataTable = {
+    columns: [
+      { key: 'label', label: input.categoryLabel },
+      { key: 'pct', label: input.valueLabel, numeric: true },
+    ],
+    rows: values.map((v) => [v.label, v.pct]),
+    notes: [],
+  };
+  return { spec, table };
+}

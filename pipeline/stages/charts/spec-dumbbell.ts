@@ -1,0 +1,82 @@
+/**
+ * This edition against the previous one: a dumbbell per category, previous as an orange circle,
+ * current as a blue diamond (shape as well as colour), both values labelled on the outside.
+ */
+import type { TopLevelSpec } from 'vega-lite';
+import type { YearOnYear } from '../../model/survey.js';
+import type { DataTable } from '../../model/figure.js';
+import { nEquals, percent, round1 } from './format.js';
+import { ink, missingColour, primary, secondary, sizes, themeConfig } from './theme.js';
+
+const plotWidth = 400;
+
+export function dumbbell(yoy: YearOnYear, language: string): { spec: TopLevelSpec; table: DataTable; editions: [string, string] } {
+  const before = `${yoy.previous.shortTitle} (${nEquals(yoy.previous.n, language)})`;
+  const now = `${yoy.current.shortTitle} (${nEquals(yoy.current.n, language)})`;
+  const rows = yoy.rows
+    .filter((r) => r.previous !== null || r.current !== null)
+    .map((r, i) => ({ r, i }))
+    .sort((a, b) => (b.r.current ?? -1) - (a.r.current ?? -1) || a.i - b.i)
+    .map((x) => x.r);
+
+  const values: Record<string, string | number>[] = [];
+  for (const r of rows) {
+    const p = r.previous === null ? undefined : round1(r.previous);
+    const c = r.current === null ? undefined : round1(r.current);
+    if (p !== undefined && c !== undefined) values.push({ kind: 'line', label: r.label, a: Math.min(p, c), b: Math.max(p, c) });
+    // The larger value is labelled on the right, the smaller on the left.
+    const cRight = c !== undefined && (p === undefined || c >= p);
+    if (p !== undefined) values.push({ kind: 'dot', label: r.label, edition: before, pct: p, text: percent(p, language), side: cRight && c !== p ? 'left' : 'right' });
+    if (c !== undefined) values.push({ kind: 'dot', label: r.label, edition: now, pct: c, text: percent(c, language), side: cRight ? 'right' : 'left' });
+  }
+  // Equal values: one label is enough.
+  const seen = new Set<string>();
+  for (const v of values) {
+    if (v['kind'] !== 'dot') continue;
+    const key = `${v['label']}|${v['pct']}`;
+    if (seen.has(key)) v['text'] = '';
+    seen.add(key);
+  }
+  const y = { field: 'label', type: 'nominal', sort: null, scale: { domain: rows.map((r) => r.label) }, title: null, axis: { domain: false, ticks: false, labelPadding: 8, labelLimit: 220 } };
+  const x = { type: 'quantitative', scale: { domain: [0, 100] }, axis: null };
+  const spec = {
+    width: plotWidth,
+    height: { step: sizes.barBand + 8 },
+    data: { values },
+    layer: [
+      { transform: [{ filter: "datum.kind === 'line'" }], mark: { type: 'rule', stroke: missingColour, strokeWidth: 3 }, encoding: { y, x: { field: 'a', ...x }, x2: { field: 'b' } } },
+      {
+        transform: [{ filter: "datum.kind === 'dot'" }],
+        mark: { type: 'point', filled: true, size: 130, opacity: 1, stroke: '#ffffff', strokeWidth: 1 },
+        encoding: {
+          y,
+          x: { field: 'pct', ...x },
+          fill: { field: 'edition', type: 'nominal', scale: { domain: [before, now], range: [secondary, primary] }, legend: { title: null, orient: 'top', direction: 'horizontal' } },
+          shape: { field: 'edition', type: 'nominal', scale: { domain: [before, now], range: ['circle', 'diamond'] }, legend: { title: null, orient: 'top', direction: 'horizontal' } },
+        },
+      },
+      ...(['left', 'right'] as const).map((side) => ({
+        transform: [{ filter: `datum.kind === 'dot' && datum.side === '${side}' && datum.text !== ''` }],
+        mark: { type: 'text', align: side === 'left' ? 'right' : 'left', dx: side === 'left' ? -9 : 9, baseline: 'middle', fill: ink, fontSize: sizes.value },
+        encoding: { y, x: { field: 'pct', ...x }, text: { field: 'text' } },
+      })),
+    ],
+    config: themeConfig(),
+  } as unknown as TopLevelSpec;
+
+  const table: DataTable = {
+    columns: [
+      { key: 'label', label: 'Answer' },
+      { key: 'previous', label: `${yoy.previous.shortTitle} (%)`, numeric: true },
+      { key: 'current', label: `${yoy.current.shortTitle} (%)`, numeric: true },
+      { key: 'change', label: 'Change (percentage points)', numeric: true },
+    ],
+    rows: rows.map((r) => {
+      const p = r.previous === null ? null : round1(r.previous);
+      const c = r.current === null ? null : round1(r.current);
+      return [r.label, p, c, p === null || c === null ? null : round1(c - p)];
+    }),
+    notes: [],
+  };
+  return { spec, table, editions: [before, now] };
+}

@@ -1,0 +1,122 @@
+/**
+ * Where the responding cities are: one dot per respondent on a Europe frame (azimuthal
+ * equal-area, centred on 10°E 52°N, fitted to a lon/lat box and clipped, so overseas
+ * territories do not shrink Europe). Dots are all the same size and unlabelled: a map label
+ * would name cities that did not consent. The data table counts respondents per country and
+ * names only consenting cities.
+ */
+import type { TopLevelSpec } from 'vega-lite';
+import type { Survey, SurveyBundle } from '../../model/survey.js';
+import type { DataTable } from '../../model/figure.js';
+import { europeFrame } from './basemap.js';
+import { toCsv } from './csv.js';
+import { sourceNote } from './source-note.js';
+import { border, land, paper, primary, themeConfig, width } from './theme.js';
+import { planVersion, type ChartPlan, type ChartRequest } from './types.js';
+
+const height = 560;
+
+export function planMap(request: ChartRequest, survey: Survey, bundle: SurveyBundle, language: string): ChartPlan {
+  const points: { lon: number; lat: number }[] = [];
+  const perCountry = new Map<string, { count: number; named: string[] }>();
+  survey.data.cityCodes.forEach((code, row) => {
+    const city = bundle.citiesByCode.get(code);
+    if (!city) return;
+    points.push({ lon: round(city.lon), lat: round(city.lat) });
+    const entry = perCountry.get(city.country) ?? { count: 0, named: [] };
+    entry.count += 1;
+    if (survey.data.consent[row] === 1) entry.named.push(city.name);
+    perCountry.set(city.country, entry);
+  });
+  // Stable draw order that does not follow the CSV.
+  points.sort((a, b) => a.lon - b.lon || a.lat - b.lat);
+
+  const frame = frameFor(points);
+  const spec = {
+    width,
+    height,
+    projection: {
+      type: 'azimuthalEqualArea',
+      rotate: [-10, -52, 0],
+      fit: { type: 'Feature', properties: {}, geometry: { type: 'MultiPoint', coordinates: frameOutline(frame) } },
+      clipExtent: [
+        [0, 0],
+        [width, height],
+      ],
+    },
+    layer: [
+      { data: { name: 'basemap' }, mark: { type: 'geoshape', fill: land, stroke: border, strokeWidth: 0.5 } },
+      {
+        data: { values: points },
+        mark: { type: 'circle', size: 48, fill: primary, opacity: 1, stroke: paper, strokeWidth: 1 },
+        encoding: {
+          longitude: { field: 'lon', type: 'quantitative' },
+          latitude: { field: 'lat', type: 'quantitative' },
+        },
+      },
+    ],
+    config: { ...themeConfig(), view: { stroke: null } },
+  } as unknown as TopLevelSpec;
+
+  const countries = [...perCountry.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const table: DataTable = {
+    columns: [
+      { key: 'country', label: 'Country' },
+      { key: 'cities', label: 'Responding cities', numeric: true },
+      { key: 'named', label: 'Cities that agreed to be named' },
+    ],
+    rows: countries.map(([country, e]) => [country, e.count, [...e.named].sort().join('; ')]),
+    notes: ['Cities that did not agree to be named are counted but not listed.'],
+  };
+  return {
+    version: planVersion,
+    kind: 'map',
+    domId: request.domId,
+    alt: request.alt,
+    summary: `Map of Europe with one dot for each of the ${points.length} responding cities.`,
+    spec,
+    basemap: true,
+    table,
+    csv: toCsv(table),
+    sourceNote: sourceNote({ survey, question: undefined, n: survey.respondents, base: 'respondents', language, extra: ['Map: Natural Earth.'] }),
+    notes: [],
+  };
+}
+
+function round(v: number): number {
+  return Math.round(v * 100) / 100;
+}
+
+interface Frame {
+  west: number;
+  east: number;
+  south: number;
+  north: number;
+}
+
+/** The Europe box, grown to hold any respondent outside it. */
+function frameFor(points: readonly { lon: number; lat: number }[]): Frame {
+  const f: Frame = { ...europeFrame };
+  for (const p of points) {
+    f.west = Math.min(f.west, p.lon - 1);
+    f.east = Math.max(f.east, p.lon + 1);
+    f.south = Math.min(f.south, p.lat - 1);
+    f.north = Math.max(f.north, p.lat + 1);
+  }
+  return f;
+}
+
+/** Points along the box edges: parallels curve in this projection, so corners alone cut them off. */
+function frameOutline(f: Frame): [number, number][] {
+  const out: [number, number][] = [];
+  const steps = 8;
+  for (let i = 0; i <= steps; i++) {
+    const lon = f.west + ((f.east - f.west) * i) / steps;
+    out.push([lon, f.south], [lon, f.north]);
+  }
+  for (let i = 1; i < steps; i++) {
+    const lat = f.south + ((f.north - f.south) * i) / steps;
+    out.push([f.west, lat], [f.east, lat]);
+  }
+  return out;
+}

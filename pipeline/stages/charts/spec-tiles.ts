@@ -1,0 +1,72 @@
+/**
+ * The survey at a glance: headline number tiles (responding cities, countries, response rate),
+ * drawn as SVG text so they print sharply and read as text.
+ */
+import type { TopLevelSpec } from 'vega-lite';
+import type { Survey } from '../../model/survey.js';
+import type { DataTable } from '../../model/figure.js';
+import { toCsv } from './csv.js';
+import { decimal, percent, round1 } from './format.js';
+import { sourceNote } from './source-note.js';
+import { font, ink, primary, sizes, themeConfig, width } from './theme.js';
+import { planVersion, type ChartPlan, type ChartRequest } from './types.js';
+
+const tileFill = '#eef3f9'; // primary on this is 9.5:1, ink 16:1
+const height = 120;
+
+export function planTiles(request: ChartRequest, survey: Survey, language: string): ChartPlan {
+  const tiles: { label: string; value: number; text: string }[] = [
+    { label: 'Responding cities', value: survey.respondents, text: decimal(survey.respondents, language, 0) },
+    { label: 'Countries', value: survey.countries, text: decimal(survey.countries, language, 0) },
+  ];
+  const notes: string[] = [];
+  if (survey.populationSize !== undefined && survey.populationSize > 0) {
+    const rate = round1((100 * survey.respondents) / survey.populationSize);
+    tiles.push({ label: 'Response rate', value: rate, text: percent(rate, language) });
+    notes.push(`Response rate: ${survey.respondents} of ${survey.populationSize} member cities.`);
+  }
+  const values = tiles.map((t, i) => ({ ...t, i }));
+  const gap = 12;
+  const tileWidth = (width - gap * (tiles.length - 1)) / tiles.length;
+  const x = { field: 'i', type: 'ordinal', axis: null, scale: { paddingInner: gap / (tileWidth + gap), paddingOuter: 0 } };
+  const spec = {
+    width,
+    height,
+    data: { values },
+    encoding: { x },
+    layer: [
+      { mark: { type: 'bar', fill: tileFill, cornerRadius: 4, height }, encoding: { y: { value: height / 2 } } },
+      {
+        mark: { type: 'text', font, fontSize: sizes.tileNumber, fontWeight: 700, fill: primary, baseline: 'alphabetic' },
+        encoding: { text: { field: 'text' }, y: { value: 62 } },
+      },
+      {
+        mark: { type: 'text', font, fontSize: sizes.tileLabel, fill: ink, baseline: 'alphabetic' },
+        encoding: { text: { field: 'label' }, y: { value: 92 } },
+      },
+    ],
+    config: themeConfig(),
+  } as unknown as TopLevelSpec;
+
+  const table: DataTable = {
+    columns: [
+      { key: 'measure', label: 'Measure' },
+      { key: 'value', label: 'Value', numeric: true },
+    ],
+    rows: tiles.map((t) => [t.label === 'Response rate' ? 'Response rate (%)' : t.label, t.value]),
+    notes: [],
+  };
+  return {
+    version: planVersion,
+    kind: 'tiles',
+    domId: request.domId,
+    alt: request.alt,
+    summary: `Headline figures: ${tiles.map((t) => `${t.label.toLowerCase()} ${t.text}`).join(', ')}.`,
+    spec,
+    basemap: false,
+    table,
+    csv: toCsv(table),
+    sourceNote: sourceNote({ survey, question: undefined, n: survey.respondents, base: 'respondents', language }),
+    notes,
+  };
+}

@@ -1,0 +1,107 @@
+/**
+ * The house chart theme. Every colour that carries data has ≥ 3:1 contrast against white (WCAG
+ * 1.4.11) and stays distinguishable under simulated deuteranopia, protanopia and tritanopia
+ * (tests/charts/palette.test.ts). Colour never carries meaning alone: bars carry value labels
+ * and legends are text.
+ *
+ * Sizes: charts are drawn 640 px wide and printed about 160 mm wide, so 1 px ≈ 0.71 pt;
+ * 13 px labels print at about 9 pt.
+ */
+import type { Config } from 'vega-lite/types_unstable/config.js';
+import { labelOn } from './colour.js';
+
+export const font = '"Source Sans 3", "Source Sans Pro", sans-serif';
+export const width = 640;
+
+export const ink = '#1a1a1a';
+export const inkMuted = '#595959'; // 7:1 on white
+export const gridColour = '#d9d9d9';
+export const paper = '#ffffff';
+
+/** Single-series bars, dots and map symbols. */
+export const primary = '#1d3f6e';
+/** The earlier point of a dumbbell. */
+export const secondary = '#dd7440';
+
+/** Nominal categories, in order. */
+export const categorical = ['#1d3f6e', '#dd7440', '#4f8fcb', '#8c2d04', '#0f7a5c'] as const;
+
+/**
+ * Diverging bands for 5-point scales: negative pole, neutral midpoint, positive pole.
+ * Neutral is a mid grey rather than white so it keeps 3:1 against the page.
+ */
+export const diverging5 = ['#8c2d04', '#dd7440', '#6b6b6b', '#4f8fcb', '#1d3f6e'] as const;
+
+/** "Don't know" and "no answer": muted, drawn apart from the substantive answers. */
+export const missingColour = '#949494';
+
+/** Map context (not data): land and borders. */
+export const land = '#eeeeee';
+export const border = '#b3b3b3';
+
+/** Every colour that encodes data, for the palette tests. */
+export const dataColours: readonly string[] = [
+  primary,
+  secondary,
+  ...categorical,
+  ...diverging5,
+  missingColour,
+];
+
+/** Value-label colour for a label drawn inside a segment of colour `fill`. */
+export function textOn(fill: string): string {
+  return labelOn(fill, paper, ink);
+}
+
+export const sizes = {
+  label: 13,
+  title: 13,
+  value: 12,
+  tileNumber: 40,
+  tileLabel: 14,
+  barBand: 22,
+} as const;
+
+/** Vega-Lite config shared by every chart, custom specs included. */
+export function themeConfig(): Config {
+  return {
+    // One accessible object per chart: the <svg> root gets role="img" and the alt text; marks
+    // and guides are kept out of the tree (see platform.md on tagged PDFs).
+    aria: false,
+    font,
+    background: paper,
+    padding: 4,
+    view: { stroke: null, continuousWidth: width - 200, discreteHeight: { step: sizes.barBand } },
+    axis: {
+      labelFont: font,
+      titleFont: font,
+      labelFontSize: sizes.label,
+      titleFontSize: sizes.title,
+      labelColor: ink,
+      titleColor: ink,
+      titleFontWeight: 600,
+      domainColor: inkMuted,
+      tickColor: inkMuted,
+      gridColor: gridColour,
+      labelLimit: 260,
+    },
+    legend: {
+      labelFont: font,
+      titleFont: font,
+      labelFontSize: sizes.label,
+      titleFontSize: sizes.title,
+      labelColor: ink,
+      titleColor: ink,
+      orient: 'top',
+      symbolType: 'square',
+      labelLimit: 240,
+    },
+    header: { labelFont: font, titleFont: font, labelFontSize: sizes.label, titleFontSize: sizes.title },
+    title: { font, fontSize: sizes.title + 2, color: ink },
+    text: { font, fontSize: sizes.value, fill: ink },
+    bar: { fill: primary },
+    point: { fill: primary, filled: true },
+    circle: { fill: primary },
+    range: { category: [...categorical] },
+  };
+}

@@ -1,0 +1,69 @@
+/**
+ * What goes into and comes out of the chart stage. A `ChartPlan` is plain JSON (no Maps, no
+ * functions), so it can be hashed and cached; `renderChart` turns it into a `RenderedChart`.
+ */
+import type { TopLevelSpec } from 'vega-lite';
+import type { RuleId } from '../../diagnostics/catalogue.js';
+import type { DataTable } from '../../model/figure.js';
+import type { SourceFile } from '../../model/source.js';
+import type { SurveyBundle } from '../../model/survey.js';
+
+/** The attributes of one `::chart` directive, as strings. */
+export interface ChartRequest {
+  /** Unique in the whole document; prefixes every id inside the SVG. */
+  readonly domId: string;
+  readonly caption: string;
+  readonly alt: string;
+  readonly question?: string;
+  readonly survey?: string;
+  readonly by?: string;
+  readonly compare?: string;
+  readonly type?: string;
+  readonly spec?: string;
+}
+
+export interface ChartContext {
+  readonly bundle: SurveyBundle;
+  /** BCP 47 tag of the edition, for number formatting. */
+  readonly language: string;
+  /** data/charts/*.vl.json, as read by the load stage. */
+  readonly customSpecs: readonly SourceFile[];
+}
+
+export type ChartKind =
+  | 'ranked-bars'
+  | 'stacked-bars'
+  | 'diverging'
+  | 'strip'
+  | 'dumbbell'
+  | 'map'
+  | 'tiles'
+  | 'custom';
+
+export interface ChartPlan {
+  /** Bumped whenever the plan's meaning changes, so caches keyed on plans stay honest. */
+  readonly version: number;
+  readonly kind: ChartKind;
+  readonly domId: string;
+  readonly alt: string;
+  /** One line on the chart's form, appended to the alt text in <desc>. */
+  readonly summary: string;
+  /** Vega-Lite with inline data only. */
+  readonly spec: TopLevelSpec;
+  /** Ask the renderer to add the world-atlas country shapes as dataset "basemap". */
+  readonly basemap: boolean;
+  readonly table: DataTable;
+  readonly csv: string;
+  readonly sourceNote: string;
+  readonly notes: readonly string[];
+}
+
+export type PlanResult =
+  | { readonly ok: true; readonly plan: ChartPlan }
+  | { readonly ok: false; readonly rule: RuleId; readonly reason: string };
+
+export const planVersion = 1;
+
+export function fail(rule: RuleId, reason: string): PlanResult {
+  return { ok: false, rule, reason };
+}

@@ -1,0 +1,43 @@
+import { toHtml } from 'hast-util-to-html';
+import type { Edition } from '../../model/edition.js';
+import { page, type SiteLinks } from './layout.js';
+import { caseStudiesPage, chapterPage, indexPage } from './pages.js';
+import { sitemap } from './sitemap.js';
+
+export interface OutputFile {
+  /** Path inside the html/ folder, forward slashes. */
+  readonly path: string;
+  readonly contents: string | Uint8Array;
+}
+
+export interface HtmlAssets {
+  /** The site stylesheet, already combined (fonts, web.css, charts.css, overrides). */
+  readonly css: string;
+  /** Font files, referenced from the CSS as fonts/<name>. */
+  readonly fonts: readonly { readonly name: string; readonly bytes: Uint8Array }[];
+  /** The PDF edition, when built or already present. */
+  readonly pdf?: { readonly name: string; readonly bytes: Uint8Array };
+}
+
+/** The HTML edition as a list of files. Pure: the caller writes them. */
+export function emitHtml(edition: Edition, assets: HtmlAssets): OutputFile[] {
+  const links: SiteLinks = assets.pdf ? { pdf: { name: assets.pdf.name, size: formatSize(assets.pdf.bytes.byteLength) } } : {};
+  const specs = [indexPage(edition, links.pdf), ...edition.chapters.map((c) => chapterPage(edition, c))];
+  if (edition.chapters.some((c) => c.frontMatter.caseStudy)) specs.push(caseStudiesPage(edition));
+  const files: OutputFile[] = specs.map((spec) => ({ path: spec.path, contents: toHtml(page(edition, spec, links), { allowDangerousHtml: true }) + '\n' }));
+  for (const chapter of edition.chapters) {
+    for (const figure of chapter.figures) files.push({ path: `${chapter.slug}/${figure.csvName}`, contents: figure.csv });
+  }
+  files.push({ path: 'assets/site.css', contents: assets.css });
+  for (const font of assets.fonts) files.push({ path: `assets/fonts/${font.name}`, contents: font.bytes });
+  if (assets.pdf) files.push({ path: assets.pdf.name, contents: assets.pdf.bytes });
+  if (edition.profile === 'public') {
+    files.push({ path: 'sitemap.xml', contents: sitemap(edition.config.baseUrl, specs.map((s) => s.path)) });
+  }
+  return files;
+}
+
+export function formatSize(bytes: number): string {
+  if (bytes >= 1_000_000) return `${(bytes / 1_000_000).toFixed(1)} MB`;
+  return `${Math.max(1, Math.round(bytes / 1000))} kB`;
+}

@@ -1,0 +1,80 @@
+import type { Element, ElementContent, Root } from 'hast';
+import { h } from 'hastscript';
+import type { Edition } from '../../model/edition.js';
+
+export interface PageSpec {
+  /** Path of the page inside html/, e.g. "housing/index.html". */
+  readonly path: string;
+  readonly title: string;
+  readonly description: string;
+  /** Canonical path below baseUrl, e.g. "housing/". */
+  readonly canonical: string;
+  readonly main: ElementContent[];
+  /** Slug of the current chapter, for aria-current in the navigation. */
+  readonly current?: string;
+  readonly lang?: string;
+}
+
+export interface SiteLinks {
+  /** File name of the PDF inside html/, when the PDF exists. */
+  readonly pdf?: { readonly name: string; readonly size: string };
+}
+
+/** The page shell shared by every page: head, skip link, banner, navigation, footer. */
+export function page(edition: Edition, spec: PageSpec, links: SiteLinks): Root {
+  const { config } = edition;
+  const up = '../'.repeat(spec.path.split('/').length - 1);
+  const members = edition.profile === 'members';
+  const head = h('head', [
+    h('meta', { charSet: 'utf-8' }),
+    h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
+    h('meta', {
+      httpEquiv: 'Content-Security-Policy',
+      content: "default-src 'none'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; base-uri 'none'; form-action 'none'",
+    }),
+    h('title', spec.title),
+    h('meta', { name: 'description', content: spec.description }),
+    ...(members ? [h('meta', { name: 'robots', content: 'noindex, nofollow' })] : []),
+    h('link', { rel: 'canonical', href: `${config.baseUrl}${spec.canonical}` }),
+    h('link', { rel: 'stylesheet', href: `${up}assets/site.css` }),
+  ]);
+  const banner = h('header', { className: ['site-header'] }, [
+    h('a', { className: ['site-title'], href: up || './' }, config.title),
+    ...(members ? [h('p', { className: ['members-banner'] }, 'Members only: not for publication')] : []),
+    h('nav', { className: ['header-links'], ariaLabel: 'Edition' }, [
+      h('a', { href: '#site-nav' }, 'Contents'),
+      ...(links.pdf ? [h('a', { href: `${up}${links.pdf.name}`, className: ['pdf-link'] }, `Download the PDF (${links.pdf.size})`)] : []),
+    ]),
+  ]);
+  const nav = h('nav', { className: ['site-nav'], id: 'site-nav', ariaLabel: 'Chapters' }, [
+    h('h2', { className: ['nav-title'] }, 'Contents'),
+    h(
+      'ol',
+      edition.chapters.map((c) =>
+        h('li', [
+          h(
+            'a',
+            { href: `${up}${c.slug}/`, ariaCurrent: spec.current === c.slug ? 'page' : undefined },
+            [h('span', { className: ['nav-number'] }, `${c.number}`), ' ', c.frontMatter.title],
+          ),
+        ]),
+      ),
+    ),
+    h('p', [h('a', { href: `${up}case-studies/` }, 'All best practices')]),
+  ]);
+  const footer = h('footer', { className: ['site-footer'] }, [
+    h('p', `${config.title}. Published by ${config.publisher}, ${config.year}. Licence: ${config.licence}.${config.isbn ? ` ISBN ${config.isbn}.` : ''}`),
+    ...(config.sampleData ? [h('p', { className: ['sample-notice'] }, 'Illustrative sample edition: the survey data are synthetic and do not describe real cities’ answers.')] : []),
+    h('p', [
+      'Feedback and accessibility problems: ',
+      h('a', { href: `mailto:${config.contact}` }, config.contact),
+    ]),
+  ]);
+  const body = h('body', [
+    h('a', { className: ['skip-link'], href: '#main' }, 'Skip to content'),
+    banner,
+    h('div', { className: ['layout'] }, [h('main', { id: 'main', tabIndex: -1, lang: spec.lang }, spec.main), nav]),
+    footer,
+  ]);
+  return { type: 'root', children: [{ type: 'doctype' }, h('html', { lang: config.language }, [head, body]) as Element] };
+}

@@ -1,0 +1,73 @@
+import { existsSync } from 'node:fs';
+import puppeteer from 'puppeteer';
+import { PdfEmitError } from './errors.js';
+
+/**
+ * Where a system Chrome or Chromium usually lives. The real Debian binary comes before the
+ * /usr/bin/chromium shell wrapper, which prints noise on every start.
+ * Keep in step with scripts/find-browser.mjs (a test compares the two lists).
+ */
+export const systemBrowserPaths: readonly string[] = [
+  '/usr/lib/chromium/chromium',
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/lib/chromium-browser/chromium-browser',
+  '/snap/bin/chromium',
+  '/usr/bin/google-chrome',
+  '/usr/bin/google-chrome-stable',
+  '/opt/google/chrome/chrome',
+  '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
+  '/Applications/Chromium.app/Contents/MacOS/Chromium',
+];
+
+export interface BrowserProbe {
+  readonly env: Readonly<Record<string, string | undefined>>;
+  exists(path: string): boolean;
+  /** Path of Puppeteer's cached browser for its pinned revision (it may not exist). */
+  puppeteerCachePath(): string | undefined;
+}
+
+export const defaultProbe: BrowserProbe = {
+  env: process.env,
+  exists: existsSync,
+  puppeteerCachePath() {
+    try {
+      return puppeteer.executablePath();
+    } catch {
+      return undefined;
+    }
+  },
+};
+
+export interface ResolvedBrowser {
+  readonly path: string;
+  readonly source: 'option' | 'env' | 'system' | 'puppeteer-cache';
+}
+
+/**
+ * Find the browser to print with: an explicit option, then PUPPETEER_EXECUTABLE_PATH, then a
+ * system Chrome/Chromium, then Puppeteer's cache. Throws `pdf-browser` saying how to get one.
+ */
+export function resolveBrowser(explicit: string | undefined, probe: BrowserProbe = defaultProbe): ResolvedBrowser {
+  const asked: [string, ResolvedBrowser['source'], string][] = [];
+  if (explicit !== undefined && explicit !== '') asked.push([explicit, 'option', 'the executablePath option']);
+  const fromEnv = probe.env['PUPPETEER_EXECUTABLE_PATH'];
+  if (fromEnv !== undefined && fromEnv !== '') asked.push([fromEnv, 'env', 'PUPPETEER_EXECUTABLE_PATH']);
+  // A path the user named explicitly must exist: silently falling back would hide a typo.
+  for (const [path, source, name] of asked) {
+    if (probe.exists(path)) return { path, source };
+    throw new PdfEmitError('pdf-browser', `No browser at ${path} (from ${name}).`);
+  }
+  for (const path of systemBrowserPaths) {
+    if (probe.exists(path)) return { path, source: 'system' };
+  }
+  const cached = probe.puppeteerCachePath();
+  if (cached !== undefined && probe.exists(cached)) return { path: cached, source: 'puppeteer-cache' };
+  throw new PdfEmitError(
+    'pdf-browser',
+    'No Chrome or Chromium found for the PDF edition. Looked at PUPPETEER_EXECUTABLE_PATH, ' +
+      `${systemBrowserPaths.slice(0, 4).join(', ')}… and Puppeteer's cache. ` +
+      'Install one (Debian/Ubuntu: sudo apt-get install chromium), or point PUPPETEER_EXECUTABLE_PATH at a Chrome binary, ' +
+      'or build the HTML edition only with --format html.',
+  );
+}

@@ -1,0 +1,124 @@
+import { h } from 'hastscript';
+import type { Element, ElementContent, Root, RootContent } from 'hast';
+import type { Chapter } from '../../model/edition.js';
+import { renderChapterBody } from '../render/chapter-body.js';
+import { renderChapterHeader } from '../render/chapter-header.js';
+import { hyphenateTree } from './hyphenate.js';
+import { chapterClass } from './page-css.js';
+
+export interface PrintChapter {
+  readonly section: Element;
+  /** Id of the chapter's title heading: its TOC entry and recto key. */
+  readonly titleKey: string;
+}
+
+export interface ChapterContext {
+  readonly baseUrl: string;
+  readonly language: string;
+  /** src as written → data: URL; any other image is dropped rather than fetched. */
+  readonly images: ReadonlyMap<string, string>;
+}
+
+/** One chapter as printed: the shared header and body, endnotes, hyphenation, its named page. */
+export function printChapter(chapter: Chapter, ctx: ChapterContext): PrintChapter {
+  // Both renderers return fresh trees (the body is a structuredClone of the model), so editing is safe.
+  const header = renderChapterHeader(chapter, 'print', ctx.language);
+  const body = renderChapterBody(chapter, 'print', { baseUrl: ctx.baseUrl, language: ctx.language });
+  const titleKey = markTitle(header, chapter);
+  endnotes(body, chapter.slug);
+  inlineImages(body, ctx.images);
+  const lang = chapter.frontMatter.lang;
+  hyphenateTree(body, lang ?? ctx.language);
+  return {
+    titleKey,
+    section: h(
+      'section',
+      {
+        className: ['chapter', `chapter-${chapter.frontMatter.kind}`, chapterClass(chapter)],
+        id: `chapter-${chapter.slug}`,
+        lang: lang !== undefined && lang !== ctx.language ? lang : undefined,
+      },
+      [...header, h('div.chapter-body', body.children as ElementContent[])],
+    ),
+  };
+}
+
+/** Give the title heading an id (its TOC target) and mark it as starting a right-hand page. */
+function markTitle(header: Element[], chapter: Chapter): string {
+  const title = findFirst(header, (el) => el.tagName === 'h1');
+  if (title === undefined) {
+    const made = h('h1', { id: `${chapter.slug}--title`, dataRecto: '' }, chapter.frontMatter.title);
+    header.unshift(made);
+    return `${chapter.slug}--title`;
+  }
+  const id = typeof title.properties['id'] === 'string' && title.properties['id'] !== '' ? title.properties['id'] : `${chapter.slug}--title`;
+  title.properties['id'] = id;
+  title.properties['dataRecto'] = '';
+  return id;
+}
+
+/**
+ * remark-gfm footnotes become the chapter's endnotes. Their ids (`fn-1`, `fnref-1`,
+ * `footnote-label`) are unique per chapter page on the web but collide in one print document,
+ * so they get the chapter slug as prefix, with the links and aria-describedby that point at
+ * them. The visually hidden "Notes" heading would become a bookmark: it turns into a paragraph.
+ */
+function endnotes(body: Root, slug: string): void {
+  const renamed = new Map<string, string>();
+  walkElements(body, (el) => {
+    const id = el.properties['id'];
+    if (typeof id === 'string' && /^(fn-|fnref-|footnote-label$)/.test(id)) {
+      renamed.set(id, `${slug}--${id}`);
+      el.properties['id'] = `${slug}--${id}`;
+    }
+  });
+  walkElements(body, (el) => {
+    const href = el.properties['href'];
+    if (typeof href === 'string' && href.startsWith('#')) el.properties['href'] = `#${renamed.get(href.slice(1)) ?? href.slice(1)}`;
+    const refs = el.properties['ariaDescribedBy'];
+    if (Array.isArray(refs)) el.properties['ariaDescribedBy'] = refs.map((r) => renamed.get(String(r)) ?? r);
+  });
+  const section = findFirst(body.children, (el) => el.properties['dataFootnotes'] !== undefined || hasClass(el, 'footnotes'));
+  if (section === undefined) return;
+  section.properties['className'] = ['endnotes'];
+  section.children = section.children.map((child) =>
+    child.type === 'element' && /^h[1-6]$/.test(child.tagName)
+      ? h('p.endnotes-label', { id: child.properties['id'] }, child.children)
+      : child,
+  );
+}
+
+function hasClass(el: Element, name: string): boolean {
+  const cls = el.properties['className'];
+  return Array.isArray(cls) && cls.includes(name);
+}
+
+function inlineImages(body: Root, images: ReadonlyMap<string, string>): void {
+  walkElements(body, (el) => {
+    if (el.tagName !== 'img') return;
+    const src = el.properties['src'];
+    const data = typeof src === 'string' ? images.get(src) : undefined;
+    // Unknown sources are removed, not left for Chromium to try (interception would refuse them anyway).
+    el.properties['src'] = data;
+    delete el.properties['srcSet'];
+  });
+}
+
+function findFirst(nodes: readonly (RootContent | ElementContent)[], test: (el: Element) => boolean): Element | undefined {
+  for (const node of nodes) {
+    if (node.type !== 'element') continue;
+    if (test(node)) return node;
+    const inner = findFirst(node.children, test);
+    if (inner !== undefined) return inner;
+  }
+  return undefined;
+}
+
+export function walkElements(node: Root | Element, fn: (el: Element) => void): void {
+  for (const child of node.children) {
+    if (child.type === 'element') {
+      fn(child);
+      walkElements(child, fn);
+    }
+  }
+}

@@ -1,0 +1,126 @@
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Edition } from '../../model/edition.js';
+import { resolveBrowser } from './browser.js';
+import { PdfEmitError } from './errors.js';
+import { loadFontCss } from './fonts.js';
+import { isolatePage } from './isolation.js';
+import { launchBrowser } from './launch.js';
+import { applyMetadata, documentDate } from './metadata.js';
+import { printWithTrueToc, type PassesResult } from './passes.js';
+import { documentTitle } from './front.js';
+import type { PrintAssets } from './print-html.js';
+
+export { PdfEmitError } from './errors.js';
+export { buildPrintHtml } from './print-html.js';
+
+export interface EmitPdfOptions {
+  /** The PDF's folder (the build passes `<out>/pdf`, staged); the PDF is `<outDir>/<slug>.pdf`. */
+  readonly outDir: string;
+  /** Also write the exact HTML given to Chromium as `<outDir>/<slug>.print.html`. */
+  readonly keepPrintHtml: boolean;
+  readonly executablePath?: string | undefined;
+  readonly styles: { readonly printCss: string; readonly chartsCss?: string | undefined };
+  /** Hard limit for each print pass (load + pdf()). */
+  readonly timeoutMs?: number | undefined;
+  /** Images referenced by chapters: src as written → bytes; anything else is not printed. */
+  readonly images?: ReadonlyMap<string, { readonly contentType: string; readonly bytes: Uint8Array }> | undefined;
+  readonly log?: ((line: string) => void) | undefined;
+}
+
+export interface EmitPdfResult {
+  readonly pdfPath: string;
+  readonly pages: number;
+  readonly bytes: number;
+  /** TOC entries whose page number was verified against the final PDF. */
+  readonly tocChecked: number;
+}
+
+const defaultTimeoutMs = 60_000;
+
+/** The PDF edition. Throws PdfEmitError (pdf-browser, pdf-toc, pdf-print); never leaves Chromium running. */
+export async function emitPdf(edition: Edition, options: EmitPdfOptions): Promise<EmitPdfResult> {
+  const log = options.log ?? (() => undefined);
+  const timeoutMs = options.timeoutMs ?? defaultTimeoutMs;
+  const started = performance.now();
+  const date = documentDate(process.env['SOURCE_DATE_EPOCH'], edition.buildDate);
+
+  // 1. Browser and assets.
+  const browserPath = resolveBrowser(options.executablePath);
+  log(`pdf: browser ${browserPath.path} (${browserPath.source})`);
+  const assets: PrintAssets = {
+    fontCss: await loadFontCss(),
+    printCss: options.styles.printCss,
+    chartsCss: options.styles.chartsCss,
+    images: imagesAsDataUrls(options.images),
+    date,
+  };
+
+  // 2. Print with true TOC numbers; a crash or hang is retried once with a fresh browser.
+  let result: PassesResult | undefined;
+  for (let attempt = 1; result === undefined; attempt++) {
+    try {
+      result = await printOnce(edition, assets, browserPath.path, timeoutMs, log);
+    } catch (error) {
+      if (error instanceof PdfEmitError) throw error;
+      const reason = error instanceof Error ? error.message : String(error);
+      if (attempt >= 2) {
+        throw new PdfEmitError('pdf-print', `Chromium failed twice while printing the PDF edition: ${reason}`, { cause: error });
+      }
+      log(`pdf: Chromium failed (${reason}); retrying once with a fresh browser`);
+    }
+  }
+
+  // 3. Document info, then write next to the old files and rename, so a failure keeps them.
+  applyMetadata(result.pdf, {
+    title: documentTitle(edition),
+    author: edition.config.publisher,
+    subject: edition.config.subtitle ?? documentTitle(edition),
+    keywords: edition.config.keywords,
+    language: edition.config.language,
+    date,
+  });
+  const bytes = await result.pdf.save({ useObjectStreams: true });
+  const dir = options.outDir;
+  await mkdir(dir, { recursive: true });
+  const pdfPath = join(dir, `${edition.config.slug}.pdf`);
+  await writeAtomic(pdfPath, bytes);
+  if (options.keepPrintHtml) await writeAtomic(join(dir, `${edition.config.slug}.print.html`), result.html);
+  const pages = result.pdf.getPageCount();
+  log(`pdf: ${pdfPath}: ${pages} pages, ${bytes.length} bytes, ${result.tocChecked} contents entries checked, ${Math.round(performance.now() - started)} ms`);
+  return { pdfPath, pages, bytes: bytes.length, tocChecked: result.tocChecked };
+}
+
+async function printOnce(edition: Edition, assets: PrintAssets, executablePath: string, timeoutMs: number, log: (line: string) => void): Promise<PassesResult> {
+  const t0 = performance.now();
+  const launched = await launchBrowser(executablePath, log);
+  try {
+    const page = await launched.browser.newPage();
+    const isolated = await isolatePage(page);
+    log(`pdf: browser ready in ${Math.round(performance.now() - t0)} ms`);
+    const result = await printWithTrueToc(page, isolated, edition, assets, timeoutMs, log);
+    if (isolated.blocked.length > 0) log(`pdf: blocked ${isolated.blocked.length} request(s), e.g. ${isolated.blocked[0] ?? ''}`);
+    return result;
+  } finally {
+    await launched.close();
+  }
+}
+
+function imagesAsDataUrls(images: EmitPdfOptions['images']): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [src, { contentType, bytes }] of images ?? []) {
+    out.set(src, `data:${contentType};base64,${Buffer.from(bytes).toString('base64')}`);
+  }
+  return out;
+}
+
+async function writeAtomic(path: string, data: Uint8Array | string): Promise<void> {
+  const temp = `${path}.${process.pid}.tmp`;
+  try {
+    await writeFile(temp, data);
+    await rename(temp, path);
+  } catch (error) {
+    await rm(temp, { force: true });
+    throw error;
+  }
+}

@@ -1,0 +1,65 @@
+import type { HTTPRequest, Page } from 'puppeteer';
+
+/** The made-up origin the print document is served from; `.invalid` never resolves. */
+export const printOrigin = 'https://monitor.invalid';
+
+/**
+ * Second layer behind request interception: the print HTML inlines everything (fonts, images
+ * as data: URLs), so the document needs nothing from any origin, not even its own.
+ */
+export const printCsp =
+  "default-src 'none'; style-src 'unsafe-inline'; font-src data:; img-src data:; " +
+  "script-src 'none'; object-src 'none'; frame-src 'none'; connect-src 'none'; " +
+  "media-src 'none'; worker-src 'none'; form-action 'none'; base-uri 'none'";
+
+export interface IsolatedPage {
+  /** Serve `html` at a fresh URL on the print origin; returns that URL. */
+  serveDocument(html: string): string;
+  /** URLs refused so far (for the log and the isolation test). */
+  readonly blocked: readonly string[];
+}
+
+/**
+ * Lock the page down before anything loads: no JavaScript (charts are SVG already), no service
+ * workers (their responses bypass interception), and every request aborted except the one
+ * document answered from memory.
+ */
+export async function isolatePage(page: Page): Promise<IsolatedPage> {
+  const documents = new Map<string, string>();
+  const blocked: string[] = [];
+  let serial = 0;
+  await page.setJavaScriptEnabled(false);
+  await page.setBypassServiceWorker(true);
+  await page.setRequestInterception(true);
+  page.on('request', (request: HTTPRequest) => {
+    if (request.isInterceptResolutionHandled()) return;
+    const url = request.url();
+    const body = documents.get(url);
+    if (body !== undefined && request.method() === 'GET' && request.resourceType() === 'document' && request.frame() === page.mainFrame()) {
+      void request.respond({
+        status: 200,
+        contentType: 'text/html; charset=utf-8',
+        headers: { 'cache-control': 'no-store', 'content-security-policy': printCsp },
+        body,
+      });
+      return;
+    }
+    // data: URLs never reach the network; Chromium reports some of them here all the same.
+    if (url.startsWith('data:')) {
+      void request.continue();
+      return;
+    }
+    blocked.push(url);
+    void request.abort('blockedbyclient');
+  });
+  return {
+    serveDocument(html: string): string {
+      documents.clear();
+      serial += 1;
+      const url = `${printOrigin}/print-${serial}.html`;
+      documents.set(url, html);
+      return url;
+    },
+    blocked,
+  };
+}

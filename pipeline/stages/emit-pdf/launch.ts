@@ -1,0 +1,97 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import puppeteer, { type Browser } from 'puppeteer';
+
+/**
+ * Flags from research/platform.md: without the background-networking group Chromium keeps
+ * trying to reach the network; QUIC and sync would too. No sandbox only when running as root,
+ * where Chromium refuses to start with one.
+ */
+export function launchArgs(isRoot: boolean): string[] {
+  return [
+    ...(isRoot ? ['--no-sandbox'] : []),
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--disable-breakpad',
+    '--disable-crash-reporter',
+    '--disable-extensions',
+    '--disable-default-apps',
+    '--mute-audio',
+    '--font-render-hinting=none',
+  ];
+}
+
+export interface LaunchedBrowser {
+  readonly browser: Browser;
+  readonly userDataDir: string;
+  /** Close the browser, kill its process group if that hangs, remove the profile. Never throws. */
+  close(): Promise<void>;
+}
+
+const closeGraceMs = 3000;
+
+export async function launchBrowser(executablePath: string, log: (line: string) => void): Promise<LaunchedBrowser> {
+  const userDataDir = await mkdtemp(join(tmpdir(), 'monitor-pdf-'));
+  let browser: Browser;
+  try {
+    browser = await puppeteer.launch({
+      executablePath,
+      headless: true,
+      userDataDir,
+      // A pipe instead of a DevTools port: nothing listens on loopback while we print.
+      pipe: true,
+      args: launchArgs(process.getuid?.() === 0),
+      timeout: 30_000,
+    });
+  } catch (error) {
+    await rm(userDataDir, { recursive: true, force: true, maxRetries: 3 });
+    throw error;
+  }
+  const child = browser.process();
+  let closed = false;
+
+  async function close(): Promise<void> {
+    if (closed) return;
+    closed = true;
+    const done = browser.close().then(
+      () => true,
+      () => false,
+    );
+    const inTime = await Promise.race([done, delay(closeGraceMs).then(() => false)]);
+    // Puppeteer starts Chromium detached, so it leads its own process group: kill the group
+    // whenever close() failed or the main process is still there (renderers included).
+    const pid = child?.pid;
+    if (pid !== undefined && (!inTime || (child?.exitCode === null && child.signalCode === null))) {
+      log(`pdf: Chromium did not close in time; killing process group ${pid}`);
+      killGroup(pid);
+      await waitForExit(child, 2000);
+    }
+    await rm(userDataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 }).catch(() => undefined);
+  }
+
+  return { browser, userDataDir, close };
+}
+
+function killGroup(pid: number): void {
+  for (const target of [-pid, pid]) {
+    try {
+      process.kill(target, 'SIGKILL');
+    } catch {
+      // ESRCH: already gone.
+    }
+  }
+}
+
+async function waitForExit(child: ReturnType<Browser['process']>, ms: number): Promise<void> {
+  if (child === null || child.exitCode !== null || child.signalCode !== null) return;
+  await Promise.race([new Promise((resolve) => child.once('exit', resolve)), delay(ms)]);
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms).unref());
+}

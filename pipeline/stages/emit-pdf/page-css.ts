@@ -1,0 +1,38 @@
+import type { Chapter } from '../../model/edition.js';
+
+/**
+ * A CSS string literal for any text: backslash, quotes, `<` (so `</style>` cannot end the
+ * style element) and control characters become escapes.
+ */
+export function cssString(value: string): string {
+  let out = '"';
+  for (const char of value) {
+    const code = char.codePointAt(0) ?? 0;
+    if (char === '"' || char === '\\' || char === '<' || char === '>' || char === '&' || code < 0x20 || code === 0x7f || code === 0x2028 || code === 0x2029) {
+      out += `\\${code.toString(16)} `;
+    } else {
+      out += char;
+    }
+  }
+  return `${out}"`;
+}
+
+export const pageName = (chapter: Chapter): string => `ch${chapter.number}`;
+export const chapterClass = (chapter: Chapter): string => `chapter-${chapter.number}`;
+
+/**
+ * One named page per chapter, so the running header can carry the chapter title (Chromium has
+ * no string-set). Verso: edition title at the outer corner; recto: chapter title.
+ */
+export function chapterPageCss(chapters: readonly Chapter[], runningTitle: string): string {
+  const rules: string[] = [];
+  for (const chapter of chapters) {
+    const name = pageName(chapter);
+    rules.push(
+      `.${chapterClass(chapter)}{page:${name}}`,
+      `@page ${name}:left{@top-left{content:${cssString(runningTitle)}}}`,
+      `@page ${name}:right{@top-right{content:${cssString(chapter.frontMatter.title)}}}`,
+    );
+  }
+  return rules.join('\n');
+}

@@ -1,0 +1,61 @@
+import { PDFDocument, ParseSpeeds } from 'pdf-lib';
+import type { Page } from 'puppeteer';
+import type { Edition } from '../../model/edition.js';
+import { PdfEmitError } from './errors.js';
+import type { IsolatedPage } from './isolation.js';
+import { readOutline } from './outline.js';
+import { buildPrintDocument, serialize, type PrintAssets } from './print-html.js';
+import { printPass } from './print.js';
+import { emptyLayout, headingPages, layoutMismatches, planLayout, type PrintLayout } from './toc.js';
+
+export interface PassesResult {
+  readonly pdf: PDFDocument;
+  readonly html: string;
+  readonly tocChecked: number;
+}
+
+const maxPasses = 3;
+
+/**
+ * Print until the TOC numbers and recto placements are true. Pass 1 measures (untagged, empty
+ * page numbers in a fixed-width column); pass 2 prints the real numbers and blank pages and is
+ * normally final; a third pass only if pass 2 moved a heading. The final outline is checked.
+ */
+export async function printWithTrueToc(
+  page: Page,
+  isolated: IsolatedPage,
+  edition: Edition,
+  assets: PrintAssets,
+  timeoutMs: number,
+  log: (line: string) => void,
+): Promise<PassesResult> {
+  let layout: PrintLayout | undefined;
+  let problems: string[] = [];
+  for (let pass = 1; pass <= maxPasses; pass++) {
+    const measuring = layout === undefined;
+    const doc = buildPrintDocument(edition, layout?.tocPages, assets, layout?.blankBefore);
+    const html = serialize(doc.tree);
+    const started = performance.now();
+    const bytes = await printPass(page, isolated, html, { tagged: !measuring, timeoutMs });
+    const printed = performance.now();
+    const pdf = await PDFDocument.load(bytes, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
+    const pages = headingPages(doc.headings, readOutline(pdf));
+    log(
+      `pdf: pass ${pass} (${measuring ? 'measure' : 'tagged'}): ${pdf.getPageCount()} pages, ` +
+        `print ${ms(printed - started)}, outline ${ms(performance.now() - printed)}`,
+    );
+    if (!measuring && layout !== undefined) {
+      problems = layoutMismatches(doc.headings, pages, layout);
+      const missing = doc.tocKeys.filter((key) => !pages.has(key));
+      if (missing.length > 0) {
+        throw new PdfEmitError('pdf-toc', `Contents entries without a heading in the PDF: ${missing.join(', ')}.`);
+      }
+      if (problems.length === 0) return { pdf, html, tocChecked: doc.tocKeys.length };
+      log(`pdf: pass ${pass} moved headings (${problems[0] ?? ''}); printing again`);
+    }
+    layout = planLayout(doc.headings, pages, layout?.blankBefore ?? emptyLayout.blankBefore);
+  }
+  throw new PdfEmitError('pdf-toc', `Contents page numbers did not settle after ${maxPasses} passes: ${problems.slice(0, 3).join('; ')}.`);
+}
+
+const ms = (value: number): string => `${Math.round(value)} ms`;

@@ -1,0 +1,127 @@
+import { h } from 'hastscript';
+import { toHtml } from 'hast-util-to-html';
+import { toString } from 'hast-util-to-string';
+import type { Element, Root } from 'hast';
+import type { Edition } from '../../model/edition.js';
+import { printChapter, walkElements, type PrintChapter } from './chapter-print.js';
+import { cover, documentTitle, imprint, tableOfContents } from './front.js';
+import { printCsp } from './isolation.js';
+import { chapterPageCss } from './page-css.js';
+import type { DocHeading } from './toc.js';
+
+export interface PrintAssets {
+  /** @font-face rules (fonts inlined as data: URLs). */
+  readonly fontCss: string;
+  readonly printCss: string;
+  readonly chartsCss?: string | undefined;
+  /** Image src as written in chapters → data: URL. */
+  readonly images?: ReadonlyMap<string, string> | undefined;
+  /** Date printed in the imprint (SOURCE_DATE_EPOCH or the build date). */
+  readonly date?: Date | undefined;
+}
+
+export interface PrintDocument {
+  readonly tree: Root;
+  readonly headings: readonly DocHeading[];
+  /** Keys of the TOC entries, in order: the page numbers that must be verified. */
+  readonly tocKeys: readonly string[];
+}
+
+/**
+ * The whole print document as a tree. Pure: everything comes in as arguments.
+ * `blankBefore` names recto headings that need a blank left-hand page before them.
+ */
+export function buildPrintDocument(
+  edition: Edition,
+  tocPages: ReadonlyMap<string, number> | undefined,
+  assets: PrintAssets,
+  blankBefore: ReadonlySet<string> = new Set(),
+): PrintDocument {
+  const { config } = edition;
+  const ctx = { baseUrl: config.baseUrl, language: config.language, images: assets.images ?? new Map<string, string>() };
+  const chapters: PrintChapter[] = edition.chapters.map((chapter) => printChapter(chapter, ctx));
+  const toc = tableOfContents(
+    edition.chapters.map((chapter, i) => ({ chapter, key: chapters[i]?.titleKey ?? '' })),
+    tocPages,
+  );
+  const blank = (key: string): Element[] => (blankBefore.has(key) ? [h('div.blank-page', { ariaHidden: 'true' })] : []);
+  const runningTitle = documentTitle(edition);
+  const styles = [assets.fontCss, assets.printCss, assets.chartsCss ?? '', chapterPageCss(edition.chapters, runningTitle)];
+
+  const tree: Root = {
+    type: 'root',
+    children: [
+      { type: 'doctype' },
+      h('html', { lang: config.language }, [
+        h('head', [
+          h('meta', { charSet: 'utf-8' }),
+          h('meta', { httpEquiv: 'Content-Security-Policy', content: printCsp }),
+          h('title', runningTitle),
+          h('meta', { name: 'author', content: config.publisher }),
+          h('meta', { name: 'description', content: config.subtitle ?? runningTitle }),
+          h('meta', { name: 'keywords', content: config.keywords.join(', ') }),
+          ...styles.filter((css) => css !== '').map((css) => h('style', css)),
+        ]),
+        h('body', [
+          cover(edition),
+          imprint(edition, assets.date ?? edition.buildDate),
+          ...blank('contents'),
+          toc,
+          ...chapters.flatMap((chapter) => [...blank(chapter.titleKey), chapter.section]),
+        ]),
+      ]),
+    ],
+  };
+  return {
+    tree,
+    headings: collectHeadings(tree),
+    tocKeys: edition.chapters.flatMap((chapter, i) => [
+      chapters[i]?.titleKey ?? '',
+      ...chapter.headings.filter((heading) => heading.depth === 2).map((heading) => heading.id),
+    ]),
+  };
+}
+
+/** The exact HTML given to Chromium. */
+export function buildPrintHtml(
+  edition: Edition,
+  tocPages: ReadonlyMap<string, number> | undefined,
+  assets: PrintAssets,
+  blankBefore?: ReadonlySet<string>,
+): string {
+  return serialize(buildPrintDocument(edition, tocPages, assets, blankBefore).tree);
+}
+
+export function serialize(tree: Root): string {
+  // Raw nodes can only come from the shared renderers (sanitized chart SVG).
+  return toHtml(tree, { allowDangerousHtml: true });
+}
+
+/** Headings in reading order, as Chromium turns them into bookmarks. */
+export function collectHeadings(tree: Root): DocHeading[] {
+  const out: DocHeading[] = [];
+  walkElements(tree, (el) => {
+    if (!/^h[1-6]$/.test(el.tagName)) return;
+    const id = el.properties['id'];
+    out.push({
+      key: typeof id === 'string' && id !== '' ? id : `#heading-${out.length + 1}`,
+      text: toString(el),
+      recto: el.properties['dataRecto'] !== undefined,
+    });
+  });
+  return out;
+}
+
+/** Ids used more than once (in-document links and endnotes need them unique). */
+export function duplicateIds(tree: Root): string[] {
+  const seen = new Set<string>();
+  const dupes = new Set<string>();
+  walkElements(tree, (el: Element) => {
+    const id = el.properties['id'];
+    if (typeof id !== 'string') return;
+    if (seen.has(id)) dupes.add(id);
+    seen.add(id);
+  });
+  return [...dupes];
+}
+

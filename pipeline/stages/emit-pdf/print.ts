@@ -1,0 +1,43 @@
+import type { Page } from 'puppeteer';
+import type { IsolatedPage } from './isolation.js';
+
+export interface PrintPassOptions {
+  /** Tagging costs time and bytes; the measuring pass only needs the outline. */
+  readonly tagged: boolean;
+  readonly timeoutMs: number;
+}
+
+export class PrintTimeoutError extends Error {
+  constructor(ms: number) {
+    super(`printing did not finish within ${ms} ms`);
+    this.name = 'PrintTimeoutError';
+  }
+}
+
+/** Load one print document into the isolated page and print it. Hard timeout over the whole pass. */
+export async function printPass(page: Page, isolated: IsolatedPage, html: string, options: PrintPassOptions): Promise<Uint8Array> {
+  const { timeoutMs } = options;
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new PrintTimeoutError(timeoutMs)), timeoutMs);
+  });
+  const work = (async () => {
+    const url = isolated.serveDocument(html);
+    await page.goto(url, { waitUntil: 'load', timeout: timeoutMs });
+    // Fonts are data: URLs, normally ready at load; wait anyway so no glyph falls back.
+    await page.evaluate(() => document.fonts.ready.then(() => undefined));
+    return page.pdf({
+      tagged: options.tagged,
+      outline: true,
+      preferCSSPageSize: true,
+      printBackground: true,
+      timeout: timeoutMs,
+    });
+  })();
+  work.catch(() => undefined); // the timeout may win; the loser must not become unhandled
+  try {
+    return await Promise.race([work, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -1,0 +1,88 @@
+import { PdfEmitError } from './errors.js';
+import type { OutlineItem } from './outline.js';
+
+/** A heading of the print document, in reading order; each one becomes a bookmark. */
+export interface DocHeading {
+  readonly key: string;
+  readonly text: string;
+  /** Starts a recto section (contents, chapters): it must land on an odd, right-hand page. */
+  readonly recto: boolean;
+}
+
+/** What the next print pass needs: TOC numbers, and the blank pages that put recto sections on the right. */
+export interface PrintLayout {
+  readonly tocPages: ReadonlyMap<string, number>;
+  readonly blankBefore: ReadonlySet<string>;
+}
+
+export const emptyLayout: PrintLayout = { tocPages: new Map(), blankBefore: new Set() };
+
+const normalize = (text: string): string => text.replace(/[\u00ad\u200b]/g, '').replace(/\s+/g, ' ').trim();
+
+/**
+ * Pair the document's headings with Chromium's bookmarks. Chromium names its destinations
+ * `nodeNNNN`, never our ids, so the pairing is by order, checked by title.
+ */
+export function headingPages(headings: readonly DocHeading[], outline: readonly OutlineItem[]): Map<string, number> {
+  const expected = headings.filter((h) => normalize(h.text) !== '');
+  if (expected.length !== outline.length) {
+    throw new PdfEmitError(
+      'pdf-toc',
+      `The PDF has ${outline.length} bookmarks but the print document has ${expected.length} headings; cannot tell where headings landed.`,
+    );
+  }
+  const pages = new Map<string, number>();
+  expected.forEach((heading, i) => {
+    const item = outline[i];
+    if (item === undefined || normalize(item.title) !== normalize(heading.text) || item.page === undefined) {
+      throw new PdfEmitError(
+        'pdf-toc',
+        `Bookmark ${i + 1} is "${item?.title ?? ''}" (page ${item?.page ?? '?'}), expected heading "${normalize(heading.text)}".`,
+      );
+    }
+    pages.set(heading.key, item.page);
+  });
+  return pages;
+}
+
+/**
+ * Chromium 156 treats `break-before: right` as a plain page break, so recto sections are put on
+ * the right by inserting blank pages where the last pass placed them on a left page. Toggling
+ * the blank before a misplaced section shifts it and everything after it by one page.
+ */
+export function planLayout(headings: readonly DocHeading[], actual: ReadonlyMap<string, number>, current: ReadonlySet<string>): PrintLayout {
+  const blankBefore = new Set(current);
+  const tocPages = new Map<string, number>();
+  let shift = 0;
+  for (const heading of headings) {
+    const page = actual.get(heading.key);
+    if (page === undefined) continue;
+    if (heading.recto && (page + shift) % 2 === 0) {
+      if (blankBefore.has(heading.key)) {
+        blankBefore.delete(heading.key);
+        shift -= 1;
+      } else {
+        blankBefore.add(heading.key);
+        shift += 1;
+      }
+    }
+    tocPages.set(heading.key, page + shift);
+  }
+  return { tocPages, blankBefore };
+}
+
+/** Differences between what a pass was built to show and where headings actually landed. */
+export function layoutMismatches(headings: readonly DocHeading[], actual: ReadonlyMap<string, number>, layout: PrintLayout): string[] {
+  const problems: string[] = [];
+  for (const heading of headings) {
+    const landed = actual.get(heading.key);
+    const claimed = layout.tocPages.get(heading.key);
+    if (claimed !== undefined && landed !== claimed) {
+      problems.push(`"${normalize(heading.text)}" is listed on page ${claimed} but landed on page ${landed ?? '?'}`);
+    }
+    if (heading.recto && landed !== undefined && landed % 2 === 0) {
+      problems.push(`"${normalize(heading.text)}" starts on left-hand page ${landed}`);
+    }
+  }
+  return problems;
+}

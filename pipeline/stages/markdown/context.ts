@@ -1,0 +1,50 @@
+import type { Element } from 'hast';
+import type { Audience } from '../../model/figure.js';
+
+/** What a chapter's transform may know about the rest of the edition. Built once per build. */
+export interface EditionIndex {
+  /** By chapter file name (e.g. "housing.md"). */
+  readonly chapters: ReadonlyMap<string, ChapterRef>;
+  /** By figure id, across the whole edition. */
+  readonly figures: ReadonlyMap<string, FigureRef>;
+}
+
+export interface ChapterRef {
+  readonly slug: string;
+  readonly title: string;
+  readonly audience: Audience;
+  readonly anchors: ReadonlySet<string>;
+}
+
+export interface FigureRef {
+  readonly number: string;
+  readonly chapterSlug: string;
+}
+
+export type Resolution<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly reason: string };
+
+/** Survey-driven pieces of text; provided by the survey stage, so the Markdown stage stays data-agnostic. */
+export interface DataResolvers {
+  stat(attributes: Readonly<Record<string, string>>): Resolution<string>;
+  /** Generated blocks such as `::respondents` and `::questionnaire`. */
+  block(name: string, attributes: Readonly<Record<string, string>>): Resolution<Element> | undefined;
+}
+
+export interface ChapterContext {
+  readonly slug: string;
+  readonly number: number;
+  readonly language: string;
+  readonly profile: Audience;
+  readonly index: EditionIndex;
+  readonly data: DataResolvers;
+  readonly labels: Labels;
+}
+
+/** Words the pipeline itself prints, in the edition's language. */
+export interface Labels {
+  readonly figure: string;
+  readonly notes: string;
+  readonly backToText: string;
+  readonly membersOnly: string;
+  readonly table: string;
+}

@@ -1,0 +1,62 @@
+import type { Element, ElementContent, Root } from 'hast';
+import { toString } from 'hast-util-to-string';
+import type { TableInfo } from '../../model/edition.js';
+
+const CAPTION = /^Table:\s*/;
+
+/**
+ * Number the chapter's tables ("Table 3.1") and turn a paragraph "Table: caption" written just
+ * before a table into its <caption>. Tables are wrapped so wide ones scroll on small screens.
+ */
+export function numberTables(tree: Root, chapterNumber: number, label: string): TableInfo[] {
+  const tables: TableInfo[] = [];
+  walk(tree);
+  return tables;
+
+  function walk(parent: Root | Element): void {
+    const children = parent.children as ElementContent[];
+    for (let i = 0; i < children.length; i++) {
+      const node = children[i];
+      if (!node || node.type !== 'element') continue;
+      if (node.tagName !== 'table') {
+        walk(node);
+        continue;
+      }
+      const number = `${chapterNumber}.${tables.length + 1}`;
+      const id = `table-${number.replace('.', '-')}`;
+      tables.push({ id, number });
+      const previous = previousElement(children, i);
+      let captionText: ElementContent[] = [];
+      if (previous && previous.node.tagName === 'p' && CAPTION.test(toString(previous.node))) {
+        captionText = stripPrefix(previous.node.children);
+        children.splice(previous.index, 1);
+        i -= 1;
+      }
+      node.properties = { ...node.properties, id };
+      node.children.unshift({
+        type: 'element',
+        tagName: 'caption',
+        properties: {},
+        children: [{ type: 'element', tagName: 'strong', properties: {}, children: [{ type: 'text', value: `${label} ${number}` }] }, ...(captionText.length ? [{ type: 'text' as const, value: ' ' }, ...captionText] : [])],
+      });
+      children[i] = { type: 'element', tagName: 'div', properties: { className: ['table-scroll'] }, children: [node] };
+    }
+  }
+}
+
+function previousElement(children: ElementContent[], index: number): { node: Element; index: number } | undefined {
+  for (let j = index - 1; j >= 0; j--) {
+    const c = children[j];
+    if (!c) continue;
+    if (c.type === 'text' && c.value.trim() === '') continue;
+    return c.type === 'element' ? { node: c, index: j } : undefined;
+  }
+  return undefined;
+}
+
+function stripPrefix(children: ElementContent[]): ElementContent[] {
+  const copy = [...children];
+  const first = copy[0];
+  if (first && first.type === 'text') copy[0] = { ...first, value: first.value.replace(CAPTION, '') };
+  return copy;
+}

@@ -1,0 +1,56 @@
+import type { Element, ElementContent } from 'hast';
+import { h } from 'hastscript';
+import type { Figure, DataTable } from '../../model/figure.js';
+import type { Labels } from '../markdown/context.js';
+
+export type Target = 'web' | 'print';
+
+/**
+ * One figure, as both editions show it: number and caption, the SVG, the source note and notes.
+ * The web adds the data table (in <details>) and the CSV download; print names the CSV instead,
+ * because a data table per chart would double the length of the PDF (see docs/pdf.md).
+ */
+export function renderFigure(figure: Figure, target: Target, labels: Labels, csvUrl: string): Element {
+  const captionId = `${figure.id}-caption`;
+  const children: ElementContent[] = [
+    h('figcaption', { id: captionId }, [h('span', { className: ['figure-number'] }, `${labels.figure} ${figure.number}`), ' ', figure.caption]),
+    h('div', { className: ['chart-svg'] }, [{ type: 'raw', value: figure.svg } as unknown as ElementContent]),
+    h('p', { className: ['source-note'] }, figure.sourceNote),
+  ];
+  const notes = [...figure.notes, ...figure.table.notes.filter((n) => !figure.notes.includes(n))];
+  if (notes.length > 0) children.push(h('ul', { className: ['chart-notes'] }, notes.map((n) => h('li', n))));
+  if (target === 'web') {
+    children.push(
+      h('details', { className: ['chart-data'] }, [
+        h('summary', `Data table for ${labels.figure.toLowerCase()} ${figure.number}`),
+        dataTable(figure.table, `${labels.figure} ${figure.number}: ${figure.caption}`),
+      ]),
+      h('p', { className: ['chart-download'] }, [h('a', { href: figure.csvName, download: figure.csvName }, `Download the data (CSV, ${labels.figure.toLowerCase()} ${figure.number})`)]),
+    );
+  } else {
+    children.push(h('p', { className: ['chart-data-note'] }, `Data: ${csvUrl}`));
+  }
+  return h('figure', { className: ['chart', `chart-${figure.kind}`], id: figure.id, ariaLabelledBy: captionId }, children);
+}
+
+export function dataTable(table: DataTable, caption: string): Element {
+  return h('div', { className: ['table-scroll'] }, [
+    h('table', { className: ['data-table'] }, [
+      h('caption', caption),
+      h('thead', [h('tr', table.columns.map((c) => h('th', { scope: 'col', className: c.numeric ? ['num'] : [] }, c.label)))]),
+      h(
+        'tbody',
+        table.rows.map((row) =>
+          h(
+            'tr',
+            row.map((cell, i) => {
+              const column = table.columns[i];
+              const text = cell === null ? '–' : String(cell);
+              return i === 0 ? h('th', { scope: 'row' }, text) : h('td', { className: column?.numeric ? ['num'] : [] }, text);
+            }),
+          ),
+        ),
+      ),
+    ]),
+  ]);
+}

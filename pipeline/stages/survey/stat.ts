@@ -1,0 +1,141 @@
+/**
+ * `:stat{…}`: one number from the survey data, formatted for the edition's language
+ * (contract in docs/authoring.md#survey-numbers-and-charts). Percentages on a base below
+ * minBase are refused, never printed.
+ */
+import type { Question, QuestionAggregate, Survey, SurveyBundle } from '../../model/survey.js';
+import { aggregateQuestion } from './aggregate.js';
+import { formatNumber, formatPercent } from './number-format.js';
+import { roundShares } from './rounding.js';
+
+export type StatResult = { ok: true; text: string } | { ok: false; reason: string };
+
+const known = new Set(['question', 'option', 'value', 'survey', 'edition', 'id', 'class']);
+const surveyValues = ['respondents', 'countries', 'response-rate'];
+const questionValues = ['n', 'median', 'min', 'max', 'mean'];
+
+export function resolveStat(bundle: SurveyBundle, attrs: Record<string, string | undefined>, language: string): StatResult {
+  const fail = (reason: string): StatResult => ({ ok: false, reason });
+  const unknown = Object.keys(attrs).filter((k) => !known.has(k));
+  if (unknown.length > 0) return fail(`unknown attribute ${unknown.join(', ')}; use question, option, value, survey, edition`);
+  const surveyId = attrs.survey ?? bundle.defaultSurvey;
+  if (surveyId === undefined) return fail('no survey named and no survey.default in edition.yaml; add survey=<id>');
+  const survey = bundle.surveys.get(surveyId);
+  if (!survey) return fail(`survey "${surveyId}" is not in data/ (surveys: ${[...bundle.surveys.keys()].join(', ') || 'none'})`);
+  const edition = attrs.edition ?? 'current';
+  if (edition !== 'current' && edition !== 'previous') return fail(`edition="${edition}": use edition=previous or leave it out`);
+  const { question: qid, option, value } = attrs;
+  if (option !== undefined && value !== undefined) return fail('give either option or value, not both');
+
+  if (qid === undefined) {
+    if (option !== undefined) return fail('option needs question=…');
+    if (value === undefined) return fail(`give question=… and option=…, or value=${surveyValues.join('|')}`);
+    return surveyStat(survey, value === 'n' ? 'respondents' : value, edition === 'previous', language);
+  }
+  const question = survey.questionsById.get(qid);
+  if (!question) return fail(`question ${qid} is not in the codebook of ${survey.id}`);
+  if (!question.published) return fail(`${qid} is an open question; its answers are never published`);
+
+  if (edition === 'previous') return previousStat(survey, question, option, value, bundle.minBase, language);
+  const aggregate = aggregateQuestion(survey, question, bundle.citiesByCode, bundle.minBase);
+  if (value !== undefined) return valueStat(question, aggregate, value, bundle.minBase, language);
+  if (option === undefined) return fail(`give option=… (a code of ${qid}) or value=${questionValues.join('|')}`);
+  if (aggregate.suppressed) return fail(`the base of ${qid} is below ${bundle.minBase} (n = ${aggregate.n}); its percentages are not printed`);
+  const pct = shareOf(survey, question, aggregate, option.split(',').map((s) => s.trim()));
+  if (typeof pct === 'string') return fail(pct);
+  return { ok: true, text: formatPercent(pct, language) };
+}
+
+function surveyStat(survey: Survey, value: string, previous: boolean, language: string): StatResult {
+  if (previous) {
+    if (!survey.previous) return { ok: false, reason: `${survey.id} has no previous edition figures` };
+    if (value === 'respondents') return { ok: true, text: formatNumber(survey.previous.respondents, language) };
+    return { ok: false, reason: `value=${value} is not available for the previous edition; only respondents` };
+  }
+  if (value === 'respondents') return { ok: true, text: formatNumber(survey.respondents, language) };
+  if (value === 'countries') return { ok: true, text: formatNumber(survey.countries, language) };
+  if (value === 'response-rate') {
+    if (survey.populationSize === undefined) return { ok: false, reason: `the codebook of ${survey.id} has no populationSize, so no response rate` };
+    return { ok: true, text: formatPercent((100 * survey.respondents) / survey.populationSize, language) };
+  }
+  return { ok: false, reason: `value="${value}" without a question: use ${surveyValues.join(', ')}` };
+}
+
+function valueStat(question: Question, aggregate: QuestionAggregate, value: string, minBase: number, language: string): StatResult {
+  if (value === 'n') return { ok: true, text: formatNumber(aggregate.n, language) };
+  if (!questionValues.includes(value)) return { ok: false, reason: `value="${value}": use ${questionValues.join(', ')}` };
+  if (aggregate.kind !== 'numeric') return { ok: false, reason: `value=${value} needs a numeric question; ${question.id} is ${question.type}` };
+  if (aggregate.suppressed) return { ok: false, reason: `the base of ${question.id} is below ${minBase} (n = ${aggregate.n})` };
+  const v = aggregate[value as 'median' | 'min' | 'max' | 'mean'];
+  if (v === null) return { ok: false, reason: `${question.id} has no answers` };
+  return { ok: true, text: formatNumber(v, language, question.decimals) };
+}
+
+/**
+ * The share for one code or the sum of several. Single-choice, likert and scale shares use the
+ * same largest-remainder rounding as charts, so text and figure never disagree.
+ * Multi and ranking lists count cities naming any of the options.
+ */
+function shareOf(survey: Survey, question: Question, aggregate: QuestionAggregate, codes: string[]): number | string {
+  const unknownCode = (c: string, list: string[]) => `${question.id} has no option ${c} (use ${list.join(', ')})`;
+  switch (aggregate.kind) {
+    case 'categorical':
+    case 'scale': {
+      const segments = aggregate.base === 'all' ? [...aggregate.shares, ...aggregate.missing] : aggregate.shares;
+      const rounded = roundShares(segments.map((s) => s.pct ?? 0));
+      let total = 0;
+      for (const c of codes) {
+        const i = segments.findIndex((s) => s.code === c);
+        const m = aggregate.missing.find((s) => s.code === c);
+        if (i >= 0) total += rounded[i]!;
+        else if (m) total += m.pct ?? 0; // don't-know share of all respondents
+        else return unknownCode(c, [...aggregate.shares.map((s) => s.code), ...question.missing.map((s) => String(s.code))]);
+      }
+      return total;
+    }
+    case 'multi':
+    case 'ranking': {
+      const list = aggregate.shares.map((s) => s.code);
+      for (const c of codes) if (!list.includes(c)) return unknownCode(c, list);
+      if (codes.length === 1) {
+        const s = aggregate.shares.find((x) => x.code === codes[0]);
+        return (s && ('topPct' in s ? s.topPct : s.pct)) ?? 0;
+      }
+      return anyOf(survey, question, codes.map(Number), aggregate.n);
+    }
+    default:
+      return `option= needs a closed question with options; ${question.id} is ${question.type} (use value=median, min, max or n)`;
+  }
+}
+
+/** Share of the base naming at least one of `codes` (multi: chosen; ranking: among the ranks). */
+function anyOf(survey: Survey, question: Question, codes: number[], n: number): number {
+  const columns = question.columns.map((c) => survey.data.columns.get(c));
+  const wanted = question.type === 'multi'
+    ? question.options.flatMap((o, i) => (codes.includes(o.code) ? [i] : []))
+    : [];
+  let count = 0;
+  for (let r = 0; r < survey.data.rows; r++) {
+    const hit = question.type === 'multi'
+      ? wanted.some((i) => columns[i]?.[r] === 1)
+      : columns.some((col) => col !== undefined && codes.includes(col[r]!));
+    if (hit) count++;
+  }
+  return n === 0 ? 0 : (100 * count) / n;
+}
+
+function previousStat(survey: Survey, question: Question, option: string | undefined, value: string | undefined, minBase: number, language: string): StatResult {
+  const before = survey.previous?.questions.get(question.id);
+  if (!before) return { ok: false, reason: `${survey.id} has no previous edition figures for ${question.id}` };
+  if (value === 'n') return { ok: true, text: formatNumber(before.n, language) };
+  if (value !== undefined) return { ok: false, reason: `value=${value} is not available for the previous edition; use value=n or option=…` };
+  if (option === undefined) return { ok: false, reason: 'give option=… with edition=previous' };
+  if (before.n < minBase) return { ok: false, reason: `the previous base of ${question.id} is below ${minBase} (n = ${before.n})` };
+  let total = 0;
+  for (const c of option.split(',').map((s) => s.trim())) {
+    const v = before.shares.get(c);
+    if (v === undefined) return { ok: false, reason: `the previous edition has no figure for ${question.id} option ${c} (has ${[...before.shares.keys()].join(', ')})` };
+    total += v;
+  }
+  return { ok: true, text: formatPercent(total, language) };
+}
