@@ -96,7 +96,7 @@ const header = ['city', 'consent', 'Q01_1', 'Q01_2', 'Q01_3', 'Q02', 'Q03', 'Q04
 
 const scale = (mean: number, sd: number) => (rand() < 0.03 ? 98 : rand() < 0.01 ? 99 : Math.round(clamp(mean + sd * normal(), 0, 10)));
 const withDk = (weights: number[], dk: number) => (rand() < dk ? 98 : pick(weights) + 1);
-const multi = (probs: number[]) => probs.map((p) => (rand() < p ? 1 : 0));
+const multi = (probs: number[]): number[] => probs.map((p) => (rand() < p ? 1 : 0));
 const numeric = (median: number, spread: number, blank: number) =>
   rand() < blank ? '' : clamp(median * Math.exp(spread * normal()), 0, 60).toFixed(1);
 
@@ -116,7 +116,7 @@ const rows = respondents.map((city, i) => {
   const q06 = i === 40 || i === 71 ? Array<string>(8).fill('') : multi([0.76, 0.71, 0.6, 0.45, 0.33, 0.38, 0.41, 0.08]);
   const q07 = multi([0.57, 0.43, 0.38, 0.35, 0.46, 0.22, 0.07]);
   const q11 = multi([0.48 + t * 0.1, 0.17, 0.86, 0.52 + t * 0.15, 0.3, 0]);
-  if (q11.every((v) => v === 0)) q11[5] = 1;
+  if (!q11.includes(1)) q11[5] = 1; // "None of these" when nothing else was chosen
   const open = rand() < 0.3 ? '' : messages[i % messages.length]!;
   return [
     city.code, rand() < 0.75 ? 1 : 2, ...ranked,

@@ -13,10 +13,11 @@ export interface FixtureOptions {
   readonly sampleData?: boolean;
 }
 
-const words =
+const words = (
   'the cities network survey housing mobility climate transition municipal budget residents neighbourhood affordable ' +
   'investment cooperation governance infrastructure participation administration sustainability renovation European ' +
-  'metropolitan Kraków Łódź Győr Brno Plzeň Timișoara Iași Bursa Eskişehir Ålborg København resilience procurement'.split(' ');
+  'metropolitan Kraków Łódź Győr Brno Plzeň Timișoara Iași Bursa Eskişehir Ålborg København resilience procurement'
+).split(' ');
 
 function sentence(seed: number, length: number): string {
   const out: string[] = [];
@@ -120,6 +121,7 @@ export function makeEdition(options: FixtureOptions = {}): Edition {
     isbn: '978-0-00-000000-0',
     contact: 'monitor@example.org',
     keywords: ['cities', 'Europe', 'survey'],
+    description: 'The annual report of Europe’s cities, with survey results and best practices.',
     sampleData: options.sampleData ?? true,
     survey: { minBase: 30, default: undefined },
     chapters: Array.from({ length: count }, (_, i) => `chapter-${i + 1}.md`),

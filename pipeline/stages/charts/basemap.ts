@@ -1,34 +1,41 @@
 /**
  * Country shapes for maps: Natural Earth 1:50m from the world-atlas package, read once per
  * process from node_modules (never from the edition or the network) and cut down to the
- * countries near Europe so SVGs stay small.
+ * countries near the map's frame so SVGs stay small.
  */
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { feature } from 'topojson-client';
 import type { Topology, GeometryCollection } from 'topojson-specification';
 import type { Feature, Geometry } from 'geojson';
+import type { Frame } from './types.js';
 
-/** Longitude/latitude window the map frame is fitted to (plus any respondent outside it). */
-export const europeFrame = { west: -25, east: 45, south: 34, north: 71.5 } as const;
-
-let cached: Promise<readonly Feature<Geometry>[]> | undefined;
-
-export function basemapFeatures(): Promise<readonly Feature<Geometry>[]> {
+/** Countries whose bounding box meets `frame` (grown by a margin), for dataset "basemap". */
+export async function basemapFeatures(frame: Frame): Promise<readonly Feature<Geometry>[]> {
   cached ??= load();
-  return cached;
+  const all = await cached;
+  const m = 2;
+  return all.filter(
+    (c) => c.box.east >= frame.west - m && c.box.west <= frame.east + m && c.box.north >= frame.south - m && c.box.south <= frame.north + m,
+  ).map((c) => c.feature);
 }
 
-async function load(): Promise<readonly Feature<Geometry>[]> {
+interface Country {
+  readonly feature: Feature<Geometry>;
+  readonly box: Frame;
+}
+
+let cached: Promise<readonly Country[]> | undefined;
+
+async function load(): Promise<readonly Country[]> {
   const path = createRequire(import.meta.url).resolve('world-atlas/countries-50m.json');
   const topology = JSON.parse(await readFile(path, 'utf8')) as Topology<{ countries: GeometryCollection }>;
-  const all = feature(topology, topology.objects.countries).features;
-  return all
-    .filter((f) => f.geometry !== null && near(f.geometry))
-    .map((f) => ({ type: 'Feature' as const, id: f.id ?? '', properties: {}, geometry: f.geometry }));
+  return feature(topology, topology.objects.countries)
+    .features.filter((f) => f.geometry !== null)
+    .map((f) => ({ feature: { type: 'Feature' as const, id: f.id ?? '', properties: {}, geometry: f.geometry }, box: boxOf(f.geometry) }));
 }
 
-function near(geometry: Geometry): boolean {
+function boxOf(geometry: Geometry): Frame {
   let west = Infinity;
   let east = -Infinity;
   let south = Infinity;
@@ -44,6 +51,5 @@ function near(geometry: Geometry): boolean {
     } else c.forEach(walk);
   };
   walk('coordinates' in geometry ? geometry.coordinates : []);
-  const m = 5;
-  return east >= europeFrame.west - m && west <= europeFrame.east + m && north >= europeFrame.south - m && south <= europeFrame.north + m;
+  return { west, east, south, north };
 }

@@ -83,7 +83,7 @@ export function planCustom(request: ChartRequest, ctx: ChartContext): PlanResult
       alt: request.alt,
       summary: `Custom chart drawn from ${resolved.map((d) => d.id).join(', ')}.`,
       spec,
-      basemap: false,
+      basemap: null,
       table,
       csv: toCsv(table),
       sourceNote: note,
@@ -107,13 +107,14 @@ export function scanSpec(tree: Json): Set<string> | string {
     if (node === null || typeof node !== 'object') return undefined;
     for (const [key, value] of Object.entries(node)) {
       const at = `${pointer}/${key}`;
-      if (key === 'url') return `"url" at ${at} is not allowed: charts never load files or web addresses; name the data by dataset id, e.g. "data": {"name": "pulse-2026:Q14"}`;
+      if (key === 'url') return urlRefusal(at);
       if (key === 'datasets') return `"datasets" at ${at} is not allowed: the pipeline supplies the data; name it by dataset id`;
       if (key === 'href') return `"href" at ${at} is not allowed: charts may not contain links`;
       if ((key === 'mark' || key === 'type') && (value === 'image' || (isObject(value) && value['type'] === 'image'))) {
         return `image marks (${at}) are not allowed: charts never load images`;
       }
       if (key === 'data' && isObject(value)) {
+        if ('url' in value) return urlRefusal(`${at}/url`);
         if ('values' in value) return `inline "values" at ${at}/values are not allowed: survey numbers come from the data, name them by dataset id`;
         const generated = Object.keys(value).some((k) => generators.has(k));
         if (!generated) {
@@ -127,6 +128,10 @@ export function scanSpec(tree: Json): Set<string> | string {
     return undefined;
   };
   return walk(tree, '', 0) ?? names;
+}
+
+function urlRefusal(at: string): string {
+  return `"url" at ${at} is not allowed: charts never load files or web addresses; name the data by dataset id, e.g. "data": {"name": "pulse-2026:Q14"}`;
 }
 
 function isObject(v: Json | undefined): v is { [key: string]: Json } {

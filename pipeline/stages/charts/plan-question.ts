@@ -62,7 +62,7 @@ export function planQuestion(
       alt: request.alt,
       summary: drawn.summary,
       spec: drawn.spec,
-      basemap: false,
+      basemap: null,
       table,
       csv: toCsv(table),
       sourceNote: note,

@@ -6,6 +6,11 @@
 import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
 import { basemapFeatures } from './basemap.js';
+import { vegaTextWidth } from './text-metrics.js';
+
+// Measure text with the house font's widths rather than Vega's 0.8 em guess.
+(vega as unknown as { textMetrics: { width: unknown } }).textMetrics.width = vegaTextWidth;
+import type { Frame } from './types.js';
 
 export class RenderError extends Error {
   readonly rule = 'chart-render' as const;
@@ -31,10 +36,10 @@ function collectingLogger(errors: string[]) {
   return logger;
 }
 
-export async function renderSvg(spec: TopLevelSpec, options: { basemap: boolean }): Promise<string> {
+export async function renderSvg(spec: TopLevelSpec, options: { basemap: Frame | null }): Promise<string> {
   let full = spec;
   if (options.basemap) {
-    const values = await basemapFeatures();
+    const values = await basemapFeatures(options.basemap);
     const datasets = { ...(spec as { datasets?: Record<string, unknown> }).datasets, basemap: values };
     full = { ...spec, datasets } as TopLevelSpec;
   }

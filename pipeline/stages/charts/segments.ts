@@ -5,7 +5,7 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import { percent, round1 } from './format.js';
-import { inkMuted, sizes, textOn, themeConfig } from './theme.js';
+import { estimateText, fitWidth, ink, inkMuted, legendColumns, rowAxis, rowLabelWidth, sizes, textOn, themeConfig, width } from './theme.js';
 
 export interface Segment {
   readonly row: string;
@@ -29,12 +29,14 @@ export interface SegmentChart {
   readonly language: string;
 }
 
-/** Segments narrower than this (percentage units) carry no label; the table has the value. */
-const minLabelled = 6;
-export const segmentPlotWidth = 420;
 
 export function segmentSpec(chart: SegmentChart): TopLevelSpec {
   const colourOf = new Map(chart.parts.map((p) => [p.label, p.colour]));
+  // Plot width as Vega will lay it out; a segment too narrow for its label carries none (the
+  // data table has the value).
+  const plot = width - 8 - rowLabelWidth(chart.rows);
+  const pxPerUnit = plot / (chart.domain[1] - chart.domain[0]);
+  const fits = (pct: number, text: string) => pct * pxPerUnit >= estimateText(text, sizes.value) * 0.8 + 4;
   const values = [
     ...chart.segments.map((s) => ({
       kind: 'segment',
@@ -44,7 +46,7 @@ export function segmentSpec(chart: SegmentChart): TopLevelSpec {
       x: round1(s.x),
       x2: round1(s.x2),
       mid: round1((s.x + s.x2) / 2),
-      text: s.pct >= minLabelled ? percent(s.pct, chart.language) : '',
+      text: fits(s.pct, percent(s.pct, chart.language)) ? percent(s.pct, chart.language) : '',
       textFill: textOn(colourOf.get(s.part) ?? '#000000'),
     })),
     ...chart.suppressed.map((s) => ({ kind: 'suppressed', row: s.row, text: s.text, x: chart.domain[0] })),
@@ -55,9 +57,18 @@ export function segmentSpec(chart: SegmentChart): TopLevelSpec {
     type: 'nominal',
     sort: null,
     scale: { domain: [...chart.rows] },
-    title: null, axis: { domain: false, ticks: false, labelPadding: 8, labelLimit: 200 },
+    title: null, axis: { domain: false, ticks: false, labelPadding: 8, labelLimit: 320 },
   } as const;
-  const layers: unknown[] = [
+  // The centre rule goes first, behind the bars: it shows between rows, never over a label.
+  const layers: unknown[] = [];
+  if (chart.centreRule) {
+    layers.push({
+      data: { values: [{ x: 0 }] },
+      mark: { type: 'rule', stroke: ink, strokeWidth: 1 },
+      encoding: { x: { field: 'x', ...x } },
+    });
+  }
+  layers.push(
     {
       transform: [{ filter: "datum.kind === 'segment'" }],
       mark: { type: 'bar', height: sizes.barBand, stroke: '#ffffff', strokeWidth: 1 },
@@ -69,7 +80,7 @@ export function segmentSpec(chart: SegmentChart): TopLevelSpec {
           field: 'part',
           type: 'nominal',
           scale: { domain: chart.parts.map((p) => p.label), range: chart.parts.map((p) => p.colour) },
-          legend: { title: null, orient: 'top', direction: 'horizontal', columns: Math.min(chart.parts.length, 4), symbolStrokeWidth: 0 },
+          legend: { title: null, orient: 'top', direction: 'horizontal', columns: legendColumns(chart.parts.map((p) => p.label), plot), symbolStrokeWidth: 0 },
         },
       },
     },
@@ -88,16 +99,9 @@ export function segmentSpec(chart: SegmentChart): TopLevelSpec {
       mark: { type: 'text', align: 'left', baseline: 'middle', dx: 2, fill: inkMuted, fontStyle: 'italic', fontSize: sizes.value },
       encoding: { y, x: { field: 'x', ...x }, text: { field: 'text' } },
     },
-  ];
-  if (chart.centreRule) {
-    layers.push({
-      data: { values: [{ x: 0 }] },
-      mark: { type: 'rule', stroke: '#1a1a1a', strokeWidth: 1 },
-      encoding: { x: { field: 'x', ...x } },
-    });
-  }
+  );
   return {
-    width: segmentPlotWidth,
+    ...fitWidth,
     height: { step: sizes.barBand + 8 },
     data: { values },
     layer: layers,

@@ -7,7 +7,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { DataTable } from '../../model/figure.js';
 import { percent, round1 } from './format.js';
-import { ink, missingColour, primary, sizes, themeConfig } from './theme.js';
+import { fitWidth, ink, missingColour, primary, rowAxis, sizes, themeConfig } from './theme.js';
 
 export interface BarItem {
   readonly label: string;
@@ -30,8 +30,6 @@ export interface SpecAndTable {
   readonly table: DataTable;
 }
 
-export const plotWidth = 400;
-
 /** Largest first, ties in codebook order; muted items last in their own order. */
 export function rankItems(items: readonly BarItem[]): BarItem[] {
   const indexed = items.map((item, i) => ({ item, i }));
@@ -50,7 +48,7 @@ export function rankedBars(input: BarsInput): SpecAndTable {
   }));
   const max = Math.max(10, ...values.map((v) => v.pct));
   const spec = {
-    width: plotWidth,
+    ...fitWidth,
     height: { step: sizes.barBand + 4 },
     data: { values },
     encoding: {
@@ -58,7 +56,7 @@ export function rankedBars(input: BarsInput): SpecAndTable {
         field: 'label',
         type: 'nominal',
         sort: null,
-        title: null, axis: { domain: false, ticks: false, labelPadding: 8, labelLimit: 220 },
+        title: null, axis: rowAxis(values.map((v) => v.label)),
       },
     },
     layer: [

@@ -6,9 +6,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { YearOnYear } from '../../model/survey.js';
 import type { DataTable } from '../../model/figure.js';
 import { nEquals, percent, round1 } from './format.js';
-import { ink, missingColour, primary, secondary, sizes, themeConfig } from './theme.js';
-
-const plotWidth = 400;
+import { fitWidth, ink, legendColumns, missingColour, primary, rowAxis, rowLabelWidth, secondary, sizes, themeConfig, width } from './theme.js';
 
 export function dumbbell(yoy: YearOnYear, language: string): { spec: TopLevelSpec; table: DataTable; editions: [string, string] } {
   const before = `${yoy.previous.shortTitle} (${nEquals(yoy.previous.n, language)})`;
@@ -37,10 +35,11 @@ export function dumbbell(yoy: YearOnYear, language: string): { spec: TopLevelSpe
     if (seen.has(key)) v['text'] = '';
     seen.add(key);
   }
-  const y = { field: 'label', type: 'nominal', sort: null, scale: { domain: rows.map((r) => r.label) }, title: null, axis: { domain: false, ticks: false, labelPadding: 8, labelLimit: 220 } };
+  const y = { field: 'label', type: 'nominal', sort: null, scale: { domain: rows.map((r) => r.label) }, title: null, axis: rowAxis(rows.map((r) => r.label)) };
+  const columns = legendColumns([before, now], width - 8 - rowLabelWidth(rows.map((r) => r.label)));
   const x = { type: 'quantitative', scale: { domain: [0, 100] }, axis: null };
   const spec = {
-    width: plotWidth,
+    ...fitWidth,
     height: { step: sizes.barBand + 8 },
     data: { values },
     layer: [
@@ -51,8 +50,8 @@ export function dumbbell(yoy: YearOnYear, language: string): { spec: TopLevelSpe
         encoding: {
           y,
           x: { field: 'pct', ...x },
-          fill: { field: 'edition', type: 'nominal', scale: { domain: [before, now], range: [secondary, primary] }, legend: { title: null, orient: 'top', direction: 'horizontal' } },
-          shape: { field: 'edition', type: 'nominal', scale: { domain: [before, now], range: ['circle', 'diamond'] }, legend: { title: null, orient: 'top', direction: 'horizontal' } },
+          fill: { field: 'edition', type: 'nominal', scale: { domain: [before, now], range: [secondary, primary] }, legend: { title: null, orient: 'top', direction: 'horizontal', columns } },
+          shape: { field: 'edition', type: 'nominal', scale: { domain: [before, now], range: ['circle', 'diamond'] }, legend: { title: null, orient: 'top', direction: 'horizontal', columns } },
         },
       },
       ...(['left', 'right'] as const).map((side) => ({

@@ -8,13 +8,17 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { Survey, SurveyBundle } from '../../model/survey.js';
 import type { DataTable } from '../../model/figure.js';
-import { europeFrame } from './basemap.js';
 import { toCsv } from './csv.js';
 import { sourceNote } from './source-note.js';
 import { border, land, paper, primary, themeConfig, width } from './theme.js';
-import { planVersion, type ChartPlan, type ChartRequest } from './types.js';
+import { planVersion, type ChartPlan, type ChartRequest, type Frame } from './types.js';
 
-const height = 560;
+/** The smallest frame: continental Europe. Respondents outside it widen it. */
+const coreFrame: Frame = { west: -10, east: 30, south: 36, north: 61 };
+const margin = 2;
+
+const plotWidth = width - 8;
+const height = 540;
 
 export function planMap(request: ChartRequest, survey: Survey, bundle: SurveyBundle, language: string): ChartPlan {
   const points: { lon: number; lat: number }[] = [];
@@ -33,7 +37,7 @@ export function planMap(request: ChartRequest, survey: Survey, bundle: SurveyBun
 
   const frame = frameFor(points);
   const spec = {
-    width,
+    width: plotWidth,
     height,
     projection: {
       type: 'azimuthalEqualArea',
@@ -41,7 +45,7 @@ export function planMap(request: ChartRequest, survey: Survey, bundle: SurveyBun
       fit: { type: 'Feature', properties: {}, geometry: { type: 'MultiPoint', coordinates: frameOutline(frame) } },
       clipExtent: [
         [0, 0],
-        [width, height],
+        [plotWidth, height],
       ],
     },
     layer: [
@@ -75,7 +79,7 @@ export function planMap(request: ChartRequest, survey: Survey, bundle: SurveyBun
     alt: request.alt,
     summary: `Map of Europe with one dot for each of the ${points.length} responding cities.`,
     spec,
-    basemap: true,
+    basemap: frame,
     table,
     csv: toCsv(table),
     sourceNote: sourceNote({ survey, question: undefined, n: survey.respondents, base: 'respondents', language, extra: ['Map: Natural Earth.'] }),
@@ -87,23 +91,16 @@ function round(v: number): number {
   return Math.round(v * 100) / 100;
 }
 
-interface Frame {
-  west: number;
-  east: number;
-  south: number;
-  north: number;
-}
-
 /** The Europe box, grown to hold any respondent outside it. */
 function frameFor(points: readonly { lon: number; lat: number }[]): Frame {
-  const f: Frame = { ...europeFrame };
+  let { west, east, south, north } = coreFrame;
   for (const p of points) {
-    f.west = Math.min(f.west, p.lon - 1);
-    f.east = Math.max(f.east, p.lon + 1);
-    f.south = Math.min(f.south, p.lat - 1);
-    f.north = Math.max(f.north, p.lat + 1);
+    west = Math.min(west, p.lon - margin);
+    east = Math.max(east, p.lon + margin);
+    south = Math.min(south, p.lat - margin);
+    north = Math.max(north, p.lat + margin);
   }
-  return f;
+  return { west, east, south, north };
 }
 
 /** Points along the box edges: parallels curve in this projection, so corners alone cut them off. */

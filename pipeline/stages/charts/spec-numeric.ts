@@ -7,9 +7,8 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { NumericAggregate } from '../../model/survey.js';
 import type { DataTable } from '../../model/figure.js';
 import { decimal, roundTo } from './format.js';
-import { ink, inkMuted, primary, sizes, themeConfig } from './theme.js';
+import { fitWidth, ink, inkMuted, primary, sizes, themeConfig } from './theme.js';
 
-const plotWidth = 560;
 const bins = 60;
 const rowHeight = 9;
 
@@ -68,7 +67,7 @@ export function dotPlot(aggregate: NumericAggregate, language: string): { spec: 
     ...labels,
     ...(median !== undefined ? [{ kind: 'median', value: median, text: `Median: ${fmt(median)}` }] : []),
   ];
-  const spec = { width: plotWidth, height, data: { values: data }, layer: layers, config: themeConfig() } as unknown as TopLevelSpec;
+  const spec = { ...fitWidth, height, data: { values: data }, layer: layers, config: themeConfig() } as unknown as TopLevelSpec;
 
   const table: DataTable = {
     columns: [

@@ -27,10 +27,11 @@ export function planTiles(request: ChartRequest, survey: Survey, language: strin
   }
   const values = tiles.map((t, i) => ({ ...t, i }));
   const gap = 12;
-  const tileWidth = (width - gap * (tiles.length - 1)) / tiles.length;
+  const plotWidth = width - 8;
+  const tileWidth = (plotWidth - gap * (tiles.length - 1)) / tiles.length;
   const x = { field: 'i', type: 'ordinal', axis: null, scale: { paddingInner: gap / (tileWidth + gap), paddingOuter: 0 } };
   const spec = {
-    width,
+    width: plotWidth,
     height,
     data: { values },
     encoding: { x },
@@ -63,7 +64,7 @@ export function planTiles(request: ChartRequest, survey: Survey, language: strin
     alt: request.alt,
     summary: `Headline figures: ${tiles.map((t) => `${t.label.toLowerCase()} ${t.text}`).join(', ')}.`,
     spec,
-    basemap: false,
+    basemap: null,
     table,
     csv: toCsv(table),
     sourceNote: sourceNote({ survey, question: undefined, n: survey.respondents, base: 'respondents', language }),

@@ -9,9 +9,48 @@
  */
 import type { Config } from 'vega-lite/types_unstable/config.js';
 import { labelOn } from './colour.js';
+import { textWidth } from './text-metrics.js';
 
 export const font = '"Source Sans 3", "Source Sans Pro", sans-serif';
 export const width = 640;
+
+/** Spread into a spec: the whole chart, labels and legend included, is `width` px wide. */
+export const fitWidth = { width, autosize: { type: 'fit-x', contains: 'padding' } } as const;
+
+/** Text width as Vega will measure it (render.ts installs the same metrics). */
+export function estimateText(text: string, fontSize: number = sizes.label): number {
+  return textWidth(text, fontSize);
+}
+
+/** Legend columns so that a horizontal legend fits in `budget` px, on one line when it can. */
+export function legendColumns(labels: readonly string[], budget: number = width - 20): number {
+  const entry = (l: string) => estimateText(l) + 40;
+  const total = labels.reduce((s, l) => s + entry(l), 0);
+  if (total <= budget) return labels.length;
+  const widest = Math.max(...labels.map(entry));
+  return Math.max(1, Math.min(labels.length, Math.floor(budget / widest)));
+}
+
+/** Longest row label drawn on one line; longer ones break before " (n = …)". */
+export const rowLabelLimit = 240;
+
+/** Axis options for row labels such as "Central and Eastern Europe (n = 9)". */
+export function rowAxis(labels: readonly string[]) {
+  const long = labels.some((l) => estimateText(l) > rowLabelLimit);
+  return {
+    domain: false,
+    ticks: false,
+    labelPadding: 8,
+    labelLimit: rowLabelLimit,
+    ...(long ? { labelExpr: "indexof(datum.label, ' (n = ') > 0 ? [slice(datum.label, 0, indexof(datum.label, ' (n = ')), slice(datum.label, indexof(datum.label, ' (n = ') + 1)] : datum.label" } : {}),
+  };
+}
+
+/** Width of the row-label column as Vega will estimate it. */
+export function rowLabelWidth(labels: readonly string[]): number {
+  const lines = labels.flatMap((l) => (estimateText(l) > rowLabelLimit ? l.split(' (n = ').map((p, i) => (i ? `(n = ${p}` : p)) : [l]));
+  return Math.min(rowLabelLimit, Math.max(0, ...lines.map((l) => estimateText(l)))) + 8;
+}
 
 export const ink = '#1a1a1a';
 export const inkMuted = '#595959'; // 7:1 on white
@@ -71,7 +110,7 @@ export function themeConfig(): Config {
     font,
     background: paper,
     padding: 4,
-    view: { stroke: null, continuousWidth: width - 200, discreteHeight: { step: sizes.barBand } },
+    view: { stroke: null, discreteHeight: { step: sizes.barBand } },
     axis: {
       labelFont: font,
       titleFont: font,
@@ -83,7 +122,7 @@ export function themeConfig(): Config {
       domainColor: inkMuted,
       tickColor: inkMuted,
       gridColor: gridColour,
-      labelLimit: 260,
+      labelLimit: 320,
     },
     legend: {
       labelFont: font,
@@ -94,7 +133,7 @@ export function themeConfig(): Config {
       titleColor: ink,
       orient: 'top',
       symbolType: 'square',
-      labelLimit: 240,
+      labelLimit: 400,
     },
     header: { labelFont: font, titleFont: font, labelFontSize: sizes.label, titleFontSize: sizes.title },
     title: { font, fontSize: sizes.title + 2, color: ink },

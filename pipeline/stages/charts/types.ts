@@ -40,6 +40,14 @@ export type ChartKind =
   | 'tiles'
   | 'custom';
 
+/** A longitude/latitude box, in degrees. */
+export interface Frame {
+  readonly west: number;
+  readonly east: number;
+  readonly south: number;
+  readonly north: number;
+}
+
 export interface ChartPlan {
   /** Bumped whenever the plan's meaning changes, so caches keyed on plans stay honest. */
   readonly version: number;
@@ -50,8 +58,8 @@ export interface ChartPlan {
   readonly summary: string;
   /** Vega-Lite with inline data only. */
   readonly spec: TopLevelSpec;
-  /** Ask the renderer to add the world-atlas country shapes as dataset "basemap". */
-  readonly basemap: boolean;
+  /** Ask the renderer to add the world-atlas country shapes near this frame as dataset "basemap". */
+  readonly basemap: Frame | null;
   readonly table: DataTable;
   readonly csv: string;
   readonly sourceNote: string;

@@ -75,12 +75,14 @@ export async function emitPdf(edition: Edition, options: EmitPdfOptions): Promis
   applyMetadata(result.pdf, {
     title: documentTitle(edition),
     author: edition.config.publisher,
-    subject: edition.config.subtitle ?? documentTitle(edition),
+    subject: edition.config.subtitle ?? edition.config.description,
     keywords: edition.config.keywords,
     language: edition.config.language,
     date,
   });
+  const saving = performance.now();
   const bytes = await result.pdf.save({ useObjectStreams: true });
+  log(`pdf: metadata and save ${Math.round(performance.now() - saving)} ms`);
   const dir = options.outDir;
   await mkdir(dir, { recursive: true });
   const pdfPath = join(dir, `${edition.config.slug}.pdf`);
@@ -95,7 +97,8 @@ async function printOnce(edition: Edition, assets: PrintAssets, executablePath: 
   const t0 = performance.now();
   const launched = await launchBrowser(executablePath, log);
   try {
-    const page = await launched.browser.newPage();
+    // The tab Chromium opens at start is enough; a new one costs a few hundred ms.
+    const page = (await launched.browser.pages())[0] ?? (await launched.browser.newPage());
     const isolated = await isolatePage(page);
     log(`pdf: browser ready in ${Math.round(performance.now() - t0)} ms`);
     const result = await printWithTrueToc(page, isolated, edition, assets, timeoutMs, log);

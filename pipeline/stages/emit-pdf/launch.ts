@@ -53,6 +53,7 @@ export async function launchBrowser(executablePath: string, log: (line: string) 
     throw error;
   }
   const child = browser.process();
+  log(`pdf: Chromium pid ${child?.pid ?? '?'}, profile ${userDataDir}`);
   let closed = false;
 
   async function close(): Promise<void> {

@@ -5,6 +5,8 @@ export interface OutlineItem {
   /** 1-based page number, as printed in the footer; undefined if the destination is broken. */
   readonly page: number | undefined;
   readonly depth: number;
+  /** The bookmark itself, so its title can be corrected. */
+  readonly dict: PDFDict;
 }
 
 /** Every bookmark in reading order (pre-order walk of /Outlines), with the page it points to. */
@@ -45,6 +47,7 @@ export function readOutline(doc: PDFDocument): OutlineItem[] {
         title: title instanceof PDFString || title instanceof PDFHexString ? title.decodeText() : '',
         page: pageOf(dest),
         depth,
+        dict: node,
       });
       walk(node.get(PDFName.of('First')), depth + 1);
       const next = node.get(PDFName.of('Next'));
@@ -79,4 +82,9 @@ function namedDestinations(doc: PDFDocument): Map<string, PDFObject> {
   };
   walkTree(doc.catalog.lookupMaybe(PDFName.of('Names'), PDFDict)?.lookupMaybe(PDFName.of('Dests'), PDFDict));
   return out;
+}
+
+/** Replace a bookmark's title (Chromium 156 sometimes repeats a heading's text in it). */
+export function setOutlineTitle(item: OutlineItem, title: string): void {
+  item.dict.set(PDFName.of('Title'), PDFHexString.fromText(title));
 }

@@ -6,7 +6,7 @@ import type { IsolatedPage } from './isolation.js';
 import { readOutline } from './outline.js';
 import { buildPrintDocument, serialize, type PrintAssets } from './print-html.js';
 import { printPass } from './print.js';
-import { emptyLayout, headingPages, layoutMismatches, planLayout, type PrintLayout } from './toc.js';
+import { emptyLayout, fixOutlineTitles, headingPages, layoutMismatches, planLayout, type PrintLayout } from './toc.js';
 
 export interface PassesResult {
   readonly pdf: PDFDocument;
@@ -33,16 +33,18 @@ export async function printWithTrueToc(
   let problems: string[] = [];
   for (let pass = 1; pass <= maxPasses; pass++) {
     const measuring = layout === undefined;
+    const building = performance.now();
     const doc = buildPrintDocument(edition, layout?.tocPages, assets, layout?.blankBefore);
     const html = serialize(doc.tree);
-    const started = performance.now();
-    const bytes = await printPass(page, isolated, html, { tagged: !measuring, timeoutMs });
-    const printed = performance.now();
-    const pdf = await PDFDocument.load(bytes, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
-    const pages = headingPages(doc.headings, readOutline(pdf));
+    const built = performance.now() - building;
+    const printed = await printPass(page, isolated, html, { tagged: !measuring, timeoutMs });
+    const parsing = performance.now();
+    const pdf = await PDFDocument.load(printed.bytes, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
+    const outline = readOutline(pdf);
+    const pages = headingPages(doc.headings, outline);
     log(
       `pdf: pass ${pass} (${measuring ? 'measure' : 'tagged'}): ${pdf.getPageCount()} pages, ` +
-        `print ${ms(printed - started)}, outline ${ms(performance.now() - printed)}`,
+        `build ${ms(built)}, load ${ms(printed.loadMs)}, pdf() ${ms(printed.pdfMs)}, outline ${ms(performance.now() - parsing)}`,
     );
     if (!measuring && layout !== undefined) {
       problems = layoutMismatches(doc.headings, pages, layout);
@@ -50,7 +52,11 @@ export async function printWithTrueToc(
       if (missing.length > 0) {
         throw new PdfEmitError('pdf-toc', `Contents entries without a heading in the PDF: ${missing.join(', ')}.`);
       }
-      if (problems.length === 0) return { pdf, html, tocChecked: doc.tocKeys.length };
+      if (problems.length === 0) {
+        const fixed = fixOutlineTitles(doc.headings, outline);
+        if (fixed > 0) log(`pdf: corrected ${fixed} bookmark title(s) Chromium had garbled`);
+        return { pdf, html, tocChecked: doc.tocKeys.length };
+      }
       log(`pdf: pass ${pass} moved headings (${problems[0] ?? ''}); printing again`);
     }
     layout = planLayout(doc.headings, pages, layout?.blankBefore ?? emptyLayout.blankBefore);

@@ -3,7 +3,7 @@ import { toHtml } from 'hast-util-to-html';
 import { toString } from 'hast-util-to-string';
 import type { Element, Root } from 'hast';
 import type { Edition } from '../../model/edition.js';
-import { printChapter, walkElements, type PrintChapter } from './chapter-print.js';
+import { printChapter, walkElements, type ChapterContext, type PrintChapter } from './chapter-print.js';
 import { cover, documentTitle, imprint, tableOfContents } from './front.js';
 import { printCsp } from './isolation.js';
 import { chapterPageCss } from './page-css.js';
@@ -39,7 +39,7 @@ export function buildPrintDocument(
 ): PrintDocument {
   const { config } = edition;
   const ctx = { baseUrl: config.baseUrl, language: config.language, images: assets.images ?? new Map<string, string>() };
-  const chapters: PrintChapter[] = edition.chapters.map((chapter) => printChapter(chapter, ctx));
+  const chapters = printChapters(edition, ctx);
   const toc = tableOfContents(
     edition.chapters.map((chapter, i) => ({ chapter, key: chapters[i]?.titleKey ?? '' })),
     tocPages,
@@ -58,7 +58,7 @@ export function buildPrintDocument(
           h('meta', { httpEquiv: 'Content-Security-Policy', content: printCsp }),
           h('title', runningTitle),
           h('meta', { name: 'author', content: config.publisher }),
-          h('meta', { name: 'description', content: config.subtitle ?? runningTitle }),
+          h('meta', { name: 'description', content: config.description }),
           h('meta', { name: 'keywords', content: config.keywords.join(', ') }),
           ...styles.filter((css) => css !== '').map((css) => h('style', css)),
         ]),
@@ -80,6 +80,19 @@ export function buildPrintDocument(
       ...chapter.headings.filter((heading) => heading.depth === 2).map((heading) => heading.id),
     ]),
   };
+}
+
+// Chapters do not change between print passes (only the contents and blank pages do), and
+// rendering plus hyphenation is most of the cost of building the document: keep them per edition.
+const chapterCache = new WeakMap<Edition, { key: string; chapters: readonly PrintChapter[] }>();
+
+function printChapters(edition: Edition, ctx: ChapterContext): readonly PrintChapter[] {
+  const key = JSON.stringify([ctx.baseUrl, ctx.language, [...ctx.images.keys()]]);
+  const hit = chapterCache.get(edition);
+  if (hit !== undefined && hit.key === key) return hit.chapters;
+  const chapters = edition.chapters.map((chapter) => printChapter(chapter, ctx));
+  chapterCache.set(edition, { key, chapters });
+  return chapters;
 }
 
 /** The exact HTML given to Chromium. */

@@ -15,24 +15,35 @@ export class PrintTimeoutError extends Error {
 }
 
 /** Load one print document into the isolated page and print it. Hard timeout over the whole pass. */
-export async function printPass(page: Page, isolated: IsolatedPage, html: string, options: PrintPassOptions): Promise<Uint8Array> {
+export interface PrintedPass {
+  readonly bytes: Uint8Array;
+  /** Time to load the document (fonts ready). */
+  readonly loadMs: number;
+  /** Time spent in page.pdf(). */
+  readonly pdfMs: number;
+}
+
+export async function printPass(page: Page, isolated: IsolatedPage, html: string, options: PrintPassOptions): Promise<PrintedPass> {
   const { timeoutMs } = options;
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new PrintTimeoutError(timeoutMs)), timeoutMs);
   });
   const work = (async () => {
+    const started = performance.now();
     const url = isolated.serveDocument(html);
     await page.goto(url, { waitUntil: 'load', timeout: timeoutMs });
     // Fonts are data: URLs, normally ready at load; wait anyway so no glyph falls back.
     await page.evaluate(() => document.fonts.ready.then(() => undefined));
-    return page.pdf({
+    const loaded = performance.now();
+    const bytes = await page.pdf({
       tagged: options.tagged,
       outline: true,
       preferCSSPageSize: true,
       printBackground: true,
       timeout: timeoutMs,
     });
+    return { bytes, loadMs: loaded - started, pdfMs: performance.now() - loaded };
   })();
   work.catch(() => undefined); // the timeout may win; the loser must not become unhandled
   try {

@@ -1,5 +1,5 @@
 import { PdfEmitError } from './errors.js';
-import type { OutlineItem } from './outline.js';
+import { setOutlineTitle, type OutlineItem } from './outline.js';
 
 /** A heading of the print document, in reading order; each one becomes a bookmark. */
 export interface DocHeading {
@@ -17,7 +17,20 @@ export interface PrintLayout {
 
 export const emptyLayout: PrintLayout = { tocPages: new Map(), blankBefore: new Set() };
 
-const normalize = (text: string): string => text.replace(/[\u00ad\u200b]/g, '').replace(/\s+/g, ' ').trim();
+export const normalize = (text: string): string => text.replace(/[\u00ad\u200b]/g, '').replace(/\s+/g, ' ').trim();
+
+/**
+ * Chromium 156 sometimes writes a heading's text twice into its bookmark ("ContentsContents"),
+ * apparently when the heading is painted twice; such titles still identify the heading, and the
+ * final PDF gets the clean title back (see fixOutlineTitles).
+ */
+export function titleMatches(bookmark: string, heading: string): boolean {
+  const a = normalize(bookmark);
+  const b = normalize(heading);
+  if (a === b) return true;
+  if (b === '' || a.length % b.length !== 0) return false;
+  return a === b.repeat(a.length / b.length) || a.replace(/\s/g, '') === b.replace(/\s/g, '').repeat(a.length / b.length);
+}
 
 /**
  * Pair the document's headings with Chromium's bookmarks. Chromium names its destinations
@@ -34,7 +47,7 @@ export function headingPages(headings: readonly DocHeading[], outline: readonly 
   const pages = new Map<string, number>();
   expected.forEach((heading, i) => {
     const item = outline[i];
-    if (item === undefined || normalize(item.title) !== normalize(heading.text) || item.page === undefined) {
+    if (item === undefined || !titleMatches(item.title, heading.text) || item.page === undefined) {
       throw new PdfEmitError(
         'pdf-toc',
         `Bookmark ${i + 1} is "${item?.title ?? ''}" (page ${item?.page ?? '?'}), expected heading "${normalize(heading.text)}".`,
@@ -85,4 +98,18 @@ export function layoutMismatches(headings: readonly DocHeading[], actual: Readon
     }
   }
   return problems;
+}
+
+/** Give every bookmark exactly its heading's text; returns how many were corrected. */
+export function fixOutlineTitles(headings: readonly DocHeading[], outline: readonly OutlineItem[]): number {
+  const expected = headings.filter((h) => normalize(h.text) !== '');
+  let fixed = 0;
+  expected.forEach((heading, i) => {
+    const item = outline[i];
+    if (item !== undefined && item.title !== normalize(heading.text)) {
+      setOutlineTitle(item, normalize(heading.text));
+      fixed += 1;
+    }
+  });
+  return fixed;
 }

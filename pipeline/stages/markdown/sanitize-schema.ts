@@ -32,7 +32,8 @@ export const sanitizeSchema: Schema = {
     table: [...(baseAttributes['table'] ?? []), ['className', 'data-table']],
     caption: [],
   },
-  protocols: { ...base.protocols, src: [] },
+  // An empty list would allow every protocol; a scheme that cannot occur allows relative URLs only.
+  protocols: { ...base.protocols, src: ['\u0000'] },
   clobber: [],
   clobberPrefix: '',
 };

@@ -33,6 +33,7 @@ export function numberTables(tree: Root, chapterNumber: number, label: string): 
         i -= 1;
       }
       node.properties = { ...node.properties, id };
+      markHeaderCells(node);
       node.children.unshift({
         type: 'element',
         tagName: 'caption',
@@ -59,4 +60,17 @@ function stripPrefix(children: ElementContent[]): ElementContent[] {
   const first = copy[0];
   if (first && first.type === 'text') copy[0] = { ...first, value: first.value.replace(CAPTION, '') };
   return copy;
+}
+
+/** Column headers say so, for screen readers and for the PDF's TH tags. */
+function markHeaderCells(table: Element): void {
+  for (const section of table.children) {
+    if (section.type !== 'element' || section.tagName !== 'thead') continue;
+    for (const row of section.children) {
+      if (row.type !== 'element') continue;
+      for (const cell of row.children) {
+        if (cell.type === 'element' && cell.tagName === 'th') cell.properties = { ...cell.properties, scope: 'col' };
+      }
+    }
+  }
 }

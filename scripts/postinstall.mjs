@@ -1,0 +1,72 @@
+#!/usr/bin/env node
+// npm postinstall: make sure a Chrome/Chromium exists for the PDF edition (Puppeteer's own
+// download is switched off in .puppeteerrc.cjs; it cannot work without general internet access).
+//
+// - A browser is found: say which, done.
+// - None, running as root on Debian/Ubuntu with apt-get: install Debian's chromium, saying so.
+// - Otherwise: print how to get one.
+// Never fails the npm install: the HTML edition builds without a browser, and `monitor build`
+// reports rule pdf-browser with the same advice if a PDF is asked for. The one exception is
+// MONITOR_REQUIRE_BROWSER=1 (CI images that must be able to print): then a missing browser
+// after the install attempt exits 1.
+// Skip all of it with MONITOR_SKIP_BROWSER_INSTALL=1 (PUPPETEER_SKIP_DOWNLOAD only concerns
+// Puppeteer's own download, which is always off here).
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { findBrowser } from './find-browser.mjs';
+
+const env = process.env;
+const say = (line) => console.log(`[monitor] ${line}`);
+const required = env.MONITOR_REQUIRE_BROWSER === '1';
+
+function main() {
+  if (env.MONITOR_SKIP_BROWSER_INSTALL === '1' || env.MONITOR_SKIP_BROWSER_INSTALL === 'true') {
+    say('MONITOR_SKIP_BROWSER_INSTALL is set: not looking for a browser.');
+    return 0;
+  }
+  const found = findBrowser(env);
+  if (found) {
+    say(`PDF edition will print with ${found.path} (${found.source}).`);
+    return 0;
+  }
+  if (env.PUPPETEER_EXECUTABLE_PATH) {
+    say(`PUPPETEER_EXECUTABLE_PATH is set to ${env.PUPPETEER_EXECUTABLE_PATH}, which does not exist.`);
+    return advise();
+  }
+  if (canAptInstall()) {
+    say('No Chrome or Chromium found. Installing Debian\'s chromium for the PDF edition:');
+    say('  apt-get update && apt-get install -y chromium   (about a minute; skip with MONITOR_SKIP_BROWSER_INSTALL=1)');
+    const aptEnv = { ...env, DEBIAN_FRONTEND: 'noninteractive' };
+    const update = spawnSync('apt-get', ['update'], { stdio: 'inherit', env: aptEnv });
+    const install = update.status === 0 ? spawnSync('apt-get', ['install', '-y', 'chromium'], { stdio: 'inherit', env: aptEnv }) : update;
+    const after = findBrowser(env);
+    if (install.status === 0 && after) {
+      say(`Installed: the PDF edition will print with ${after.path}.`);
+      return 0;
+    }
+    say('Installing chromium with apt-get failed.');
+  }
+  return advise();
+}
+
+function advise() {
+  say('No Chrome or Chromium found: `monitor build --format html` works, the PDF edition needs a browser.');
+  say('  Debian/Ubuntu: sudo apt-get install chromium');
+  say('  Fedora: sudo dnf install chromium;  macOS: install Google Chrome');
+  say('  Or point PUPPETEER_EXECUTABLE_PATH at a Chrome/Chromium binary.');
+  return required ? 1 : 0;
+}
+
+function canAptInstall() {
+  if (process.platform !== 'linux' || process.getuid?.() !== 0) return false;
+  if (!existsSync('/etc/debian_version')) {
+    try {
+      if (!/^ID(_LIKE)?=.*\b(debian|ubuntu)\b/m.test(readFileSync('/etc/os-release', 'utf8'))) return false;
+    } catch {
+      return false;
+    }
+  }
+  return spawnSync('apt-get', ['--version'], { stdio: 'ignore' }).status === 0;
+}
+
+process.exitCode = main();
