@@ -3,12 +3,15 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { VFile } from 'vfile';
 import { fontFaceCss, loadFonts } from './assets/fonts.js';
+import { DiskStore } from './cache/store.js';
+import { pipelineVersion } from './cache/version.js';
 import { compileEdition } from './compile.js';
 import { hasErrors } from './diagnostics/report.js';
 import type { Edition } from './model/edition.js';
 import type { Audience } from './model/figure.js';
 import { StagedOutput } from './output/atomic.js';
-import { emitHtml } from './stages/emit-html/index.js';
+import type { ProgressSink } from './progress/events.js';
+import { emitHtml, type HtmlAssets } from './stages/emit-html/index.js';
 import { readSources, type EditionSources } from './stages/load/read-sources.js';
 
 export type Format = 'html' | 'pdf' | 'all';
@@ -24,6 +27,9 @@ export interface BuildOptions {
   readonly runToken: string;
   readonly browserPath?: string;
   readonly log: (line: string) => void;
+  /** Content-hash cache folder, normally `<root>/.monitor-cache`; undefined builds from scratch. */
+  readonly cacheDir?: string | undefined;
+  readonly progress?: ProgressSink | undefined;
 }
 
 export interface BuildResult {
@@ -39,22 +45,29 @@ export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.u
 export async function build(options: BuildOptions): Promise<BuildResult> {
   const { log } = options;
   // 1. Read the edition's sources.
+  options.progress?.({ stage: 'read' });
   const sources = await readSources(options.root);
 
   // 2. Compile them into one model; stop on content errors before touching the output.
-  const compiled = await compileEdition(sources, { profile: options.profile, buildDate: options.buildDate, drawCharts: true });
+  const cache = await openCache(options.cacheDir, options.runToken);
+  const compiled = await compileEdition(sources, { profile: options.profile, buildDate: options.buildDate, drawCharts: true, cache, progress: options.progress });
+  await cache?.flush();
+  if (cache) log(`cache: ${cacheSummary(cache)}`);
   const edition = compiled.edition;
   if (!edition || hasErrors(compiled.files)) return { ok: false, files: compiled.files, edition, written: {} };
   log(`compiled ${edition.chapters.length} chapters, ${edition.chapters.reduce((n, c) => n + c.figures.length, 0)} figures`);
 
   // 3. Build into a staging folder beside the output.
-  const staged = await StagedOutput.open(options.out, options.runToken);
+  const staged = await StagedOutput.open(options.out, options.runToken).catch((error: unknown) => {
+    throw outputError(options.out, error);
+  });
   try {
     const styles = await loadStyles(sources);
     const folders: string[] = [];
     let pdf: { name: string; bytes: Uint8Array } | undefined;
     if (options.format !== 'html') {
       // 4. The PDF edition (heavy modules load only when a PDF is asked for).
+      options.progress?.({ stage: 'pdf' });
       const { emitPdf } = await import('./stages/emit-pdf/index.js');
       const result = await emitPdf(edition, {
         outDir: path.join(staged.stagingDir, 'pdf'),
@@ -71,18 +84,19 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     }
     if (options.format !== 'pdf') {
       // 5. The HTML edition.
-      const fonts = await loadFonts();
-      const css = [fontFaceCss(fonts, (f) => `fonts/${f.name}`), styles.web, styles.charts].join('\n');
-      const files = emitHtml(edition, { css, fonts, pdf });
+      options.progress?.({ stage: 'html', count: edition.chapters.length });
+      const files = emitHtml(edition, await htmlAssets(styles, pdf));
       for (const f of files) await staged.write(`html/${f.path}`, f.contents);
       folders.push('html');
       log(`html: ${files.length} files`);
     }
     // 6. Swap the new output in.
+    options.progress?.({ stage: 'write' });
     await staged.commit(folders);
   } catch (error) {
-    await staged.discard();
-    throw error;
+    await staged.discard().catch(() => {});
+    const code = (error as NodeJS.ErrnoException).code;
+    throw code && /^E[A-Z]+$/.test(code) ? outputError(options.out, error) : error;
   }
   return {
     ok: true,
@@ -95,20 +109,66 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   };
 }
 
-/** Check an edition without writing anything. */
-export async function check(root: string, profile: Audience, buildDate: Date): Promise<{ files: readonly VFile[]; edition: Edition | undefined }> {
-  const sources = await readSources(root);
-  return compileEdition(sources, { profile, buildDate, drawCharts: false });
+/** A file-system failure while writing the output, said plainly. */
+function outputError(out: string, error: unknown): Error {
+  const e = error as NodeJS.ErrnoException;
+  const why =
+    e.code === 'ENOSPC' ? 'the disk is full' : e.code === 'EACCES' || e.code === 'EPERM' ? 'permission denied' : e.code === 'ENOTDIR' || e.code === 'EEXIST' ? 'a file is in the way' : e.message;
+  return Object.assign(new Error(`Cannot write the output folder ${out}: ${why}`, { cause: error }), {
+    ruleId: 'output-write',
+    hint: 'Check that the output folder can be written and the disk has space; the previous output was kept.',
+  });
 }
 
-interface Styles {
+/** Check an edition without writing anything (but the cache). */
+export async function check(
+  root: string,
+  profile: Audience,
+  buildDate: Date,
+  extra: { readonly cacheDir?: string | undefined; readonly progress?: ProgressSink | undefined } = {},
+): Promise<{ files: readonly VFile[]; edition: Edition | undefined }> {
+  extra.progress?.({ stage: 'read' });
+  const sources = await readSources(root);
+  const cache = await openCache(extra.cacheDir, `check-${process.pid}`);
+  const result = await compileEdition(sources, { profile, buildDate, drawCharts: false, cache, progress: extra.progress });
+  await cache?.flush();
+  return result;
+}
+
+/** The cache folder of an edition root: git-ignored, safe to delete. */
+export function defaultCacheDir(root: string): string {
+  return path.join(root, '.monitor-cache');
+}
+
+async function openCache(dir: string | undefined, token: string): Promise<DiskStore | undefined> {
+  if (dir === undefined) return undefined;
+  try {
+    return await DiskStore.open(dir, await pipelineVersion(), token);
+  } catch {
+    return undefined; // An unwritable cache folder only makes the build slower.
+  }
+}
+
+function cacheSummary(cache: DiskStore): string {
+  const names = [...new Set([...Object.keys(cache.stats.hits), ...Object.keys(cache.stats.misses)])].sort();
+  return names.map((n) => `${n} ${cache.stats.hits[n] ?? 0}/${(cache.stats.hits[n] ?? 0) + (cache.stats.misses[n] ?? 0)} reused`).join(', ') || 'empty';
+}
+
+/** Stylesheet and fonts for the HTML edition (the build and the preview share this). */
+export async function htmlAssets(styles: Styles, pdf?: HtmlAssets['pdf']): Promise<HtmlAssets> {
+  const fonts = await loadFonts();
+  const css = [fontFaceCss(fonts, (f) => `fonts/${f.name}`), styles.web, styles.charts].join('\n');
+  return { css, fonts, pdf };
+}
+
+export interface Styles {
   readonly web: string;
   readonly print: string;
   readonly charts: string;
 }
 
 /** The project's styles, then the edition's own overrides (when the edition lives elsewhere). */
-async function loadStyles(sources: EditionSources): Promise<Styles> {
+export async function loadStyles(sources: EditionSources): Promise<Styles> {
   const own = async (name: string) => readFile(path.join(projectRoot, 'styles', name), 'utf8').catch(() => '');
   const samePlace = path.resolve(sources.root) === projectRoot;
   const override = (name: string) => {

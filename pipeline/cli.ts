@@ -14,6 +14,7 @@ const usage = `Usage: monitor <command> [options]
 Commands:
   build      build the HTML and PDF editions
   check      check the edition's sources without building
+  audit      check the built PDF against the machine-checkable part of PDF/UA-1
   help       show this help
 
 Run "monitor <command> --help" for the options of a command.`;
@@ -57,6 +58,20 @@ every problem as path:line:col severity message rule-id.
       help: { type: 'boolean', short: 'h' },
     },
   },
+  audit: {
+    help: `Usage: monitor audit [--root DIR] [--out DIR] [PDF]
+
+Checks a built PDF (default: <out>/pdf/<edition-slug>.pdf) against the machine-checkable part of
+PDF/UA-1 (Matterhorn Protocol): tags, /Lang, title, figures' /Alt, heading levels, table headers,
+bookmarks. Prints each failure as "<pdf>: page N: <message> <checkpoint>"; exits 1 on failures.
+  --root DIR   edition root, for the edition's slug (default: the project)
+  --out DIR    output folder of the build (default: output/)`,
+    options: {
+      root: { type: 'string' },
+      out: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  },
 };
 
 export interface Io {
@@ -79,8 +94,11 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     return EXIT_USAGE;
   }
   let values: Record<string, string | boolean | undefined>;
+  let positionals: string[];
   try {
-    values = parseArgs({ args: [...rest], options: spec.options, allowPositionals: false, strict: true }).values as typeof values;
+    const parsed = parseArgs({ args: [...rest], options: spec.options, allowPositionals: command === 'audit', strict: true });
+    values = parsed.values as typeof values;
+    positionals = parsed.positionals;
   } catch (error) {
     io.err(`${(error as Error).message}\n\n${spec.help}`);
     return EXIT_USAGE;
@@ -89,6 +107,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     io.out(spec.help);
     return EXIT_OK;
   }
+  if (command === 'audit') return audit(values, positionals, io, spec.help);
   const profile = oneOf(values['profile'], ['public', 'members'] as const, 'public');
   if (profile === undefined) return usageError(io, `--profile must be public or members`, spec.help);
   const root = path.resolve(io.cwd, String(values['root'] ?? projectRoot));
@@ -122,7 +141,16 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     runToken: `${process.pid}-${Date.now().toString(36)}`,
     browserPath: typeof values['browser'] === 'string' ? values['browser'] : io.env['PUPPETEER_EXECUTABLE_PATH'],
     log: quiet ? () => {} : (line) => io.err(line),
-  });
+  }).catch((error: unknown) => error as Error);
+  if (result instanceof Error) {
+    // Failures outside the editors' files (no browser, a crashed print, an unwritable folder).
+    const { ruleId, hint } = result as Error & { ruleId?: string; hint?: string };
+    io.err(`error ${result.message}${ruleId ? `  ${ruleId}` : ''}`);
+    if (hint) io.err(`  hint: ${hint}`);
+    else if (!ruleId) io.err(result.stack ?? '');
+    io.err('Build failed. The previous output was left as it was.');
+    return EXIT_CONTENT;
+  }
   const problems = collectProblems(result.files, { root, cwd: io.cwd });
   if (problems.length > 0) io.err(formatProblems(problems, { color: io.color }));
   if (!result.ok) {
@@ -134,6 +162,24 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     io.err(`Built ${where.join(' and ')} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   }
   return EXIT_OK;
+}
+
+async function audit(values: Record<string, string | boolean | undefined>, positionals: readonly string[], io: Io, help: string): Promise<number> {
+  if (positionals.length > 1) return usageError(io, 'Name at most one PDF to audit', help);
+  const { auditCommand } = await import('./audit/command.js');
+  const outcome = await auditCommand({
+    root: path.resolve(io.cwd, String(values['root'] ?? projectRoot)),
+    out: path.resolve(io.cwd, String(values['out'] ?? path.join(projectRoot, 'output'))),
+    pdf: positionals[0] === undefined ? undefined : path.resolve(io.cwd, positionals[0]),
+    cwd: io.cwd,
+    print: io.out,
+  });
+  if (outcome.kind === 'unreadable') {
+    io.err(outcome.message);
+    return EXIT_CONTENT;
+  }
+  if (outcome.kind === 'failed') io.err(`${outcome.failures} PDF/UA problem${outcome.failures === 1 ? '' : 's'} found.`);
+  return outcome.kind === 'clean' ? EXIT_OK : EXIT_CONTENT;
 }
 
 function oneOf<T extends string>(value: unknown, allowed: readonly T[], fallback: T): T | undefined {

@@ -1,12 +1,16 @@
 import type { VFile } from 'vfile';
 import type { Chapter, Edition, EditionConfig, FrontMatter } from './model/edition.js';
 import type { Audience } from './model/figure.js';
+import { chapterStages } from './cache/chapters.js';
+import { chartRenderer } from './cache/charts.js';
+import type { CacheStore } from './cache/store.js';
 import { loadEdition } from './config/load-edition.js';
 import { report } from './diagnostics/report.js';
 import { buildFigures, type NumberedChart } from './stages/assemble/charts.js';
 import { generatedBlock } from './stages/assemble/generated-blocks.js';
+import type { ProgressSink } from './progress/events.js';
 import type { EditionSources } from './stages/load/read-sources.js';
-import { prepareChapter, renderChapterContent, type PreparedChapter } from './stages/markdown/chapter.js';
+import type { PreparedChapter } from './stages/markdown/chapter.js';
 import type { ChapterRef, DataResolvers, EditionIndex, FigureRef } from './stages/markdown/context.js';
 import { labelsFor } from './stages/markdown/labels.js';
 import { resolveStat } from './stages/survey/stat.js';
@@ -18,6 +22,10 @@ export interface CompileOptions {
   readonly buildDate: Date;
   /** Draw charts (build) or only plan and check them (check). */
   readonly drawCharts: boolean;
+  /** Reuse unchanged chapters and charts (content-hash keys); the edge picks memory or disk. */
+  readonly cache?: CacheStore | undefined;
+  /** Told when each step starts (the edge measures time; the core reads no clock). */
+  readonly progress?: ProgressSink | undefined;
 }
 
 export interface CompileResult {
@@ -30,7 +38,11 @@ const WORDS_PER_MINUTE = 230;
 
 /** Sources → one Edition model for both emitters. Pure: no disk, clock or environment. */
 export async function compileEdition(sources: EditionSources, options: CompileOptions): Promise<CompileResult> {
+  const progress = options.progress ?? (() => {});
+  const stages = chapterStages(options.cache);
+
   // 1. Load edition.yaml.
+  progress({ stage: 'edition' });
   const loaded = loadEdition(sources.edition);
   const files: VFile[] = [loaded.file];
   const config = loaded.config;
@@ -38,21 +50,22 @@ export async function compileEdition(sources: EditionSources, options: CompileOp
   const labels = labelsFor(config.language);
 
   // 2. Parse and validate every chapter file, listed or not, so `check` sees them all.
+  progress({ stage: 'chapters', count: sources.chapters.length });
   const byName = new Map(sources.chapters.map((s) => [s.path.slice('chapters/'.length), s]));
   const prepared: PreparedChapter[] = [];
-  config.chapters.forEach((name, i) => {
+  for (const [i, name] of config.chapters.entries()) {
     const source = byName.get(name);
     if (!source) {
       report(loaded.file, 'chapter-missing', `Chapter file \`chapters/${name}\` does not exist`, loaded.yaml?.positionOf(['chapters', i]));
-      return;
+      continue;
     }
-    const { file, chapter } = prepareChapter(source, options.profile, labels.membersOnly);
+    const { file, chapter } = await stages.prepare(source, options.profile, labels.membersOnly);
     files.push(file);
     if (chapter) prepared.push(chapter);
-  });
+  }
   for (const [name, source] of byName) {
     if (config.chapters.includes(name)) continue;
-    const { file } = prepareChapter(source, options.profile, labels.membersOnly);
+    const { file } = await stages.prepare(source, options.profile, labels.membersOnly);
     report(file, 'chapter-unlisted', `\`${name}\` is not listed in edition.yaml and is not built`, { line: 1, column: 1 });
     files.push(file);
   }
@@ -67,8 +80,20 @@ export async function compileEdition(sources: EditionSources, options: CompileOp
   }
 
   // 4. Load the surveys.
+  progress({ stage: 'surveys', count: sources.data.length });
   const surveys = loadSurveys(sources.data, { minBase: config.survey.minBase, defaultSurvey: config.survey.default });
-  files.push(...surveys.files);
+  for (const f of surveys.files) {
+    if (f.path !== 'edition.yaml') {
+      files.push(f);
+      continue;
+    }
+    // Problems with edition.yaml's survey settings belong on edition.yaml, at survey.default.
+    for (const m of f.messages) {
+      const moved = loaded.file.message(m.reason, { place: m.place ?? loaded.yaml?.positionOf(['survey', 'default']), ruleId: m.ruleId, source: m.source });
+      moved.fatal = m.fatal;
+      moved.note = m.note;
+    }
+  }
 
   // 5. Index chapters and figures: numbering is decided here, once.
   const chapterRefs = new Map<string, ChapterRef>();
@@ -91,10 +116,13 @@ export async function compileEdition(sources: EditionSources, options: CompileOp
   const index: EditionIndex = { chapters: chapterRefs, figures: figureRefs };
 
   // 6. Plan and draw the charts.
+  progress({ stage: 'charts', count: charts.length });
   const customSpecs = sources.data.filter((f) => f.path.startsWith('data/charts/') && f.path.endsWith('.vl.json'));
-  const figures = await buildFigures(charts, { bundle: surveys.bundle, language: config.language, customSpecs }, options.drawCharts);
+  const inputs = { bundle: surveys.bundle, language: config.language, customSpecs };
+  const figures = await buildFigures(charts, inputs, options.drawCharts, chartRenderer(options.cache));
 
   // 7. Render each chapter's content.
+  progress({ stage: 'render', count: included.length });
   const data: DataResolvers = {
     stat: (attrs) => {
       const r = resolveStat(surveys.bundle, attrs, config.language);
@@ -105,7 +133,7 @@ export async function compileEdition(sources: EditionSources, options: CompileOp
   const chapters: Chapter[] = [];
   for (const [i, c] of included.entries()) {
     const ctx = { slug: c.slug, number: i + 1, language: config.language, profile: options.profile, index, data, labels };
-    const rendered = await renderChapterContent(c, ctx);
+    const rendered = await stages.render(c, ctx);
     chapters.push({
       sourcePath: c.sourcePath,
       slug: c.slug,

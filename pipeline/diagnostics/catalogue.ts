@@ -72,6 +72,8 @@ export const catalogue = {
   'csv-rank-duplicate': { severity: 'error', hint: 'A city can rank each option only once; check the rank columns of this row.' },
   // build
   'pdf-toc': { severity: 'error', hint: 'A table-of-contents page number did not match its heading; report this as a pipeline bug.' },
+  'pdf-print': { severity: 'error', hint: 'Chromium crashed or hung while printing; rerun the build, and check memory and /tmp space.' },
+  'output-write': { severity: 'error', hint: 'Check that the output folder can be written and the disk has space; the previous output was kept.' },
   'pdf-browser': { severity: 'error', hint: 'Install Chromium (Debian: apt-get install chromium) or set PUPPETEER_EXECUTABLE_PATH.' },
 } as const satisfies Record<string, Rule>;
 

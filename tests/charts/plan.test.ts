@@ -114,12 +114,20 @@ describe('planChart', () => {
     expect(p.sourceNote).toContain("Previous edition: Pulse Mayors' Survey 2025 (n = 30).");
   });
 
-  it('type=map → every respondent as a dot, no names of non-consenting cities', () => {
+  it('type=map → a symbol for each consenting city only; anonymous cities counted, not drawn', () => {
     const p = plan({ type: 'map' });
     expect(p.kind).toBe('map');
     expect(p.basemap).not.toBeNull();
-    const layers = (p.spec as { layer: { data: { values?: unknown[] } }[] }).layer;
-    expect(layers[1]!.data.values).toHaveLength(survey.respondents);
+    const layers = (p.spec as { layer: { data: { values?: { lon: number; lat: number }[] } }[] }).layer;
+    const consenting = survey.data.cityCodes.filter((_, r) => survey.data.consent[r] === 1);
+    expect(layers[1]!.data.values).toHaveLength(consenting.length);
+    // No symbol sits where a non-consenting city is.
+    const drawn = new Set(layers[1]!.data.values!.map((v) => `${v.lon},${v.lat}`));
+    for (const code of survey.data.cityCodes.filter((_, r) => survey.data.consent[r] !== 1)) {
+      const c = bundle.citiesByCode.get(code)!;
+      expect(drawn.has(`${Math.round(c.lon * 100) / 100},${Math.round(c.lat * 100) / 100}`)).toBe(false);
+    }
+    expect(p.notes.join(' ')).toContain(`${survey.respondents - consenting.length} responding`);
     const anonymous = survey.data.cityCodes.filter((_, r) => survey.data.consent[r] === 0).map((c) => bundle.citiesByCode.get(c)!.name);
     for (const name of anonymous) expect(JSON.stringify(p)).not.toContain(name);
     expect(p.table.rows.reduce((s, r) => s + (r[1] as number), 0)).toBe(survey.respondents);

@@ -1,5 +1,5 @@
 import type { VFile } from 'vfile';
-import type { Figure } from '../../model/figure.js';
+import type { Figure, RenderedChart } from '../../model/figure.js';
 import type { SourceFile } from '../../model/source.js';
 import type { SurveyBundle } from '../../model/survey.js';
 import { report } from '../../diagnostics/report.js';
@@ -23,7 +23,13 @@ export interface ChartInputs {
  * Check, plan and draw every chart of the edition. Planning is pure and reports all problems;
  * drawing runs only for charts that planned cleanly and only when asked (not for `monitor check`).
  */
-export async function buildFigures(charts: readonly NumberedChart[], inputs: ChartInputs, draw: boolean): Promise<Map<string, Figure>> {
+export async function buildFigures(
+  charts: readonly NumberedChart[],
+  inputs: ChartInputs,
+  draw: boolean,
+  /** Draws one planned chart; the build passes a content-hash cached renderer. */
+  drawChart: (plan: Parameters<typeof renderChart>[0]) => Promise<RenderedChart> = renderChart,
+): Promise<Map<string, Figure>> {
   const figures = new Map<string, Figure>();
   const jobs: Promise<void>[] = [];
   for (const chart of charts) {
@@ -67,7 +73,7 @@ export async function buildFigures(charts: readonly NumberedChart[], inputs: Cha
     }
     if (!draw) continue;
     jobs.push(
-      renderChart(planned.plan).then(
+      drawChart(planned.plan).then(
         (rendered) => {
           figures.set(directive.id, {
             ...rendered,

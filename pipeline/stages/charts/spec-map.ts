@@ -1,9 +1,9 @@
 /**
- * Where the responding cities are: one dot per respondent on a Europe frame (azimuthal
- * equal-area, centred on 10°E 52°N, fitted to a lon/lat box and clipped, so overseas
- * territories do not shrink Europe). Dots are all the same size and unlabelled: a map label
- * would name cities that did not consent. The data table counts respondents per country and
- * names only consenting cities.
+ * Where the responding cities are: a proportional symbol (area ∝ population) for each city that
+ * agreed to be named, on a Europe frame (azimuthal equal-area, centred on 10°E 52°N, fitted to a
+ * lon/lat box and clipped, so overseas territories do not shrink Europe). A dot at a city's place
+ * identifies it as surely as a label, so cities that asked to stay anonymous are not drawn: they
+ * are counted per country in the data table and in a note.
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { Survey, SurveyBundle } from '../../model/survey.js';
@@ -21,12 +21,14 @@ const plotWidth = width - 8;
 const height = 540;
 
 export function planMap(request: ChartRequest, survey: Survey, bundle: SurveyBundle, language: string): ChartPlan {
-  const points: { lon: number; lat: number }[] = [];
+  const points: { lon: number; lat: number; population: number }[] = [];
+  let anonymous = 0;
   const perCountry = new Map<string, { count: number; named: string[] }>();
   survey.data.cityCodes.forEach((code, row) => {
     const city = bundle.citiesByCode.get(code);
     if (!city) return;
-    points.push({ lon: round(city.lon), lat: round(city.lat) });
+    if (survey.data.consent[row] === 1) points.push({ lon: round(city.lon), lat: round(city.lat), population: city.population ?? 0 });
+    else anonymous += 1;
     const entry = perCountry.get(city.country) ?? { count: 0, named: [] };
     entry.count += 1;
     if (survey.data.consent[row] === 1) entry.named.push(city.name);
@@ -52,10 +54,16 @@ export function planMap(request: ChartRequest, survey: Survey, bundle: SurveyBun
       { data: { name: 'basemap' }, mark: { type: 'geoshape', fill: land, stroke: border, strokeWidth: 0.5 } },
       {
         data: { values: points },
-        mark: { type: 'circle', size: 48, fill: primary, opacity: 1, stroke: paper, strokeWidth: 1 },
+        mark: { type: 'circle', fill: primary, opacity: 0.85, stroke: paper, strokeWidth: 1 },
         encoding: {
           longitude: { field: 'lon', type: 'quantitative' },
           latitude: { field: 'lat', type: 'quantitative' },
+          size: {
+            field: 'population',
+            type: 'quantitative',
+            scale: { type: 'sqrt', range: [20, 420] },
+            legend: { title: 'Population', format: '~s' },
+          },
         },
       },
     ],
@@ -70,20 +78,20 @@ export function planMap(request: ChartRequest, survey: Survey, bundle: SurveyBun
       { key: 'named', label: 'Cities that agreed to be named' },
     ],
     rows: countries.map(([country, e]) => [country, e.count, [...e.named].sort().join('; ')]),
-    notes: ['Cities that did not agree to be named are counted but not listed.'],
+    notes: ['Cities that did not agree to be named are counted but neither listed nor mapped.'],
   };
   return {
     version: planVersion,
     kind: 'map',
     domId: request.domId,
     alt: request.alt,
-    summary: `Map of Europe with one dot for each of the ${points.length} responding cities.`,
+    summary: `Map of Europe with a circle, sized by population, for each of the ${points.length} responding cities that agreed to be named.`,
     spec,
     basemap: frame,
     table,
     csv: toCsv(table),
     sourceNote: sourceNote({ survey, question: undefined, n: survey.respondents, base: 'respondents', language, extra: ['Map: Natural Earth.'] }),
-    notes: [],
+    notes: anonymous > 0 ? [`${anonymous} responding ${anonymous === 1 ? 'city that' : 'cities that'} asked not to be named ${anonymous === 1 ? 'is' : 'are'} not shown on the map.`] : [],
   };
 }
 

@@ -81,7 +81,8 @@ export async function emitPdf(edition: Edition, options: EmitPdfOptions): Promis
     date,
   });
   const saving = performance.now();
-  const bytes = await result.pdf.save({ useObjectStreams: true });
+  // Object streams make the file about a quarter smaller; yielding per tick only slows the save down.
+  const bytes = await result.pdf.save({ useObjectStreams: true, objectsPerTick: Infinity });
   log(`pdf: metadata and save ${Math.round(performance.now() - saving)} ms`);
   const dir = options.outDir;
   await mkdir(dir, { recursive: true });

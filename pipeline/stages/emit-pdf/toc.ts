@@ -21,15 +21,16 @@ export const normalize = (text: string): string => text.replace(/[\u00ad\u200b]/
 
 /**
  * Chromium 156 sometimes writes a heading's text twice into its bookmark ("ContentsContents"),
- * apparently when the heading is painted twice; such titles still identify the heading, and the
- * final PDF gets the clean title back (see fixOutlineTitles).
+ * apparently when the heading is painted twice, and loses the space at a line wrap; such titles
+ * still identify the heading, and the final PDF gets the clean title back (fixOutlineTitles).
  */
 export function titleMatches(bookmark: string, heading: string): boolean {
-  const a = normalize(bookmark);
-  const b = normalize(heading);
+  // Chromium also drops the space where a heading wraps ("transporton track"): compare without spaces.
+  const a = normalize(bookmark).replace(/\s/g, '');
+  const b = normalize(heading).replace(/\s/g, '');
   if (a === b) return true;
   if (b === '' || a.length % b.length !== 0) return false;
-  return a === b.repeat(a.length / b.length) || a.replace(/\s/g, '') === b.replace(/\s/g, '').repeat(a.length / b.length);
+  return a === b.repeat(a.length / b.length);
 }
 
 /**

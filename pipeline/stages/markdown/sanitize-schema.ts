@@ -6,8 +6,17 @@ const baseAttributes = base.attributes ?? {};
 /** Attributes GitHub allows that a publication has no use for and that hurt keyboard users. */
 const DROPPED_GLOBAL = new Set(['accessKey', 'tabIndex', 'action', 'method', 'encType', 'acceptCharset', 'accept']);
 
+/** Elements whose content is removed with them: their text is code or invisible, never prose. */
+const STRIPPED = ['script', 'style', 'noscript', 'template', 'textarea', 'title', 'xmp', 'noembed', 'noframes', 'iframe', 'object'];
+
 /**
- * The GitHub schema, extended deliberately. Each extension has a test in tests/markdown/sanitize.test.ts.
+ * GitHub elements that can fetch from third parties without a protocol check:
+ * `source[srcset]` inside `picture` loads any URL. Images come from `img[src]` only.
+ */
+const DROPPED_TAGS = new Set(['picture', 'source']);
+
+/**
+ * The GitHub schema, extended deliberately. Each extension has a test in tests/safety/sanitize-schema.test.ts.
  * 1. figure placeholders: `div[data-monitor-figure]`, filled by the emitters from the model;
  * 2. call-outs, pull quotes, members sections, generated blocks: a fixed list of class names;
  * 3. `aside`, `figure`, `figcaption`, `section` elements for those blocks, `caption` for numbered
@@ -15,11 +24,13 @@ const DROPPED_GLOBAL = new Set(['accessKey', 'tabIndex', 'action', 'method', 'en
  * 4. a visible endnotes heading class;
  * 5. `section[aria-label]` for members-only sections;
  * 6. images only from the edition itself: absolute `src` URLs are removed (nothing from third parties);
- * 7. ids are protected before sanitizing (see protect-ids.ts), so clobbering is off here.
+ * 7. ids are protected before sanitizing (see protect-ids.ts), so clobbering is off here;
+ * 8. restrictions: `picture`/`source` and the form and focus attributes above are dropped, and
+ *    `style`, `noscript`, `template` and other code-like elements go with their content.
  */
 export const sanitizeSchema: Schema = {
   ...base,
-  tagNames: [...new Set([...(base.tagNames ?? []), 'aside', 'figure', 'figcaption', 'section', 'caption', 'abbr'])],
+  tagNames: [...new Set([...(base.tagNames ?? []), 'aside', 'figure', 'figcaption', 'section', 'caption', 'abbr'])].filter((t) => !DROPPED_TAGS.has(t)),
   attributes: {
     ...baseAttributes,
     '*': (baseAttributes['*'] ?? []).filter((a) => !(typeof a === 'string' && DROPPED_GLOBAL.has(a))),
@@ -28,12 +39,22 @@ export const sanitizeSchema: Schema = {
     figure: [['className', 'pullquote']],
     p: [['className', 'callout-title']],
     h2: [['className', 'sr-only', 'endnotes-title']],
-    section: [...(baseAttributes['section'] ?? []), ['className', 'footnotes', 'members-only'], 'ariaLabel'],
+    // GitHub's own `['className', 'footnotes']` entry is left out: with two className entries the
+    // sanitizer uses the first, and `members-only` was silently removed.
+    section: [...withoutClassName(baseAttributes['section']), ['className', 'footnotes', 'members-only'], 'ariaLabel'],
     table: [...(baseAttributes['table'] ?? []), ['className', 'data-table']],
     caption: [],
+    source: [],
   },
+  strip: STRIPPED,
   // An empty list would allow every protocol; a scheme that cannot occur allows relative URLs only.
   protocols: { ...base.protocols, src: ['\u0000'] },
   clobber: [],
   clobberPrefix: '',
 };
+
+type AttributeList = NonNullable<NonNullable<Schema['attributes']>[string]>;
+
+function withoutClassName(list: AttributeList | undefined): AttributeList {
+  return (list ?? []).filter((a) => (typeof a === 'string' ? a : a[0]) !== 'className');
+}

@@ -31,6 +31,9 @@ export function renderChapterBody(chapter: Chapter, target: Target, ctx: BodyCon
           if (figure) out.push(renderFigure(figure, target, labels, `${ctx.baseUrl}${chapter.slug}/${figure.csvName}`));
           continue;
         }
+        // Pull quotes are <figure>s of text: in a tagged PDF a /Figure needs /Alt and hides its
+        // text, so in print they are groups (see renderFigure).
+        if (target === 'print' && child.tagName === 'figure') child.properties['role'] = 'group';
         replace(child);
       }
       out.push(child);

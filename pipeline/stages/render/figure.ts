@@ -13,9 +13,9 @@ export type Target = 'web' | 'print';
 export function renderFigure(figure: Figure, target: Target, labels: Labels, csvUrl: string): Element {
   const captionId = `${figure.id}-caption`;
   const children: ElementContent[] = [
-    h('figcaption', { id: captionId }, [h('span', { className: ['figure-number'] }, `${labels.figure} ${figure.number}`), ' ', figure.caption]),
+    h('figcaption', { id: captionId, className: ['chart-caption'] }, [h('span', { className: ['chart-number'] }, `${labels.figure} ${figure.number}`), ' ', figure.caption]),
     h('div', { className: ['chart-svg'] }, [{ type: 'raw', value: figure.svg } as unknown as ElementContent]),
-    h('p', { className: ['source-note'] }, figure.sourceNote),
+    h('p', { className: ['chart-source'] }, figure.sourceNote),
   ];
   const notes = [...figure.notes, ...figure.table.notes.filter((n) => !figure.notes.includes(n))];
   if (notes.length > 0) children.push(h('ul', { className: ['chart-notes'] }, notes.map((n) => h('li', n))));
@@ -30,7 +30,10 @@ export function renderFigure(figure: Figure, target: Target, labels: Labels, csv
   } else {
     children.push(h('p', { className: ['chart-data-note'] }, `Data: ${csvUrl}`));
   }
-  return h('figure', { className: ['chart', `chart-${figure.kind}`], id: figure.id, ariaLabelledBy: captionId }, children);
+  // Chromium tags a <figure> as a /Figure of its own, with the caption as /Alt, around the SVG's
+  // /Figure: in print it is a group (a /Div), so each chart is one Figure carrying its alt text.
+  const role = target === 'print' ? 'group' : undefined;
+  return h('figure', { className: ['chart', `chart-${figure.kind}`], id: figure.id, role, ariaLabelledBy: captionId }, children);
 }
 
 export function dataTable(table: DataTable, caption: string): Element {

@@ -1,0 +1,12 @@
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import rehypeRaw from 'rehype-raw';
+import { toHtml } from 'hast-util-to-html';
+import { hostileBody } from '../tests/safety/hostile.ts';
+const p = unified().use(remarkParse).use(remarkRehype, { allowDangerousHtml: true }).use(rehypeRaw);
+const md = hostileBody.slice(hostileBody.indexOf('<img src=x'));
+const tree = p.parse(md);
+console.log(tree.children.map((c: any) => c.type + ':' + JSON.stringify(c.value ?? c.children?.map((d: any) => d.type + ':' + (d.value ?? '')).join('|')).slice(0, 150)).join('\n'));
+const t = await p.run(tree);
+console.log(toHtml(t as any));

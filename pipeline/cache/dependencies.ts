@@ -1,0 +1,109 @@
+import type { ChapterContext, DataResolvers, EditionIndex } from '../stages/markdown/context.js';
+import { fingerprint } from './codec.js';
+
+/**
+ * What a chapter's rendering read from the rest of the edition, each with a fingerprint of what
+ * it saw. A cached rendering is reused only while every dependency still has the same fingerprint,
+ * so editing one essay re-renders only the chapters that link to what changed.
+ */
+export type Dependency =
+  | { readonly on: 'chapter' | 'figure'; readonly key: string; readonly print: string }
+  | { readonly on: 'all-chapters' | 'all-figures'; readonly print: string }
+  | { readonly on: 'stat'; readonly attributes: Readonly<Record<string, string>>; readonly print: string }
+  | { readonly on: 'block'; readonly name: string; readonly attributes: Readonly<Record<string, string>>; readonly print: string };
+
+const wholeMapPrints = new WeakMap<object, string>();
+
+function wholeMap(map: ReadonlyMap<string, unknown>): string {
+  let print = wholeMapPrints.get(map);
+  if (print === undefined) {
+    print = fingerprint(map);
+    wholeMapPrints.set(map, print);
+  }
+  return print;
+}
+
+/** A context whose index and data record every read into `deps`. */
+export function recordingContext(ctx: ChapterContext, deps: Dependency[]): ChapterContext {
+  const index: EditionIndex = {
+    chapters: recordingMap(ctx.index.chapters, 'chapter', 'all-chapters', deps),
+    figures: recordingMap(ctx.index.figures, 'figure', 'all-figures', deps),
+  };
+  const data: DataResolvers = {
+    stat(attributes) {
+      const result = ctx.data.stat(attributes);
+      deps.push({ on: 'stat', attributes: { ...attributes }, print: fingerprint(result) });
+      return result;
+    },
+    block(name, attributes) {
+      const result = ctx.data.block(name, attributes);
+      deps.push({ on: 'block', name, attributes: { ...attributes }, print: fingerprint(result) });
+      return result;
+    },
+  };
+  return { ...ctx, index, data };
+}
+
+/** Does every recorded dependency still see the same thing? */
+export function stillValid(deps: readonly Dependency[], ctx: ChapterContext): boolean {
+  return deps.every((d) => {
+    switch (d.on) {
+      case 'chapter':
+        return fingerprint(ctx.index.chapters.get(d.key)) === d.print;
+      case 'figure':
+        return fingerprint(ctx.index.figures.get(d.key)) === d.print;
+      case 'all-chapters':
+        return wholeMap(ctx.index.chapters) === d.print;
+      case 'all-figures':
+        return wholeMap(ctx.index.figures) === d.print;
+      case 'stat':
+        return fingerprint(ctx.data.stat(d.attributes)) === d.print;
+      case 'block':
+        return fingerprint(ctx.data.block(d.name, d.attributes)) === d.print;
+    }
+  });
+}
+
+function recordingMap<V>(
+  map: ReadonlyMap<string, V>,
+  one: 'chapter' | 'figure',
+  all: 'all-chapters' | 'all-figures',
+  deps: Dependency[],
+): ReadonlyMap<string, V> {
+  const readAll = () => deps.push({ on: all, print: wholeMap(map) });
+  const readOne = (key: string) => deps.push({ on: one, key, print: fingerprint(map.get(key)) });
+  return {
+    get size() {
+      readAll();
+      return map.size;
+    },
+    get(key: string) {
+      readOne(key);
+      return map.get(key);
+    },
+    has(key: string) {
+      readOne(key);
+      return map.has(key);
+    },
+    forEach(callback, thisArg) {
+      readAll();
+      map.forEach((v, k) => callback.call(thisArg, v, k, this));
+    },
+    entries() {
+      readAll();
+      return map.entries();
+    },
+    keys() {
+      readAll();
+      return map.keys();
+    },
+    values() {
+      readAll();
+      return map.values();
+    },
+    [Symbol.iterator]() {
+      readAll();
+      return map[Symbol.iterator]();
+    },
+  } as ReadonlyMap<string, V>;
+}

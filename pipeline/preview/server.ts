@@ -1,0 +1,238 @@
+import { watch, type FSWatcher } from 'node:fs';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { loadStyles } from '../build.js';
+import type { Audience } from '../model/figure.js';
+import { reloadScript } from './client.js';
+import { PreviewSite, type RebuildResult } from './site.js';
+
+export interface PreviewOptions {
+  readonly root: string;
+  readonly port: number;
+  readonly host: string;
+  readonly profile: Audience;
+  readonly buildDate: Date;
+  readonly browserPath?: string | undefined;
+  readonly log: (line: string) => void;
+  /** Milliseconds of quiet after a change before rebuilding (editors save several files at once). */
+  readonly debounceMs?: number;
+}
+
+export interface Preview {
+  readonly url: string;
+  readonly site: PreviewSite;
+  /** Resolves after the rebuild that follows the latest change (for tests and tools). */
+  readonly settled: () => Promise<void>;
+  close(): Promise<void>;
+}
+
+const WATCHED_DIRS = ['chapters', 'data', 'styles'];
+const types: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.csv': 'text/csv; charset=utf-8',
+  '.xml': 'application/xml; charset=utf-8',
+  '.pdf': 'application/pdf',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+};
+
+/** `monitor preview`: the HTML edition from memory, rebuilt on every change, tabs reloaded. */
+export async function startPreview(options: PreviewOptions): Promise<Preview> {
+  const { log } = options;
+  const site = new PreviewSite(options.root, options.profile, options.buildDate);
+  const clients = new Set<ServerResponse>();
+  let lastChanged: readonly string[] = [];
+
+  const stateEvent = () =>
+    `event: state\ndata: ${JSON.stringify({ version: site.version, changed: lastChanged, problems: site.currentProblems })}\n\n`;
+  const announce = (result: RebuildResult) => {
+    lastChanged = result.changed;
+    const errors = result.problems.filter((p) => p.severity === 'error');
+    if (result.ok) log(`rebuilt in ${Math.round(result.ms)} ms: ${result.changed.length} file${result.changed.length === 1 ? '' : 's'} changed`);
+    else log(`${errors.length} error${errors.length === 1 ? '' : 's'}; still serving the last good version:\n${errors.map((p) => `  ${p.file}:${p.line}:${p.column} ${p.message}  ${p.rule}`).join('\n')}`);
+    for (const client of clients) client.write(stateEvent());
+  };
+
+  // Rebuilds never overlap: a change during a rebuild schedules exactly one more.
+  let running: Promise<void> = Promise.resolve();
+  let dirty = false;
+  let timer: NodeJS.Timeout | undefined;
+  const rebuild = () => {
+    running = running.then(async () => {
+      dirty = false;
+      try {
+        announce(await site.rebuild());
+      } catch (error) {
+        log(`rebuild failed: ${(error as Error).stack ?? String(error)}`);
+      }
+    });
+    return running;
+  };
+  const schedule = () => {
+    dirty = true;
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(() => {
+      timer = undefined;
+      void rebuild();
+    }, options.debounceMs ?? 50);
+  };
+  await rebuild();
+
+  const watchers = watchEdition(options.root, schedule);
+  let pdfRunning: Promise<Uint8Array> | undefined;
+
+  const server = createServer((req, res) => {
+    void handle(req, res).catch((error: unknown) => {
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
+      res.end(`Preview error: ${(error as Error).message}`);
+    });
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://preview.invalid');
+    const pathname = decodeURIComponent(url.pathname);
+    if (pathname === '/__monitor/reload.js') {
+      res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-store' });
+      res.end(reloadScript);
+      return;
+    }
+    if (pathname === '/__monitor/events') {
+      res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
+      res.write(stateEvent());
+      clients.add(res);
+      req.on('close', () => clients.delete(res));
+      return;
+    }
+    if (pathname === '/__monitor/status') {
+      res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+      res.end(JSON.stringify({ version: site.version, problems: site.currentProblems }));
+      return;
+    }
+    if (pathname === '/__monitor/pdf') {
+      pdfRunning ??= makePdf().finally(() => (pdfRunning = undefined));
+      try {
+        const bytes = await pdfRunning;
+        res.writeHead(200, { 'content-type': 'application/pdf', 'cache-control': 'no-store', 'content-disposition': 'inline' });
+        res.end(bytes);
+      } catch (error) {
+        res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' });
+        res.end(`The PDF could not be made: ${(error as Error).message}\nThe HTML preview keeps working; run "monitor build --format pdf" for details.`);
+      }
+      return;
+    }
+    let rel = pathname.replace(/^\/+/, '');
+    if (rel === '' || rel.endsWith('/')) rel += 'index.html';
+    let body = site.file(rel);
+    if (body === undefined && site.file(`${rel}/index.html`) !== undefined) {
+      res.writeHead(301, { location: `${pathname}/` });
+      res.end();
+      return;
+    }
+    if (body === undefined) {
+      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
+      res.end(site.version > 0 && !site.edition ? 'The edition has errors and has never built; see the terminal.' : 'Not found');
+      return;
+    }
+    const type = types[path.extname(rel)] ?? 'application/octet-stream';
+    if (rel.endsWith('.html') && typeof body === 'string') body = forPreview(body);
+    res.writeHead(200, { 'content-type': type, 'cache-control': 'no-store' });
+    res.end(body);
+  }
+
+  /** The PDF emitter on a copy of the last good edition (it edits trees it is given). */
+  async function makePdf(): Promise<Uint8Array> {
+    const edition = site.edition;
+    const sources = site.sources;
+    if (!edition || !sources) throw new Error('the edition has not built yet');
+    const { emitPdf } = await import('../stages/emit-pdf/index.js');
+    const styles = await loadStyles(sources);
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'monitor-preview-pdf-'));
+    try {
+      const result = await emitPdf(structuredClone(edition), {
+        outDir: dir,
+        keepPrintHtml: false,
+        executablePath: options.browserPath,
+        styles: { printCss: styles.print, chartsCss: styles.charts },
+        log,
+      });
+      log(`pdf: ${result.pages} pages`);
+      return await readFile(result.pdfPath);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host, () => resolve());
+  });
+  const address = server.address() as AddressInfo;
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+
+  return {
+    url: `http://${host}:${address.port}/`,
+    site,
+    async settled() {
+      while (dirty || timer) {
+        await new Promise((r) => setTimeout(r, 10));
+        await running;
+      }
+      await running;
+    },
+    async close() {
+      if (timer) clearTimeout(timer);
+      for (const w of watchers) w.close();
+      for (const client of clients) client.end();
+      await running;
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+    },
+  };
+}
+
+/** Let the page load the reload script and open the event stream: only in preview responses. */
+export function forPreview(html: string): string {
+  const withCsp = html.replace(/(http-equiv="Content-Security-Policy" content=")([^"]*)"/i, (_m, start: string, policy: string) => {
+    return `${start}${policy}; script-src 'self'; connect-src 'self'"`;
+  });
+  return withCsp.replace('</head>', '<script src="/__monitor/reload.js" defer></script></head>');
+}
+
+/**
+ * Watch chapters/, data/ and styles/ recursively and the root for edition.yaml (and for those
+ * folders appearing). The root itself is not watched recursively: it may hold node_modules.
+ */
+function watchEdition(root: string, onChange: () => void): FSWatcher[] {
+  const watchers: FSWatcher[] = [];
+  const watched = new Set<string>();
+  const watchDir = (name: string) => {
+    if (watched.has(name)) return;
+    try {
+      watchers.push(watch(path.join(root, name), { recursive: true }, () => onChange()));
+      watched.add(name);
+    } catch {
+      // The folder does not exist (yet): the root watcher picks it up when it appears.
+    }
+  };
+  for (const name of WATCHED_DIRS) watchDir(name);
+  watchers.push(
+    watch(root, (_event, filename) => {
+      const name = filename?.toString();
+      if (name === 'edition.yaml') onChange();
+      else if (name && WATCHED_DIRS.includes(name)) {
+        watchDir(name);
+        onChange();
+      }
+    }),
+  );
+  return watchers;
+}
