@@ -1,8 +1,9 @@
 import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { build, check, projectRoot, type Format } from './build.js';
+import { build, check, defaultCacheDir, projectRoot, type Format } from './build.js';
 import { collectProblems, formatProblems } from './diagnostics/format.js';
 import type { Audience } from './model/figure.js';
+import { createReporter, type Verbosity } from './progress/reporter.js';
 
 /** Exit codes are a contract: 0 success, 1 content errors, 2 usage errors. */
 export const EXIT_OK = 0;
@@ -14,6 +15,8 @@ const usage = `Usage: monitor <command> [options]
 Commands:
   build      build the HTML and PDF editions
   check      check the edition's sources without building
+  preview    serve the HTML edition locally and rebuild it on every change
+  new        start a new essay, guest essay or case study
   audit      check the built PDF against the machine-checkable part of PDF/UA-1
   help       show this help
 
@@ -30,7 +33,9 @@ Builds the edition into <out>/html/ and <out>/pdf/<edition-slug>.pdf.
   --profile PROFILE   public (default) or members: members-only content is included and marked
   --keep-print-html   keep the HTML given to Chromium beside the PDF
   --browser PATH      Chromium or Chrome executable (default: PUPPETEER_EXECUTABLE_PATH or a system browser)
-  --quiet             print only problems`,
+  --no-cache          rebuild everything (the cache is <root>/.monitor-cache/, safe to delete)
+  --quiet             print only problems
+  --verbose           print every stage with its time, and cache use`,
     options: {
       root: { type: 'string' },
       out: { type: 'string' },
@@ -39,6 +44,8 @@ Builds the edition into <out>/html/ and <out>/pdf/<edition-slug>.pdf.
       'keep-print-html': { type: 'boolean' },
       browser: { type: 'string' },
       quiet: { type: 'boolean' },
+      verbose: { type: 'boolean' },
+      'no-cache': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   },
@@ -49,12 +56,49 @@ Checks edition.yaml, front matter, directives, chart references, codebooks and C
 every problem as path:line:col severity message rule-id.
   --root DIR       edition root (default: the project)
   --strict         fail on warnings too
-  --format FORMAT  text (default) or json`,
+  --format FORMAT  text (default) or json
+  --no-cache       check everything from scratch
+  --quiet          print only problems (no progress)
+  --verbose        print every stage with its time`,
     options: {
       root: { type: 'string' },
       profile: { type: 'string' },
       strict: { type: 'boolean' },
       format: { type: 'string' },
+      quiet: { type: 'boolean' },
+      verbose: { type: 'boolean' },
+      'no-cache': { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  },
+  preview: {
+    help: `Usage: monitor preview [--root DIR] [--port N] [--host ADDRESS] [--profile public|members]
+
+Serves the HTML edition from memory (nothing is written to output/) and rebuilds it whenever a
+file in chapters/, data/, styles/ or edition.yaml changes; open pages reload by themselves.
+Content errors show over the page while the last good version stays served.
+The "Regenerate PDF" button (or /__monitor/pdf) makes the PDF edition on demand.
+  --root DIR        edition root (default: the project)
+  --port N          port (default: 4321; 0 picks a free one)
+  --host ADDRESS    address to listen on (default: 127.0.0.1, this computer only)
+  --browser PATH    Chromium for the PDF button`,
+    options: {
+      root: { type: 'string' },
+      port: { type: 'string' },
+      host: { type: 'string' },
+      profile: { type: 'string' },
+      browser: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  },
+  new: {
+    help: `Usage: monitor new essay|guest-essay|case-study <slug> [--root DIR]
+
+Writes chapters/<slug>.md with the front matter and sections of its kind, and lists it in
+edition.yaml after the last chapter of the same kind. Fill in every value marked ✎.
+  --root DIR   edition root (default: the project)`,
+    options: {
+      root: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   },
@@ -80,6 +124,12 @@ export interface Io {
   readonly cwd: string;
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly color: boolean;
+  /** stderr is a terminal: progress updates one line in place. */
+  readonly tty?: boolean;
+  /** Writes to stderr without adding a newline (for the updating progress line). */
+  readonly errRaw?: (text: string) => void;
+  /** Resolves when the user asks a long-running command (preview) to stop. */
+  readonly interrupted?: Promise<void>;
 }
 
 export async function main(argv: readonly string[], io: Io): Promise<number> {
@@ -96,7 +146,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   let values: Record<string, string | boolean | undefined>;
   let positionals: string[];
   try {
-    const parsed = parseArgs({ args: [...rest], options: spec.options, allowPositionals: command === 'audit', strict: true });
+    const parsed = parseArgs({ args: [...rest], options: spec.options, allowPositionals: command === 'audit' || command === 'new', strict: true });
     values = parsed.values as typeof values;
     positionals = parsed.positionals;
   } catch (error) {
@@ -114,10 +164,18 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   const buildDate = dateFromEnv(io.env);
   if (buildDate === undefined) return usageError(io, 'SOURCE_DATE_EPOCH must be a whole number of seconds', spec.help);
 
+  if (command === 'new') return runNew(io, root, positionals, spec.help);
+  if (command === 'preview') return runPreview(io, root, values, profile, buildDate, spec.help);
+  if (values['quiet'] === true && values['verbose'] === true) return usageError(io, '--quiet and --verbose cannot be used together', spec.help);
+  const verbosity: Verbosity = values['quiet'] === true ? 'quiet' : values['verbose'] === true ? 'verbose' : 'normal';
+  const reporter = createReporter({ verbosity, tty: io.tty === true && !io.env['CI'], line: io.err, raw: io.errRaw, now: () => performance.now() });
+  const cacheDir = values['no-cache'] === true ? undefined : defaultCacheDir(root);
+
   if (command === 'check') {
     const format = oneOf(values['format'], ['text', 'json'] as const, 'text');
     if (format === undefined) return usageError(io, '--format must be text or json', spec.help);
-    const result = await check(root, profile, buildDate);
+    const result = await check(root, profile, buildDate, { cacheDir, progress: reporter.progress });
+    reporter.finish();
     const problems = collectProblems(result.files, { root, cwd: io.cwd });
     if (format === 'json') io.out(JSON.stringify({ problems }, null, 2));
     else io.out(formatProblems(problems, { color: io.color }));
@@ -129,7 +187,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   if (format === undefined) return usageError(io, '--format must be html, pdf or all', spec.help);
   const defaultOut = path.join(projectRoot, 'output', profile === 'members' ? 'members' : '');
   const out = path.resolve(io.cwd, String(values['out'] ?? defaultOut));
-  const quiet = values['quiet'] === true;
+  const quiet = verbosity === 'quiet';
   const started = performance.now();
   const result = await build({
     root,
@@ -140,8 +198,11 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     buildDate,
     runToken: `${process.pid}-${Date.now().toString(36)}`,
     browserPath: typeof values['browser'] === 'string' ? values['browser'] : io.env['PUPPETEER_EXECUTABLE_PATH'],
-    log: quiet ? () => {} : (line) => io.err(line),
+    log: reporter.log,
+    cacheDir,
+    progress: reporter.progress,
   }).catch((error: unknown) => error as Error);
+  reporter.finish();
   if (result instanceof Error) {
     // Failures outside the editors' files (no browser, a crashed print, an unwritable folder).
     const { ruleId, hint } = result as Error & { ruleId?: string; hint?: string };
@@ -180,6 +241,56 @@ async function audit(values: Record<string, string | boolean | undefined>, posit
   }
   if (outcome.kind === 'failed') io.err(`${outcome.failures} PDF/UA problem${outcome.failures === 1 ? '' : 's'} found.`);
   return outcome.kind === 'clean' ? EXIT_OK : EXIT_CONTENT;
+}
+
+async function runNew(io: Io, root: string, positionals: readonly string[], help: string): Promise<number> {
+  const { isScaffoldKind, scaffoldChapter, scaffoldKinds } = await import('./scaffold/index.js');
+  const [kind, slug, ...extra] = positionals;
+  if (!kind || !slug || extra.length > 0) return usageError(io, 'Give a kind and a slug, e.g. monitor new essay housing-costs', help);
+  if (!isScaffoldKind(kind)) return usageError(io, `Unknown kind "${kind}": use ${scaffoldKinds.join(', ')}`, help);
+  const result = await scaffoldChapter(root, kind, slug);
+  if (!result.ok) {
+    io.err(result.message);
+    return EXIT_USAGE;
+  }
+  const file = path.relative(io.cwd, path.join(root, result.file)) || result.file;
+  io.out(`Created ${file}${result.listed ? ' and listed it in edition.yaml' : '; add it to the chapters list in edition.yaml'}.`);
+  io.out('Fill in every value marked ✎, then run "monitor check".');
+  return EXIT_OK;
+}
+
+async function runPreview(
+  io: Io,
+  root: string,
+  values: Record<string, string | boolean | undefined>,
+  profile: Audience,
+  buildDate: Date,
+  help: string,
+): Promise<number> {
+  const port = values['port'] === undefined ? 4321 : Number(values['port']);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) return usageError(io, '--port must be a whole number from 0 to 65535', help);
+  const host = typeof values['host'] === 'string' ? values['host'] : '127.0.0.1';
+  const { startPreview } = await import('./preview/server.js');
+  let preview;
+  try {
+    preview = await startPreview({
+      root,
+      port,
+      host,
+      profile,
+      buildDate,
+      browserPath: typeof values['browser'] === 'string' ? values['browser'] : io.env['PUPPETEER_EXECUTABLE_PATH'],
+      log: (line) => io.err(line),
+    });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE' || code === 'EACCES' || code === 'EADDRNOTAVAIL') return usageError(io, `Cannot listen on ${host}:${port} (${code})`, help);
+    throw error;
+  }
+  io.out(`Preview at ${preview.url} (Ctrl+C to stop)`);
+  await (io.interrupted ?? new Promise<void>((resolve) => process.once('SIGINT', () => resolve())));
+  await preview.close();
+  return EXIT_OK;
 }
 
 function oneOf<T extends string>(value: unknown, allowed: readonly T[], fallback: T): T | undefined {

@@ -6,12 +6,14 @@ import { chartRenderer } from './cache/charts.js';
 import type { CacheStore } from './cache/store.js';
 import { loadEdition } from './config/load-edition.js';
 import { report } from './diagnostics/report.js';
+import { accessibilityStatement } from './stages/assemble/accessibility-statement.js';
 import { buildFigures, type NumberedChart } from './stages/assemble/charts.js';
 import { generatedBlock } from './stages/assemble/generated-blocks.js';
 import type { ProgressSink } from './progress/events.js';
 import type { EditionSources } from './stages/load/read-sources.js';
 import type { PreparedChapter } from './stages/markdown/chapter.js';
 import type { ChapterRef, DataResolvers, EditionIndex, FigureRef } from './stages/markdown/context.js';
+import { MEDIA_DIR } from './stages/markdown/images.js';
 import { labelsFor } from './stages/markdown/labels.js';
 import { resolveStat } from './stages/survey/stat.js';
 import { loadSurveys } from './stages/survey/index.js';
@@ -130,9 +132,10 @@ export async function compileEdition(sources: EditionSources, options: CompileOp
     },
     block: (name, attrs) => generatedBlock(surveys.bundle, name, attrs, config.language),
   };
+  const mediaPaths = new Set(sources.assets.map((a) => a.path));
   const chapters: Chapter[] = [];
   for (const [i, c] of included.entries()) {
-    const ctx = { slug: c.slug, number: i + 1, language: config.language, profile: options.profile, index, data, labels };
+    const ctx = { slug: c.slug, number: i + 1, language: config.language, profile: options.profile, index, data, labels, media: mediaPaths };
     const rendered = await stages.render(c, ctx);
     chapters.push({
       sourcePath: c.sourcePath,
@@ -147,11 +150,33 @@ export async function compileEdition(sources: EditionSources, options: CompileOp
       readingMinutes: Math.max(1, Math.round(rendered.wordCount / WORDS_PER_MINUTE)),
     });
   }
-  return { edition: { config: config satisfies EditionConfig, profile: options.profile, chapters, buildDate: options.buildDate }, files };
+  // 8. The accessibility statement closes the edition, so both editions carry it.
+  chapters.push(accessibilityStatement({ config, buildDate: options.buildDate, chapters, files }));
+  const media = usedMedia(chapters, sources.assets);
+  return { edition: { config: config satisfies EditionConfig, profile: options.profile, chapters, media, buildDate: options.buildDate }, files };
 }
 
 /** Members-only front-matter fields (such as a case study's contact) leave the public model here. */
 function forProfile(fm: FrontMatter, profile: Audience): FrontMatter {
   if (profile === 'members' || !fm.caseStudy?.contact || fm.caseStudy.contact.audience === 'public') return fm;
   return { ...fm, caseStudy: { ...fm.caseStudy, contact: undefined } };
+}
+
+/** Only the images that chapters of this build show travel with the model (none from removed passages). */
+function usedMedia(chapters: readonly Chapter[], assets: EditionSources['assets']): Map<string, Uint8Array> {
+  const used = new Set<string>();
+  const walk = (node: { type: string; tagName?: string; properties?: Record<string, unknown>; children?: unknown[] }): void => {
+    if (node.type === 'element' && node.tagName === 'img') {
+      const src = String(node.properties?.['src'] ?? '');
+      if (src.startsWith(`../${MEDIA_DIR}/`)) used.add(src.slice(`../${MEDIA_DIR}/`.length));
+    }
+    for (const child of (node.children ?? []) as (typeof node)[]) walk(child);
+  };
+  for (const c of chapters) walk(c.content);
+  const media = new Map<string, Uint8Array>();
+  for (const a of assets) {
+    const rel = a.path.slice('chapters/'.length);
+    if (used.has(rel)) media.set(rel, a.bytes);
+  }
+  return media;
 }

@@ -6,7 +6,7 @@ import type { SourceFile } from '../model/source.js';
 import { prepareChapter, renderChapterContent, type PreparedChapter, type RenderedContent } from '../stages/markdown/chapter.js';
 import type { ChapterContext } from '../stages/markdown/context.js';
 import { encode, sha256 } from './codec.js';
-import { recordingContext, stillValid, type Dependency } from './dependencies.js';
+import { recordingContext, stillValid, unrecordedContext, type Dependency } from './dependencies.js';
 import type { CacheStore } from './store.js';
 
 /** The two chapter phases, as compile calls them; with a store, unchanged chapters are reused. */
@@ -44,8 +44,8 @@ const uncached: ChapterStages = {
 
 /**
  * Prepare is keyed by sha256(chapter bytes, profile, members label); render by that plus the
- * chapter's number, slug, language and labels, and is valid while the parts of the edition index
- * and survey data it read are unchanged (see dependencies.ts). The pipeline version is part of
+ * chapter's context (number, slug, language, labels…), and is valid while the parts of the edition
+ * index, survey data and media it read are unchanged (see dependencies.ts). The pipeline version is part of
  * every key through the store. A prepare hit does not parse the chapter; its Markdown tree is
  * parsed only if its rendering must run again.
  */
@@ -87,7 +87,7 @@ export function chapterStages(store: CacheStore | undefined): ChapterStages {
     async render(chapter, ctx) {
       const sourceKey = sourceKeys.get(chapter);
       if (sourceKey === undefined) return renderChapterContent(chapter, ctx);
-      const key = sha256('render', sourceKey, chapter.slug, String(ctx.number), ctx.language, ctx.profile, encode(ctx.labels));
+      const key = sha256('render', sourceKey, chapter.slug, encode(unrecordedContext(ctx)));
       const hit = (await store.get('render', key)) as RenderEntry | undefined;
       if (hit && stillValid(hit.deps, ctx)) {
         restoreMessages(chapter.file, hit.messages);

@@ -8,13 +8,23 @@ import { fingerprint } from './codec.js';
  */
 export type Dependency =
   | { readonly on: 'chapter' | 'figure'; readonly key: string; readonly print: string }
-  | { readonly on: 'all-chapters' | 'all-figures'; readonly print: string }
+  | { readonly on: 'all-chapters' | 'all-figures' | 'all-media'; readonly print: string }
+  | { readonly on: 'media'; readonly key: string; readonly print: string }
   | { readonly on: 'stat'; readonly attributes: Readonly<Record<string, string>>; readonly print: string }
   | { readonly on: 'block'; readonly name: string; readonly attributes: Readonly<Record<string, string>>; readonly print: string };
 
 const wholeMapPrints = new WeakMap<object, string>();
 
-function wholeMap(map: ReadonlyMap<string, unknown>): string {
+/**
+ * The context minus the parts that are recorded as they are read: every other field (slug,
+ * number, language, labels… and any field added later) goes into the cache key as it is.
+ */
+export function unrecordedContext(ctx: ChapterContext): Omit<ChapterContext, 'index' | 'data' | 'media'> {
+  const { index: _index, data: _data, media: _media, ...rest } = ctx;
+  return rest;
+}
+
+function wholeMap(map: ReadonlyMap<string, unknown> | ReadonlySet<string>): string {
   let print = wholeMapPrints.get(map);
   if (print === undefined) {
     print = fingerprint(map);
@@ -41,7 +51,38 @@ export function recordingContext(ctx: ChapterContext, deps: Dependency[]): Chapt
       return result;
     },
   };
-  return { ...ctx, index, data };
+  const media = ctx.media;
+  const recordedMedia: ReadonlySet<string> = {
+    get size() {
+      deps.push({ on: 'all-media', print: wholeMap(media) });
+      return media.size;
+    },
+    has(key: string) {
+      deps.push({ on: 'media', key, print: String(media.has(key)) });
+      return media.has(key);
+    },
+    forEach(callback, thisArg) {
+      deps.push({ on: 'all-media', print: wholeMap(media) });
+      media.forEach((v) => callback.call(thisArg, v, v, this));
+    },
+    entries() {
+      deps.push({ on: 'all-media', print: wholeMap(media) });
+      return media.entries();
+    },
+    keys() {
+      deps.push({ on: 'all-media', print: wholeMap(media) });
+      return media.keys();
+    },
+    values() {
+      deps.push({ on: 'all-media', print: wholeMap(media) });
+      return media.values();
+    },
+    [Symbol.iterator]() {
+      deps.push({ on: 'all-media', print: wholeMap(media) });
+      return media[Symbol.iterator]();
+    },
+  } as ReadonlySet<string>;
+  return { ...ctx, index, data, media: recordedMedia };
 }
 
 /** Does every recorded dependency still see the same thing? */
@@ -56,6 +97,10 @@ export function stillValid(deps: readonly Dependency[], ctx: ChapterContext): bo
         return wholeMap(ctx.index.chapters) === d.print;
       case 'all-figures':
         return wholeMap(ctx.index.figures) === d.print;
+      case 'media':
+        return String(ctx.media.has(d.key)) === d.print;
+      case 'all-media':
+        return wholeMap(ctx.media) === d.print;
       case 'stat':
         return fingerprint(ctx.data.stat(d.attributes)) === d.print;
       case 'block':

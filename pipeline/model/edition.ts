@@ -98,6 +98,8 @@ export interface Edition {
   readonly config: EditionConfig;
   readonly profile: Audience;
   readonly chapters: readonly Chapter[];
+  /** Images used by chapters, by path relative to chapters/ (e.g. "images/map.png"). */
+  readonly media: ReadonlyMap<string, Uint8Array>;
   /** Build date, from SOURCE_DATE_EPOCH or the clock, decided at the edge. */
   readonly buildDate: Date;
 }

@@ -7,13 +7,19 @@ import path from 'node:path';
 import axe from 'axe-core';
 import puppeteer, { type Browser, type Page } from 'puppeteer';
 import { build, projectRoot, type Format } from '../../pipeline/build.js';
+import type { Edition } from '../../pipeline/model/edition.js';
 import { resolveBrowser } from '../../pipeline/stages/emit-pdf/browser.js';
 
 /** A fixed build date, so pages (and the accessibility statement's date) are reproducible. */
 export const buildDate = new Date('2026-11-27T00:00:00Z');
 
-/** Build an edition with the real build() into a fresh temporary folder; returns that folder. */
-export async function buildInto(format: Format, root = projectRoot): Promise<string> {
+export interface Built {
+  readonly out: string;
+  readonly edition: Edition;
+}
+
+/** Build an edition with the real build() into a fresh temporary folder. */
+export async function buildInto(format: Format, root = projectRoot): Promise<Built> {
   const out = await mkdtemp(path.join(os.tmpdir(), 'monitor-a11y-'));
   const result = await build({
     root,
@@ -25,8 +31,8 @@ export async function buildInto(format: Format, root = projectRoot): Promise<str
     runToken: `a11y-${process.pid}`,
     log: () => {},
   });
-  if (!result.ok) throw new Error(`build of ${root} failed: ${result.files.flatMap((f) => f.messages.map(String)).join('\n')}`);
-  return out;
+  if (!result.ok || !result.edition) throw new Error(`build of ${root} failed: ${result.files.flatMap((f) => f.messages.map(String)).join('\n')}`);
+  return { out, edition: result.edition };
 }
 
 export async function removeDir(dir: string | undefined): Promise<void> {
@@ -139,7 +145,7 @@ export interface AxeViolation {
  * so CSP is bypassed for the injection only (the page's own resources still load under it).
  */
 export async function runAxe(page: Page): Promise<AxeViolation[]> {
-  await page.addScriptTag({ content: axe.source });
+  if (!(await page.evaluate(() => 'axe' in globalThis))) await page.addScriptTag({ content: axe.source });
   return page.evaluate(async (tags) => {
     const axeInPage = (globalThis as unknown as { axe: typeof import('axe-core') }).axe;
     const result = await axeInPage.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });

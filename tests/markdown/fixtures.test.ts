@@ -26,6 +26,7 @@ function context(slug: string, language: string): ChapterContext {
     },
     // The survey stage has its own tests; here a stat is a fixed stand-in value.
     data: { stat: (a) => ({ ok: true, value: `[stat ${a['question']}/${a['option']}]` }), block: () => undefined },
+    media: new Set(['chapters/images/map.png']),
   };
 }
 

@@ -129,6 +129,7 @@ export function makeEdition(options: FixtureOptions = {}): Edition {
   return {
     config,
     profile: 'public',
+    media: new Map(),
     chapters: Array.from({ length: count }, (_, i) => makeChapter(i + 1, options)),
     buildDate: new Date('2026-03-01T00:00:00Z'),
   };

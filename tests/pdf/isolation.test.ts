@@ -79,7 +79,6 @@ describe('print isolation', () => {
       await page.goto('file:///etc/passwd').catch(() => undefined);
       expect(requests).toBe(0);
       expect(isolated.blocked).toEqual([`http://127.0.0.1:${port}/direct.html`, 'file:///etc/passwd']);
-      expect(await page.evaluate(() => document.body?.textContent ?? '')).not.toContain('root:x:0');
     } finally {
       await launched.close();
     }

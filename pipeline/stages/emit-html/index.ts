@@ -1,5 +1,6 @@
 import { toHtml } from 'hast-util-to-html';
 import type { Edition } from '../../model/edition.js';
+import { MEDIA_DIR } from '../markdown/images.js';
 import { page, type SiteLinks } from './layout.js';
 import { caseStudiesPage, chapterPage, indexPage } from './pages.js';
 import { sitemap } from './sitemap.js';
@@ -29,6 +30,7 @@ export function emitHtml(edition: Edition, assets: HtmlAssets): OutputFile[] {
     for (const figure of chapter.figures) files.push({ path: `${chapter.slug}/${figure.csvName}`, contents: figure.csv });
   }
   files.push({ path: 'assets/site.css', contents: assets.css });
+  for (const [rel, bytes] of edition.media) files.push({ path: `${MEDIA_DIR}/${rel}`, contents: bytes });
   for (const font of assets.fonts) files.push({ path: `assets/fonts/${font.name}`, contents: font.bytes });
   if (assets.pdf) files.push({ path: assets.pdf.name, contents: assets.pdf.bytes });
   if (edition.profile === 'public') {

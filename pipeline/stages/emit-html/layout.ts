@@ -1,6 +1,7 @@
 import type { Element, ElementContent, Root } from 'hast';
 import { h } from 'hastscript';
 import type { Edition } from '../../model/edition.js';
+import { accessibilityStatementSource } from '../assemble/accessibility-statement.js';
 
 export interface PageSpec {
   /** Path of the page inside html/, e.g. "housing/index.html". */
@@ -25,6 +26,7 @@ export function page(edition: Edition, spec: PageSpec, links: SiteLinks): Root {
   const { config } = edition;
   const up = '../'.repeat(spec.path.split('/').length - 1);
   const members = edition.profile === 'members';
+  const statement = edition.chapters.find((c) => c.sourcePath === accessibilityStatementSource);
   const head = h('head', [
     h('meta', { charSet: 'utf-8' }),
     h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
@@ -68,6 +70,7 @@ export function page(edition: Edition, spec: PageSpec, links: SiteLinks): Root {
     h('p', [
       'Feedback and accessibility problems: ',
       h('a', { href: `mailto:${config.contact}` }, config.contact),
+      ...(statement ? ['. ', h('a', { href: `${up}${statement.slug}/` }, 'Accessibility statement')] : []),
     ]),
   ]);
   const body = h('body', [

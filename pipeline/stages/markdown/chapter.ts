@@ -12,6 +12,7 @@ import { validateFrontMatter } from '../validate/frontmatter.js';
 import type { ChapterContext } from './context.js';
 import { resolveDirectives } from './directives.js';
 import { resolveChapterLinks } from './links.js';
+import { resolveImages } from './images.js';
 import { applyAudience } from './members.js';
 import { outlineChapter, type ChapterOutline } from './outline.js';
 import { parseMarkdown } from './parse.js';
@@ -44,7 +45,7 @@ export function prepareChapter(source: SourceFile, profile: Audience, membersLab
   const frontMatter = validateFrontMatter(file, parsed.frontMatter);
   if (!frontMatter) return { file, chapter: undefined };
   const slug = frontMatter.slug ?? fileSlug(source.path);
-  applyAudience(parsed.tree, profile, membersLabel);
+  applyAudience(parsed.tree, profile, membersLabel, file);
   const outline = outlineChapter(parsed.tree, file, slug);
   return { file, chapter: { sourcePath: source.path, file, frontMatter, slug, tree: parsed.tree, outline } };
 }
@@ -60,6 +61,7 @@ export interface RenderedContent {
 export async function renderChapterContent(chapter: PreparedChapter, ctx: ChapterContext): Promise<RenderedContent> {
   const { tree, file } = chapter;
   resolveChapterLinks(tree, file, ctx);
+  resolveImages(tree, file, ctx);
   resolveDirectives(tree, file, ctx);
   smartenTree(tree, chapter.frontMatter.lang ?? ctx.language);
   const headingIds = new Set(chapter.outline.headings.map((h) => h.id));

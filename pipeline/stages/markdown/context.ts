@@ -38,6 +38,8 @@ export interface ChapterContext {
   readonly index: EditionIndex;
   readonly data: DataResolvers;
   readonly labels: Labels;
+  /** Paths of the edition's image files, e.g. "chapters/images/map.png". */
+  readonly media: ReadonlySet<string>;
 }
 
 /** Words the pipeline itself prints, in the edition's language. */

@@ -1,18 +1,29 @@
 import type { Root, Parent, RootContent } from 'mdast';
 import type { ContainerDirective } from 'mdast-util-directive';
+import type { VFile } from 'vfile';
+import { report } from '../../diagnostics/report.js';
 import type { Audience } from '../../model/figure.js';
+
+const AUDIENCES: readonly string[] = ['public', 'members'] satisfies readonly Audience[];
 
 /**
  * Remove members-only passages (`:::members` and any directive with `audience=members`) from the
  * tree of a public build, before anything else reads it: nothing inside can reach numbering,
  * the TOC, excerpts or figures. In a members build they become labelled sections.
+ * An `audience=` value other than public or members is an error, and the passage is treated as
+ * members-only meanwhile: a typo must never publish it.
  */
-export function applyAudience(tree: Root, profile: Audience, membersLabel: string): void {
+export function applyAudience(tree: Root, profile: Audience, membersLabel: string, file?: VFile): void {
   walk(tree);
 
   function walk(parent: Parent): void {
     const kept: RootContent[] = [];
     for (const child of parent.children as RootContent[]) {
+      const audience = audienceOf(child);
+      if (audience !== undefined && !AUDIENCES.includes(audience)) {
+        if (file) report(file, 'directive-attribute', `Unknown audience \`${audience}\`: use audience=public or audience=members`, child.position);
+        if (profile === 'public') continue;
+      }
       if (isMembersOnly(child)) {
         if (profile === 'public') continue;
         if (child.type === 'containerDirective' && child.name === 'members') {
@@ -26,9 +37,20 @@ export function applyAudience(tree: Root, profile: Audience, membersLabel: strin
   }
 }
 
+function isDirective(node: RootContent): boolean {
+  return node.type === 'containerDirective' || node.type === 'leafDirective' || node.type === 'textDirective';
+}
+
+/** The directive's `audience` attribute as written (`{audience}` alone gives ""), if any. */
+function audienceOf(node: RootContent): string | undefined {
+  if (!isDirective(node)) return undefined;
+  const value = (node as ContainerDirective).attributes?.['audience'];
+  return value === undefined || value === null ? undefined : value;
+}
+
 function isMembersOnly(node: RootContent): boolean {
-  if (node.type !== 'containerDirective' && node.type !== 'leafDirective' && node.type !== 'textDirective') return false;
-  return node.name === 'members' || node.attributes?.['audience'] === 'members';
+  if (!isDirective(node)) return false;
+  return (node as ContainerDirective).name === 'members' || audienceOf(node) === 'members';
 }
 
 function markSection(node: ContainerDirective, label: string): void {

@@ -3,11 +3,20 @@ import { defaultSchema, type Options as Schema } from 'rehype-sanitize';
 const base = defaultSchema;
 const baseAttributes = base.attributes ?? {};
 
-/** Attributes GitHub allows that a publication has no use for and that hurt keyboard users. */
-const DROPPED_GLOBAL = new Set(['accessKey', 'tabIndex', 'action', 'method', 'encType', 'acceptCharset', 'accept']);
+/**
+ * Attributes GitHub allows everywhere that a publication has no use for: focus order and form
+ * attributes hurt keyboard users; `title` is kept only where Markdown or editors use it (links,
+ * images, abbreviations), as a tooltip elsewhere is invisible to most readers and is where
+ * mutation-XSS payloads hide (`<p title="</noscript><img onerror…>">`).
+ */
+const DROPPED_GLOBAL = new Set(['accessKey', 'tabIndex', 'action', 'method', 'encType', 'acceptCharset', 'accept', 'title']);
 
-/** Elements whose content is removed with them: their text is code or invisible, never prose. */
-const STRIPPED = ['script', 'style', 'noscript', 'template', 'textarea', 'title', 'xmp', 'noembed', 'noframes', 'iframe', 'object'];
+/**
+ * Elements removed with their content, which the HTML parser reads as raw text (code, CSS, or
+ * hidden), never as prose. `noscript` and `object` are unwrapped instead: their content is parsed
+ * as elements (and sanitized), and an unclosed one would otherwise swallow the rest of the chapter.
+ */
+const STRIPPED = ['script', 'style', 'template', 'textarea', 'title', 'xmp', 'noembed', 'noframes', 'iframe'];
 
 /**
  * GitHub elements that can fetch from third parties without a protocol check:
@@ -25,8 +34,9 @@ const DROPPED_TAGS = new Set(['picture', 'source']);
  * 5. `section[aria-label]` for members-only sections;
  * 6. images only from the edition itself: absolute `src` URLs are removed (nothing from third parties);
  * 7. ids are protected before sanitizing (see protect-ids.ts), so clobbering is off here;
- * 8. restrictions: `picture`/`source` and the form and focus attributes above are dropped, and
- *    `style`, `noscript`, `template` and other code-like elements go with their content.
+ * 8. restrictions: `picture`/`source`, the form and focus attributes above and `title` (except on
+ *    `a`, `img` and `abbr`) are dropped, and
+ *    `style`, `template`, `iframe` and other raw-text elements go with their content.
  */
 export const sanitizeSchema: Schema = {
   ...base,
@@ -45,6 +55,9 @@ export const sanitizeSchema: Schema = {
     table: [...(baseAttributes['table'] ?? []), ['className', 'data-table']],
     caption: [],
     source: [],
+    a: [...(baseAttributes['a'] ?? []), 'title'],
+    img: [...(baseAttributes['img'] ?? []), 'title'],
+    abbr: ['title'],
   },
   strip: STRIPPED,
   // An empty list would allow every protocol; a scheme that cannot occur allows relative URLs only.
