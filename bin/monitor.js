@@ -10,5 +10,12 @@ const code = await main(process.argv.slice(2), {
   cwd: process.cwd(),
   env: process.env,
   color: process.stderr.isTTY === true && !('NO_COLOR' in process.env),
+  tty: process.stderr.isTTY === true,
+  errRaw: (text) => process.stderr.write(text),
+  // Long-running commands (preview) stop cleanly on Ctrl+C or a termination signal.
+  interrupted: new Promise((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  }),
 });
 process.exit(code);

@@ -12,6 +12,7 @@ import type { Audience } from './model/figure.js';
 import { StagedOutput } from './output/atomic.js';
 import type { ProgressSink } from './progress/events.js';
 import { emitHtml, type HtmlAssets } from './stages/emit-html/index.js';
+import { MEDIA_DIR } from './stages/markdown/images.js';
 import { readSources, type EditionSources } from './stages/load/read-sources.js';
 
 export type Format = 'html' | 'pdf' | 'all';
@@ -74,6 +75,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         keepPrintHtml: options.keepPrintHtml,
         executablePath: options.browserPath,
         styles: { printCss: styles.print, chartsCss: styles.charts },
+        images: new Map([...edition.media].map(([rel, bytes]) => [`../${MEDIA_DIR}/${rel}`, { contentType: contentType(rel), bytes }])),
         log,
       });
       pdf = { name: path.basename(result.pdfPath), bytes: await readFile(result.pdfPath) };
@@ -107,6 +109,12 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       ...(options.format !== 'html' ? { pdf: path.join(options.out, 'pdf', `${edition.config.slug}.pdf`) } : {}),
     },
   };
+}
+
+function contentType(file: string): string {
+  const ext = file.split('.').pop()?.toLowerCase();
+  const types: Record<string, string> = { png: 'image/png', jpg: 'image/jpeg', jpeg: 'image/jpeg', gif: 'image/gif', svg: 'image/svg+xml', webp: 'image/webp' };
+  return types[ext ?? ''] ?? 'application/octet-stream';
 }
 
 /** A file-system failure while writing the output, said plainly. */

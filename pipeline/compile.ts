@@ -48,7 +48,12 @@ export async function compileEdition(sources: EditionSources, options: CompileOp
   const loaded = loadEdition(sources.edition);
   const files: VFile[] = [loaded.file];
   const config = loaded.config;
-  if (!config) return { edition: undefined, files };
+  if (!config) {
+    // Still check every chapter and survey, so an editor sees all problems in one run.
+    for (const source of sources.chapters) files.push((await stages.prepare(source, options.profile, labelsFor('en').membersOnly)).file);
+    files.push(...loadSurveys(sources.data, { minBase: 30, defaultSurvey: undefined }).files);
+    return { edition: undefined, files };
+  }
   const labels = labelsFor(config.language);
 
   // 2. Parse and validate every chapter file, listed or not, so `check` sees them all.

@@ -3,6 +3,7 @@ import { h } from 'hastscript';
 import type { Chapter, ChapterKind, Edition } from '../../model/edition.js';
 import { renderChapterBody } from '../render/chapter-body.js';
 import { kindLabels, renderChapterHeader } from '../render/chapter-header.js';
+import { scrollRegion } from '../render/figure.js';
 import type { PageSpec } from './layout.js';
 
 /** Reading-order groups of the table of contents. */
@@ -77,7 +78,8 @@ export function caseStudiesPage(edition: Edition): PageSpec {
   const main: ElementContent[] = [
     h('h1', 'Best practices from member cities'),
     h('p', `${cases.length} case studies of cities’ practices, including winners of the Eurocities Awards.`),
-    h('div', { className: ['table-scroll'] }, [
+    scrollRegion(
+      'Case studies by city, country, themes and award',
       h('table', { className: ['data-table', 'case-overview'] }, [
         h('caption', 'Case studies by city, country, themes and award'),
         h('thead', [h('tr', ['Case study', 'City', 'Country', 'Themes', 'Award'].map((t) => h('th', { scope: 'col' }, t)))]),
@@ -96,7 +98,7 @@ export function caseStudiesPage(edition: Edition): PageSpec {
           }),
         ),
       ]),
-    ]),
+    ),
   ];
   return {
     path: 'case-studies/index.html',

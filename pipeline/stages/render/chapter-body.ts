@@ -1,4 +1,5 @@
 import type { Element, ElementContent, Root } from 'hast';
+import { toString } from 'hast-util-to-string';
 import type { Chapter } from '../../model/edition.js';
 import type { Labels } from '../markdown/context.js';
 import { labelsFor } from '../markdown/labels.js';
@@ -34,10 +35,34 @@ export function renderChapterBody(chapter: Chapter, target: Target, ctx: BodyCon
         // Pull quotes are <figure>s of text: in a tagged PDF a /Figure needs /Alt and hides its
         // text, so in print they are groups (see renderFigure).
         if (target === 'print' && child.tagName === 'figure') child.properties['role'] = 'group';
+        // Authors' tables scroll sideways on the web: make their box reachable by keyboard too.
+        if (target === 'web' && child.tagName === 'div' && hasClass(child, 'table-scroll')) asScrollRegion(child);
         replace(child);
       }
       out.push(child);
     }
     (parent as { children: ElementContent[] }).children = out;
   }
+}
+
+function hasClass(el: Element, name: string): boolean {
+  const c = el.properties['className'];
+  return Array.isArray(c) && c.includes(name);
+}
+
+/** The same attributes as scrollRegion(), named after the table's caption when it has one. */
+function asScrollRegion(box: Element): void {
+  let caption: Element | undefined;
+  const find = (el: Element): void => {
+    for (const c of el.children) {
+      if (caption || c.type !== 'element') continue;
+      if (c.tagName === 'caption') caption = c;
+      else find(c);
+    }
+  };
+  find(box);
+  const text = caption ? toString(caption).replace(/\s+/g, ' ').trim() : '';
+  box.properties['role'] = 'region';
+  box.properties['ariaLabel'] = text === '' ? 'Table' : `Table: ${text}`;
+  box.properties['tabIndex'] = 0;
 }

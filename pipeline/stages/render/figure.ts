@@ -36,8 +36,16 @@ export function renderFigure(figure: Figure, target: Target, labels: Labels, csv
   return h('figure', { className: ['chart', `chart-${figure.kind}`], id: figure.id, role, ariaLabelledBy: captionId }, children);
 }
 
+/**
+ * A wide table scrolls sideways inside its box on narrow screens. The box is a named region in
+ * the tab order, so keyboard users can scroll it too (WCAG 2.1.1; axe scrollable-region-focusable).
+ */
+export function scrollRegion(label: string, table: Element): Element {
+  return h('div', { className: ['table-scroll'], role: 'region', ariaLabel: label, tabIndex: 0 }, [table]);
+}
+
 export function dataTable(table: DataTable, caption: string): Element {
-  return h('div', { className: ['table-scroll'] }, [
+  return scrollRegion(`Data table: ${caption}`,
     h('table', { className: ['data-table'] }, [
       h('caption', caption),
       h('thead', [h('tr', table.columns.map((c) => h('th', { scope: 'col', className: c.numeric ? ['num'] : [] }, c.label)))]),
@@ -55,5 +63,5 @@ export function dataTable(table: DataTable, caption: string): Element {
         ),
       ),
     ]),
-  ]);
+  );
 }
