@@ -7,6 +7,8 @@ export interface ProcStat {
   /** Own user + system time in clock ticks (children excluded). */
   readonly cpuTicks: number;
   readonly rssPages: number;
+  /** Start time in ticks after boot: with the pid, it names one process even if the pid is reused. */
+  readonly startTicks: number;
 }
 
 /** Linux reports times in USER_HZ (100 on every mainstream build) and RSS in pages (4 KiB on x86-64). */
@@ -24,8 +26,9 @@ export function parseStat(text: string): ProcStat | undefined {
   const ppid = num(4);
   const cpuTicks = num(14) + num(15);
   const rssPages = num(24);
-  if (![pid, ppid, cpuTicks, rssPages].every(Number.isFinite)) return undefined;
-  return { pid, ppid, cpuTicks, rssPages };
+  const startTicks = num(22);
+  if (![pid, ppid, cpuTicks, rssPages, startTicks].every(Number.isFinite)) return undefined;
+  return { pid, ppid, cpuTicks, rssPages, startTicks };
 }
 
 export function readAllStats(): ProcStat[] {
@@ -72,11 +75,17 @@ export function descendants(stats: readonly ProcStat[], root: number): ProcStat[
 export interface TreeUsage {
   /** Largest sum of RSS over the tree seen in one sample (shared pages count once per process). */
   readonly peakRssBytes: number;
+  /**
+   * Largest sum of PSS (shared pages split between the processes sharing them) seen near the RSS
+   * peaks. Reading smaps_rollup is slow, so it is read at most once a second, and only when the
+   * RSS sum is within 5% of its peak: a lower bound of the true peak, against RSS's upper bound.
+   */
+  readonly peakPssBytes: number;
   /** Sum over every process seen of its last sampled own CPU time. */
   readonly cpuMs: number;
   readonly processes: number;
-  /** Every pid seen, for killing a tree that outlived its timeout. */
-  readonly pids: readonly number[];
+  /** Every process seen (pid and start time), for stopping whatever outlived the tool. */
+  readonly seen: readonly { readonly pid: number; readonly startTicks: number }[];
 }
 
 /**
@@ -86,7 +95,10 @@ export interface TreeUsage {
  */
 export class TreeSampler {
   private readonly cpu = new Map<number, number>();
+  private readonly starts = new Map<number, number>();
   private peak = 0;
+  private peakPss = 0;
+  private lastPss = -Infinity;
   private timer: NodeJS.Timeout | undefined;
 
   constructor(
@@ -105,11 +117,17 @@ export class TreeSampler {
     for (const p of tree) {
       rss += p.rssPages * pageBytes;
       this.cpu.set(p.pid, Math.max(this.cpu.get(p.pid) ?? 0, p.cpuTicks));
+      this.starts.set(p.pid, p.startTicks);
     }
     this.peak = Math.max(this.peak, rss);
+    const now = performance.now();
+    if (rss >= 0.95 * this.peak && now - this.lastPss >= 1000) {
+      this.lastPss = now;
+      this.peakPss = Math.max(this.peakPss, sumPss(tree.map((p) => p.pid)));
+    }
   }
 
-  /** Pids of the tree as it is now (for cleaning up after a timeout). */
+  /** Pids of the tree as it is now (for stopping it after a timeout). */
   livePids(): number[] {
     return descendants(readAllStats(), this.root).map((p) => p.pid);
   }
@@ -119,6 +137,41 @@ export class TreeSampler {
     this.timer = undefined;
     let ticks = 0;
     for (const t of this.cpu.values()) ticks += t;
-    return { peakRssBytes: this.peak, cpuMs: (ticks * 1000) / ticksPerSecond, processes: this.cpu.size, pids: [...this.cpu.keys()] };
+    const seen = [...this.starts].map(([pid, startTicks]) => ({ pid, startTicks }));
+    return { peakRssBytes: this.peak, peakPssBytes: this.peakPss, cpuMs: (ticks * 1000) / ticksPerSecond, processes: this.cpu.size, seen };
   }
+}
+
+/** Kill each process seen earlier that still exists as the same process (same start time). */
+export function killLeftovers(seen: TreeUsage['seen']): number {
+  let killed = 0;
+  for (const { pid, startTicks } of seen) {
+    let now: ProcStat | undefined;
+    try {
+      now = parseStat(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+    } catch {
+      continue; // gone
+    }
+    if (now?.startTicks !== startTicks) continue; // the pid now names another process
+    try {
+      process.kill(pid, 'SIGKILL');
+      killed++;
+    } catch {
+      // Exited meanwhile.
+    }
+  }
+  return killed;
+}
+
+function sumPss(pids: readonly number[]): number {
+  let kib = 0;
+  for (const pid of pids) {
+    try {
+      const m = /^Pss:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'));
+      kib += Number(m?.[1] ?? 0);
+    } catch {
+      // Gone, or no smaps_rollup (kernels before 4.14).
+    }
+  }
+  return kib * 1024;
 }

@@ -52,6 +52,10 @@ export class PreviewSite {
     return this.problems;
   }
 
+  paths(): string[] {
+    return [...this.files.keys()];
+  }
+
   file(rel: string): string | Uint8Array | undefined {
     return this.files.get(rel);
   }

@@ -40,7 +40,7 @@ export interface Built extends BuildResult {
 }
 
 /** The real build() of pipeline/build.ts, with a fixed date and no logging. */
-export async function buildEdition(root: string, out: string, format: Format, profile: Audience = 'public'): Promise<Built> {
+export async function buildEdition(root: string, out: string, format: Format, profile: Audience = 'public', browserPath = chromium): Promise<Built> {
   const result = await build({
     root,
     out,
@@ -49,7 +49,7 @@ export async function buildEdition(root: string, out: string, format: Format, pr
     keepPrintHtml: false,
     buildDate: new Date(Number(EPOCH) * 1000),
     runToken: `test-${process.pid}-${Math.floor(performance.now())}`,
-    browserPath: chromium,
+    browserPath,
     log: () => undefined,
   });
   const problems = collectProblems(result.files, { root, cwd: root }).map((p) => `${p.file}:${p.line}:${p.column} ${p.severity} ${p.message} ${p.rule}`);

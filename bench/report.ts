@@ -1,0 +1,135 @@
+import { find, profileOf, summarize, wall, type Environment, type TaskResult } from './results.js';
+
+const s = (ms: number | undefined) => (ms === undefined || !Number.isFinite(ms) ? '–' : (ms / 1000).toFixed(2));
+const mb = (bytes: number | undefined) => (bytes === undefined ? '–' : (bytes / 1e6).toFixed(bytes < 1e7 ? 2 : 1));
+const x = (value: number | undefined) => (value === undefined || !Number.isFinite(value) ? '–' : `${value.toFixed(2)}×`);
+
+/** One Markdown table per scale: medians, and each row's ratio to the floor (PDF) or pandoc (HTML). */
+export function resultTables(results: readonly TaskResult[], scales: readonly number[]): string {
+  const out: string[] = [];
+  for (const scale of scales) {
+    const rows = results.filter((r) => r.scale === scale);
+    if (rows.length === 0) continue;
+    const full = find(results, scale, 'full');
+    out.push(`### ${scale}× (${full?.pages ?? '?'} pages in the pipeline's PDF)`, '');
+    out.push('| task | runs | wall s | CPU s | peak MB RSS (PSS) | PDF pages | PDF MB | ratio |');
+    out.push('|---|---:|---:|---:|---:|---:|---:|---|');
+    const floor = wall(results, scale, 'floor');
+    const pandoc = wall(results, scale, 'pandoc');
+    const monitorFull = wall(results, scale, 'full');
+    const htmlCold = wall(results, scale, 'html-cold');
+    for (const r of rows) {
+      const sum = summarize(r);
+      let ratio = '';
+      if (sum && r.output === 'pdf' && r.id !== 'floor' && floor !== undefined) ratio = `${x(sum.wallMs / floor)} floor`;
+      if (sum && r.kind === 'peer' && r.output === 'pdf' && r.id !== 'floor' && monitorFull !== undefined) ratio += `; monitor is ${x(sum.wallMs / monitorFull)} faster`;
+      if (sum && r.id === 'floor' && monitorFull !== undefined) ratio = `monitor = ${x(monitorFull / sum.wallMs)} this`;
+      if (sum && r.id === 'html-cold' && pandoc !== undefined) ratio = `${x(sum.wallMs / pandoc)} pandoc`;
+      if (sum && r.id === 'html-edit' && htmlCold !== undefined) ratio = `${((sum.wallMs / htmlCold) * 100).toFixed(0)}% of cold HTML`;
+      const note = r.failure ? ` (${r.failure})` : '';
+      out.push(
+        `| ${r.label}${note} | ${sum?.n ?? 0}/${r.runs.length} | ${s(sum?.wallMs)} | ${s(sum?.cpuMs)} | ${sum ? `${mb(sum.peakRssBytes)} (${mb(sum.peakPssBytes)})` : '–'} | ${r.pages ?? ''} | ${r.pdfBytes === undefined ? '' : mb(r.pdfBytes)} | ${ratio} |`,
+      );
+    }
+    out.push('');
+  }
+  return out.join('\n');
+}
+
+/** How the pipeline's cost grows with the edition, against 1× (or the smallest scale run). */
+export function growthTable(results: readonly TaskResult[], scales: readonly number[]): string {
+  const base = Math.min(...scales);
+  const ids = ['full', 'html-cold', 'html-edit', 'check-cold', 'floor', 'weasyprint', 'pagedjs', 'pandoc'];
+  const present = ids.filter((id) => scales.some((sc) => wall(results, sc, id) !== undefined));
+  const out = [`| scale | pages | ${present.map((id) => `${id} s (× ${base}×)`).join(' | ')} | full build peak MB RSS (PSS) |`];
+  out.push(`|---:|---:|${present.map(() => '---:').join('|')}|---:|`);
+  for (const scale of scales) {
+    const cells = present.map((id) => {
+      const w = wall(results, scale, id);
+      const b = wall(results, base, id);
+      return w === undefined ? '–' : `${s(w)} (${b === undefined ? '–' : x(w / b)})`;
+    });
+    const full = find(results, scale, 'full');
+    const sum = full ? summarize(full) : undefined;
+    out.push(`| ${scale}× | ${full?.pages ?? '?'} | ${cells.join(' | ')} | ${sum ? `${mb(sum.peakRssBytes)} (${mb(sum.peakPssBytes)})` : '–'} |`);
+  }
+  return out.join('\n');
+}
+
+/** The cold full build's stage timings (medians over its runs), from `monitor build --verbose`. */
+export function profileTable(results: readonly TaskResult[], scales: readonly number[]): string {
+  const profiles = scales.map((sc) => {
+    const r = find(results, sc, 'full');
+    return r ? profileOf(r) : new Map<string, number>();
+  });
+  const names = [...new Set(profiles.flatMap((p) => [...p.keys()]))];
+  if (names.length === 0) return '(no profile: the full build did not run)';
+  const out = [`| step | ${scales.map((sc) => `${sc}× ms`).join(' | ')} |`, `|---|${scales.map(() => '---:').join('|')}|`];
+  for (const name of names) out.push(`| ${name} | ${profiles.map((p) => (p.has(name) ? Math.round(p.get(name) ?? 0).toString() : '')).join(' | ')} |`);
+  out.push(`| **whole process (wall)** | ${scales.map((sc) => Math.round(wall(results, sc, 'full') ?? NaN).toString()).join(' | ')} |`);
+  return out.join('\n');
+}
+
+export interface Verdict {
+  readonly target: string;
+  readonly measured: string;
+  readonly met: boolean | undefined;
+}
+
+/** The targets of issue #8, judged from the medians. `met` is undefined when a figure is missing. */
+export function verdicts(results: readonly TaskResult[], scales: readonly number[]): Verdict[] {
+  const v: Verdict[] = [];
+  const ratio = (a: number | undefined, b: number | undefined) => (a === undefined || b === undefined ? undefined : a / b);
+  const judge = (target: string, value: number | undefined, ok: (n: number) => boolean, show: (n: number) => string) =>
+    v.push({ target, measured: value === undefined ? 'not measured' : show(value), met: value === undefined ? undefined : ok(value) });
+  if (scales.includes(1)) {
+    judge('1× full build ≤ 1.5× the floor', ratio(wall(results, 1, 'full'), wall(results, 1, 'floor')), (n) => n <= 1.5, (n) => `${x(n)} the floor`);
+  }
+  for (const peer of ['weasyprint', 'pagedjs']) {
+    for (const scale of scales) {
+      const need = scale === 1 ? 1.5 : 2.5;
+      judge(`${scale}×: ≥ ${need}× faster than ${peer}`, ratio(wall(results, scale, peer), wall(results, scale, 'full')), (n) => n >= need, (n) => `${x(n)} faster`);
+    }
+  }
+  const top = Math.max(...scales);
+  if (scales.includes(1) && top > 1) {
+    judge(`${top}× full build ≤ ${top + 2}× the 1× build`, ratio(wall(results, top, 'full'), wall(results, 1, 'full')), (n) => n <= top + 2, (n) => `${x(n)} the 1× build`);
+    const full = find(results, top, 'full');
+    const sum = full ? summarize(full) : undefined;
+    judge(`${top}× full build peak memory ≤ 2 GB (RSS sum, an upper bound)`, sum?.peakRssBytes, (n) => n <= 2e9, (n) => `${mb(n)} MB`);
+    judge(`${top}× full build peak memory ≤ 2 GB (PSS sum, shared pages once)`, sum?.peakPssBytes, (n) => n <= 2e9, (n) => `${mb(n)} MB`);
+  }
+  for (const scale of scales) {
+    judge(`${scale}×: one-essay HTML rebuild ≤ 20% of a cold HTML build`, ratio(wall(results, scale, 'html-edit'), wall(results, scale, 'html-cold')), (n) => n <= 0.2, (n) => `${(n * 100).toFixed(0)}%`);
+  }
+  return v;
+}
+
+export function verdictTable(list: readonly Verdict[]): string {
+  return ['| target | measured | met |', '|---|---|---|', ...list.map((d) => `| ${d.target} | ${d.measured} | ${d.met === undefined ? '–' : d.met ? 'yes' : '**no**'} |`)].join('\n');
+}
+
+export function fullReport(results: readonly TaskResult[], scales: readonly number[], env: Environment): string {
+  const versions = Object.entries(env.versions).map(([k, v]) => `${k}: ${v}`).join('; ');
+  return [
+    `Run ${env.date} on ${env.machine}. Load average before: ${env.loadBefore}${env.loadAfter ? `; after: ${env.loadAfter}` : ''}.`,
+    `Options: ${env.options}. Versions: ${versions}.`,
+    ...(env.missing.length > 0 ? [`Not installed, not measured: ${env.missing.join('; ')}.`] : []),
+    '',
+    '## Results (medians)',
+    '',
+    resultTables(results, scales),
+    '## Targets',
+    '',
+    verdictTable(verdicts(results, scales)),
+    '',
+    '## Growth',
+    '',
+    growthTable(results, scales),
+    '',
+    '## Where the full build spends its time',
+    '',
+    profileTable(results, scales),
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,63 @@
+import type { Measurement } from './measure.js';
+import { median, medianProfile, type Profile } from './profile.js';
+import type { Task } from './tasks.js';
+
+export type RunFigures = Pick<Measurement, 'wallMs' | 'cpuMs' | 'rusageCpuMs' | 'sampledCpuMs' | 'peakRssBytes' | 'peakPssBytes' | 'processes' | 'exitCode' | 'timedOut' | 'leftovers'>;
+
+export interface TaskResult {
+  readonly scale: number;
+  readonly id: string;
+  readonly label: string;
+  readonly kind: Task['kind'];
+  readonly output: Task['output'];
+  readonly runs: RunFigures[];
+  readonly pages?: number | undefined;
+  readonly pdfBytes?: number | undefined;
+  /** Why the figure is missing or partial (failed, timed out). */
+  readonly failure?: string | undefined;
+  readonly profiles: Profile[];
+}
+
+export interface Summary {
+  readonly wallMs: number;
+  readonly cpuMs: number;
+  readonly peakRssBytes: number;
+  readonly peakPssBytes: number;
+  readonly n: number;
+}
+
+/** Medians over the successful runs; undefined when no run succeeded. */
+export function summarize(r: TaskResult): Summary | undefined {
+  const ok = r.runs.filter((run) => run.exitCode === 0 && !run.timedOut);
+  if (ok.length === 0) return undefined;
+  return {
+    wallMs: median(ok.map((x) => x.wallMs)),
+    cpuMs: median(ok.map((x) => x.cpuMs)),
+    peakRssBytes: median(ok.map((x) => x.peakRssBytes)),
+    peakPssBytes: median(ok.map((x) => x.peakPssBytes)),
+    n: ok.length,
+  };
+}
+
+export function profileOf(r: TaskResult): Profile {
+  return medianProfile(r.profiles);
+}
+
+export function find(results: readonly TaskResult[], scale: number, id: string): TaskResult | undefined {
+  return results.find((r) => r.scale === scale && r.id === id);
+}
+
+export function wall(results: readonly TaskResult[], scale: number, id: string): number | undefined {
+  const r = find(results, scale, id);
+  return r ? summarize(r)?.wallMs : undefined;
+}
+
+export interface Environment {
+  readonly date: string;
+  readonly machine: string;
+  readonly loadBefore: string;
+  readonly loadAfter?: string;
+  readonly versions: Readonly<Record<string, string>>;
+  readonly missing: readonly string[];
+  readonly options: string;
+}

@@ -1,0 +1,183 @@
+// `npm run bench`: the pipeline against a bare-Puppeteer floor and its peers, at several sizes.
+// See docs/BENCHMARKS.md for what is measured and how to read the results.
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PDFDocument } from 'pdf-lib';
+import { parseDocument } from 'yaml';
+import { resolveBrowser } from '../pipeline/stages/emit-pdf/browser.js';
+import { launchArgs } from '../pipeline/stages/emit-pdf/launch.js';
+import { parseBenchArgs, usage, type BenchOptions } from './args.js';
+import { firstEssay, makeEdition } from './edition.js';
+import { measure } from './measure.js';
+import { ensureGnuTime, peers, type Peer } from './peers.js';
+import { parseProfile } from './profile.js';
+import { fullReport } from './report.js';
+import type { Environment, RunFigures, TaskResult } from './results.js';
+import { printHtmlPath, scaleTasks, SLOW_MS, writeScriptableCopy, type ScaleContext, type Task } from './tasks.js';
+
+const projectDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const log = (line: string) => process.stderr.write(`${line}\n`);
+
+async function main(argv: readonly string[]): Promise<number> {
+  const parsed = parseBenchArgs(argv);
+  if (typeof parsed === 'string') {
+    (parsed === '' ? console.log : log)(parsed === '' ? usage : `${parsed}\n\n${usage}`);
+    return parsed === '' ? 0 : 2;
+  }
+  const options = parsed;
+  ensureGnuTime(log);
+
+  // 1. Which peers are installed; how to install the others.
+  const available = new Map<Peer['id'], string>();
+  const versions: Record<string, string> = { node: process.version };
+  const missing: string[] = [];
+  for (const peer of peers) {
+    if (options.skip.has(peer.id)) continue;
+    const exe = peer.find();
+    if (exe === undefined) {
+      missing.push(`${peer.label} (install: ${peer.install})`);
+      log(`bench: ${peer.label} is not installed and is left out. To measure it: ${peer.install}`);
+      continue;
+    }
+    available.set(peer.id, exe);
+    versions[peer.id] = peer.version(exe);
+  }
+  const chromium = resolveBrowser(process.env['PUPPETEER_EXECUTABLE_PATH']).path;
+  versions['chromium'] = spawnSync(chromium, ['--version'], { encoding: 'utf8' }).stdout.trim();
+  const args = launchArgs(process.getuid?.() === 0);
+  const slug = String((parseDocument(await readFile(path.join(projectDir, 'edition.yaml'), 'utf8')).toJS() as { slug?: string }).slug);
+
+  const work = options.work ?? (await mkdtemp(path.join(tmpdir(), 'monitor-bench-')));
+  await mkdir(work, { recursive: true });
+  const env: Environment = {
+    date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
+    machine: `${cpus().length} × ${cpus()[0]?.model.trim() ?? '?'}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM`,
+    loadBefore: loadavg().map((l) => l.toFixed(2)).join(' '),
+    versions,
+    missing,
+    options: `scales ${options.scales.join(',')}, ${options.runs} run(s)${options.smoke ? ', smoke' : ''}`,
+  };
+  log(`bench: ${env.options}; scratch ${work}; load ${env.loadBefore}`);
+
+  const results: TaskResult[] = [];
+  let monitorFailed = false;
+  try {
+    // 2. One untimed build first, so tsx's transform cache and the disk cache are warm for everyone.
+    if (!options.smoke) await warmUp(work);
+    for (const scale of options.scales) {
+      const scaleResults = await runScale(scale, options, { work, slug, chromium, args, available, first: scale === options.scales[0] });
+      results.push(...scaleResults);
+      monitorFailed ||= scaleResults.some((r) => r.kind === 'monitor' && r.failure !== undefined);
+    }
+  } finally {
+    if (!options.keep && options.work === undefined) await rm(work, { recursive: true, force: true });
+    else log(`bench: kept ${work}`);
+  }
+
+  // 3. Report.
+  const report = fullReport(results, options.scales, { ...env, loadAfter: loadavg().map((l) => l.toFixed(2)).join(' ') });
+  console.log(report);
+  if (options.markdown) await writeFile(options.markdown, report);
+  if (options.json) await writeFile(options.json, `${JSON.stringify({ env, results: results.map(jsonable) }, null, 2)}\n`);
+  return monitorFailed ? 1 : 0;
+}
+
+interface Shared {
+  readonly work: string;
+  readonly slug: string;
+  readonly chromium: string;
+  readonly args: readonly string[];
+  readonly available: ReadonlyMap<Peer['id'], string>;
+  readonly first: boolean;
+}
+
+async function runScale(scale: number, options: BenchOptions, shared: Shared): Promise<TaskResult[]> {
+  const work = path.join(shared.work, `x${scale}`);
+  const root = path.join(work, 'root');
+  await rm(work, { recursive: true, force: true });
+  const made = await makeEdition(projectDir, root, scale);
+  const ctx: ScaleContext = { projectDir, root, work, slug: shared.slug, chapters: made.chapters, essay: await firstEssay(root), chromium: shared.chromium, launchArgs: shared.args };
+  log(`bench: ${scale}×: ${made.chapters.length} chapters, ${made.charts} charts in ${root}`);
+  // Start-up does not depend on the edition: time it at the first scale only.
+  const tasks = scaleTasks(ctx, shared.available).filter((t) => !options.skip.has(t.id) && (t.id !== 'startup' || shared.first));
+  const results = new Map<string, TaskResult & { runs: RunFigures[]; profiles: TaskResult['profiles'] }>();
+  for (const t of tasks) results.set(t.id, { scale, id: t.id, label: t.label, kind: t.kind, output: t.output, runs: [], profiles: [] });
+
+  // Round-robin: a change of background load hits every task, not only the one running then.
+  for (let run = 1; run <= options.runs; run++) {
+    for (const task of tasks) {
+      const result = results.get(task.id);
+      if (!result) continue;
+      const skip = skipReason(task, result, ctx);
+      if (skip) {
+        if (run === 1) Object.assign(result, { failure: skip });
+        continue;
+      }
+      await task.prepare?.(run);
+      const m = await measure(task.command(), { timeoutMs: options.timeoutMs, scratch: work });
+      const figures: RunFigures = pick(m);
+      result.runs.push(figures);
+      const ok = m.exitCode === 0 && !m.timedOut;
+      log(
+        `bench: ${scale}× ${task.id} ${run}/${options.runs}: ${ok ? '' : m.timedOut ? 'TIMED OUT ' : `FAILED (exit ${m.exitCode}) `}` +
+          `${(m.wallMs / 1000).toFixed(2)} s wall, ${(m.cpuMs / 1000).toFixed(2)} s CPU, ${(m.peakRssBytes / 1e6).toFixed(0)} MB peak RSS (${(m.peakPssBytes / 1e6).toFixed(0)} MB PSS)` +
+          (m.leftovers > 0 ? `, ${m.leftovers} leftover process(es) killed` : ''),
+      );
+      if (!ok) {
+        const why = m.timedOut ? `timed out after ${options.timeoutMs / 1000} s` : `exit ${m.exitCode}`;
+        Object.assign(result, { failure: why });
+        log(m.stderr.split('\n').slice(-15).join('\n'));
+        continue;
+      }
+      if (task.id === 'full') result.profiles.push(parseProfile(m.stderr, m.wallMs));
+      if (task.id === 'full' && run === 1) await writeScriptableCopy(ctx);
+      if (task.pdf && result.pages === undefined) Object.assign(result, await pdfFigures(task.pdf));
+    }
+  }
+  return [...results.values()];
+}
+
+function skipReason(task: Task, result: TaskResult, ctx: ScaleContext): string | undefined {
+  if (task.kind === 'peer' && task.output === 'pdf' && !existsSync(printHtmlPath(ctx))) return 'no print HTML: the full build failed';
+  if (result.failure !== undefined && result.runs.every((r) => r.exitCode !== 0 || r.timedOut)) return result.failure;
+  if (task.slowOnce && result.runs.length > 0 && (result.runs[0]?.wallMs ?? 0) > SLOW_MS) return `first run over ${SLOW_MS / 1000} s: run once`;
+  return undefined;
+}
+
+async function pdfFigures(file: string): Promise<{ pages: number; pdfBytes: number } | undefined> {
+  try {
+    const bytes = await readFile(file);
+    const doc = await PDFDocument.load(bytes, { updateMetadata: false, ignoreEncryption: true });
+    return { pages: doc.getPageCount(), pdfBytes: (await stat(file)).size };
+  } catch (error) {
+    log(`bench: cannot read ${file}: ${(error as Error).message}`);
+    return undefined;
+  }
+}
+
+async function warmUp(work: string): Promise<void> {
+  const root = path.join(work, 'warm-up');
+  await makeEdition(projectDir, root, 1);
+  log('bench: warm-up build (untimed)');
+  const m = await measure(
+    { cmd: process.execPath, args: [path.join(projectDir, 'bin', 'monitor.js'), 'build', '--root', root, '--out', path.join(work, 'warm-up-out'), '--quiet'], env: { CI: '1' } },
+    { timeoutMs: 600_000, scratch: work },
+  );
+  if (m.exitCode !== 0) log(`bench: warm-up build failed (exit ${m.exitCode}):\n${m.stderr.split('\n').slice(-15).join('\n')}`);
+  await rm(root, { recursive: true, force: true });
+}
+
+function pick(m: RunFigures): RunFigures {
+  const { wallMs, cpuMs, rusageCpuMs, sampledCpuMs, peakRssBytes, peakPssBytes, processes, exitCode, timedOut, leftovers } = m;
+  return { wallMs, cpuMs, rusageCpuMs, sampledCpuMs, peakRssBytes, peakPssBytes, processes, exitCode, timedOut, leftovers };
+}
+
+function jsonable(r: TaskResult): unknown {
+  return { ...r, profiles: r.profiles.map((p) => Object.fromEntries(p)) };
+}
+
+process.exitCode = await main(process.argv.slice(2));
