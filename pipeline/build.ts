@@ -1,6 +1,5 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { VFile } from 'vfile';
 import { fontFaceCss, loadFonts } from './assets/fonts.js';
 import { DiskStore } from './cache/store.js';
@@ -14,6 +13,9 @@ import type { ProgressSink } from './progress/events.js';
 import { emitHtml, type HtmlAssets } from './stages/emit-html/index.js';
 import { MEDIA_DIR } from './stages/markdown/images.js';
 import { readSources, type EditionSources } from './stages/load/read-sources.js';
+import { defaultCacheDir, projectRoot } from './paths.js';
+
+export { defaultCacheDir, projectRoot };
 
 export type Format = 'html' | 'pdf' | 'all';
 
@@ -40,8 +42,6 @@ export interface BuildResult {
   readonly written: { readonly html?: string; readonly pdf?: string };
 }
 
-/** The project's own folder, where the default styles live. */
-export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 export async function build(options: BuildOptions): Promise<BuildResult> {
   const { log } = options;
@@ -143,10 +143,6 @@ export async function check(
   return result;
 }
 
-/** The cache folder of an edition root: git-ignored, safe to delete. */
-export function defaultCacheDir(root: string): string {
-  return path.join(root, '.monitor-cache');
-}
 
 async function openCache(dir: string | undefined, token: string): Promise<DiskStore | undefined> {
   if (dir === undefined) return undefined;

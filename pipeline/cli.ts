@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { build, check, defaultCacheDir, projectRoot, type Format } from './build.js';
+import type { Format } from './build.js';
+import { defaultCacheDir, projectRoot } from './paths.js';
 import { collectProblems, formatProblems } from './diagnostics/format.js';
 import type { Audience } from './model/figure.js';
 import { createReporter, type Verbosity } from './progress/reporter.js';
@@ -174,6 +175,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   if (command === 'check') {
     const format = oneOf(values['format'], ['text', 'json'] as const, 'text');
     if (format === undefined) return usageError(io, '--format must be text or json', spec.help);
+    const { check } = await import('./build.js');
     const result = await check(root, profile, buildDate, { cacheDir, progress: reporter.progress });
     reporter.finish();
     const problems = collectProblems(result.files, { root, cwd: io.cwd });
@@ -189,6 +191,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   const out = path.resolve(io.cwd, String(values['out'] ?? defaultOut));
   const quiet = verbosity === 'quiet';
   const started = performance.now();
+  const { build } = await import('./build.js');
   const result = await build({
     root,
     out,

@@ -3,21 +3,30 @@
  * loader refuses every URL, file and image, and any refusal fails the chart (a second line of
  * defence behind custom-spec.ts, which rejects `url` before anything runs).
  */
-import * as vega from 'vega';
-import { compile, type TopLevelSpec } from 'vega-lite';
-import { basemapFeatures } from './basemap.js';
+import type * as Vega from 'vega';
+import type { TopLevelSpec } from 'vega-lite';
 import { vegaTextWidth } from './text-metrics.js';
-
-// Measure text with the house font's widths rather than Vega's 0.8 em guess.
-(vega as unknown as { textMetrics: { width: unknown } }).textMetrics.width = vegaTextWidth;
 import type { Frame } from './types.js';
+
+type VegaModule = typeof Vega;
+let engine: Promise<{ vega: VegaModule; compile: typeof import('vega-lite').compile }> | undefined;
+
+/** Vega is heavy to load (about a second): only builds that draw charts pay for it, once. */
+function loadEngine(): NonNullable<typeof engine> {
+  engine ??= Promise.all([import('vega'), import('vega-lite')]).then(([vega, vl]) => {
+    // Measure text with the house font's widths rather than Vega's 0.8 em guess.
+    (vega as unknown as { textMetrics: { width: unknown } }).textMetrics.width = vegaTextWidth;
+    return { vega: vega as VegaModule, compile: vl.compile };
+  });
+  return engine;
+}
 
 export class RenderError extends Error {
   readonly rule = 'chart-render' as const;
 }
 
 /** A vega loader that loads nothing; `attempts` records what was asked for. */
-export function refusingLoader(attempts: string[] = []): vega.Loader {
+export function refusingLoader(attempts: string[] = []): Vega.Loader {
   const refuse = (uri: unknown): Promise<never> => {
     attempts.push(String(uri));
     return Promise.reject(new RenderError(`Charts may not load external resources (asked for "${String(uri)}").`));
@@ -37,8 +46,10 @@ function collectingLogger(errors: string[]) {
 }
 
 export async function renderSvg(spec: TopLevelSpec, options: { basemap: Frame | null }): Promise<string> {
+  const { vega, compile } = await loadEngine();
   let full = spec;
   if (options.basemap) {
+    const { basemapFeatures } = await import('./basemap.js');
     const values = await basemapFeatures(options.basemap);
     const datasets = { ...(spec as { datasets?: Record<string, unknown> }).datasets, basemap: values };
     full = { ...spec, datasets } as TopLevelSpec;
