@@ -15,3 +15,15 @@ for (const [id, t] of dt) {
 }
 const top = (m, k) => [...m].sort((a, b) => b[1] - a[1]).slice(0, k).map(([g, t]) => `${(t / 1000).toFixed(0).padStart(6)} ms  ${g}`).join('\n');
 console.log('total', (total / 1000).toFixed(0), 'ms\n-- self by module\n' + top(self, 25) + '\n-- inclusive by pipeline file\n' + top(incl, 30));
+// inclusive by package under a given pipeline file
+if (process.argv[3]) {
+  const target = process.argv[3]; const under = new Map();
+  for (const [id, t] of dt) {
+    let cur = id, hit = false; const chain = [];
+    while (cur !== undefined) { const nn = byId.get(cur); chain.push(nn); if ((nn.callFrame.url || '').includes(target)) { hit = true; break; } cur = parent.get(cur); }
+    if (!hit) continue;
+    const seen = new Set();
+    for (const nn of chain) { const g = group(nn.callFrame.url, nn.callFrame.functionName) + ' ' + nn.callFrame.functionName; if (!seen.has(g)) { seen.add(g); under.set(g, (under.get(g) ?? 0) + t); } }
+  }
+  console.log('-- under', target); console.log(top(under, 40));
+}

@@ -22,13 +22,15 @@ describe('rendered SVG', () => {
     ['strip', { question: 'Q09' }],
     ['dumbbell', { question: 'Q05', compare: 'previous' }],
     ['tiles', { type: 'tiles' }],
-  ] as const)('%s: role="img", labelled by <title> and <desc>, inner marks hidden', async (_name, req) => {
+  ] as const)('%s: role="img", named by <title>, described by <desc>, inner marks hidden', async (_name, req) => {
     const out = await render('fig-a', req);
     const root = /^<svg\b[^>]*>/.exec(out.svg)![0];
     expect(root).toContain('role="img"');
-    expect(root).toContain('aria-labelledby="fig-a-title fig-a-desc"');
+    expect(root).toContain('aria-labelledby="fig-a-title"');
+    expect(root).toContain('aria-describedby="fig-a-desc"');
     expect(out.svg).toContain('<title id="fig-a-title">Alt for fig-a &#60;&#38;&#62;</title>');
-    expect(out.svg).toMatch(/<desc id="fig-a-desc">Alt for fig-a &#60;&#38;&#62; .+<\/desc>/);
+    // The description says what kind of chart it is; it does not repeat the alt text.
+    expect(out.svg).toMatch(/<desc id="fig-a-desc">(?!Alt for).+<\/desc>/);
     expect(out.svg).toMatch(/<\/desc><g aria-hidden="true">/);
     // Exactly one role in the document (the root), no aria labels inside that would become PDF Figures.
     expect(out.svg.match(/\srole="/g)).toHaveLength(1);

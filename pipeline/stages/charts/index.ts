@@ -46,6 +46,6 @@ export function planChart(request: ChartRequest, ctx: ChartContext): PlanResult 
 /** Draw a plan. Rejects with a RenderError (rule chart-render) if Vega cannot draw it. */
 export async function renderChart(plan: ChartPlan): Promise<RenderedChart> {
   const raw = await renderSvg(plan.spec, { basemap: plan.basemap });
-  const svg = finishSvg(raw, { domId: plan.domId, title: plan.alt, desc: `${plan.alt} ${plan.summary}` });
+  const svg = finishSvg(raw, { domId: plan.domId, title: plan.alt, desc: plan.summary });
   return { kind: plan.kind, svg, table: plan.table, csv: plan.csv, sourceNote: plan.sourceNote, notes: plan.notes };
 }

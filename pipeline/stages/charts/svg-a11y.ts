@@ -1,6 +1,7 @@
 /**
  * Turn Vega's SVG into one accessible image:
- * - the root <svg> gets role="img" and aria-labelledby → <title> (alt text) and <desc>;
+ * - the root <svg> gets role="img", aria-labelledby → <title> (the alt text, its accessible name)
+ *   and aria-describedby → <desc> (what kind of chart it is), so the PDF /Alt is the alt text exactly;
  * - everything Vega drew sits in one aria-hidden group and loses its own roles and labels, so a
  *   tagged PDF gets exactly one Figure per chart (platform.md);
  * - ids (Vega's clip paths and gradients come from a process-wide counter) are renamed in
@@ -42,7 +43,7 @@ export function finishSvg(svg: string, labels: SvgLabels): string {
   const titleId = `${labels.domId}-title`;
   const descId = `${labels.domId}-desc`;
   return (
-    `<svg ${rootAttrs} role="img" aria-labelledby="${titleId} ${descId}">` +
+    `<svg ${rootAttrs} role="img" aria-labelledby="${titleId}" aria-describedby="${descId}">` +
     `<title id="${titleId}">${escapeXml(labels.title)}</title>` +
     `<desc id="${descId}">${escapeXml(labels.desc)}</desc>` +
     `<g aria-hidden="true">${inner}</g></svg>`

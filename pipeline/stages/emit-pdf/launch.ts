@@ -47,7 +47,6 @@ export async function launchBrowser(executablePath: string, log: (line: string) 
       pipe: true,
       args: launchArgs(process.getuid?.() === 0),
       timeout: 30_000,
-      env: { ...process.env, TZ: 'UTC', LANG: 'C.UTF-8', LC_ALL: 'C.UTF-8', LANGUAGE: '' }, // reproducible output: Chromium's locale and zone change its node ids
     });
   } catch (error) {
     await rm(userDataDir, { recursive: true, force: true, maxRetries: 3 });

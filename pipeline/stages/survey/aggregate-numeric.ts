@@ -24,7 +24,7 @@ export function aggregateNumeric(
     const named = data.consent[r] === 1 ? cities.get(data.cityCodes[r]!) : undefined;
     values.push({ cityCode: named?.code ?? null, cityName: named?.name ?? null, value });
   });
-  values.sort((a, b) => a.value - b.value || (a.cityName ?? '\uffff').localeCompare(b.cityName ?? '\uffff'));
+  values.sort((a, b) => a.value - b.value || (a.cityName ?? '\uffff').localeCompare(b.cityName ?? '\uffff', 'en'));
   const n = values.length;
   const reason = suppressionReason(n, minBase);
   const suppressed = reason !== undefined;
