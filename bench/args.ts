@@ -6,6 +6,8 @@ export interface BenchOptions {
   readonly smoke: boolean;
   /** Per command; a peer that takes longer is reported as timed out. */
   readonly timeoutMs: number;
+  /** Per peer command (WeasyPrint, pagedjs-cli…); a timeout is reported as a lower bound. */
+  readonly peerTimeoutMs: number;
   readonly json: string | undefined;
   readonly markdown: string | undefined;
   readonly work: string | undefined;
@@ -20,7 +22,8 @@ floor and peers (WeasyPrint, pagedjs-cli, pandoc) on the same content.
   --scales LIST   scale factors (default 1,5,20)
   --runs N        runs per figure; figures are medians (default 3)
   --smoke         1x, one run, installed peers only (CI)
-  --timeout S     seconds allowed per command (default 1200)
+  --timeout S     seconds allowed per pipeline command (default 1200)
+  --peer-timeout S  seconds allowed per peer command (default 600); reported as "more than S"
   --skip LIST     task ids to leave out, e.g. pagedjs,check-warm
   --json FILE     write every measurement as JSON
   --markdown FILE write the report as Markdown
@@ -37,6 +40,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions | string {
         runs: { type: 'string' },
         smoke: { type: 'boolean' },
         timeout: { type: 'string' },
+        'peer-timeout': { type: 'string' },
         skip: { type: 'string' },
         json: { type: 'string' },
         markdown: { type: 'string' },
@@ -56,12 +60,14 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions | string {
   const runs = Number(values.runs ?? (smoke ? 1 : 3));
   if (!Number.isInteger(runs) || runs < 1) return '--runs takes a whole number of at least 1';
   const timeout = Number(values.timeout ?? 1200);
-  if (!Number.isFinite(timeout) || timeout <= 0) return '--timeout takes a number of seconds';
+  const peerTimeout = Number(values['peer-timeout'] ?? 600);
+  if (![timeout, peerTimeout].every((t) => Number.isFinite(t) && t > 0)) return '--timeout and --peer-timeout take a number of seconds';
   return {
     scales,
     runs,
     smoke,
     timeoutMs: timeout * 1000,
+    peerTimeoutMs: peerTimeout * 1000,
     json: values.json,
     markdown: values.markdown,
     work: values.work,

@@ -9,6 +9,8 @@ export interface ProcStat {
   readonly rssPages: number;
   /** Start time in ticks after boot: with the pid, it names one process even if the pid is reused. */
   readonly startTicks: number;
+  /** R, S, D, Z (exited, not yet reaped)… */
+  readonly state: string;
 }
 
 /** Linux reports times in USER_HZ (100 on every mainstream build) and RSS in pages (4 KiB on x86-64). */
@@ -28,7 +30,7 @@ export function parseStat(text: string): ProcStat | undefined {
   const rssPages = num(24);
   const startTicks = num(22);
   if (![pid, ppid, cpuTicks, rssPages, startTicks].every(Number.isFinite)) return undefined;
-  return { pid, ppid, cpuTicks, rssPages, startTicks };
+  return { pid, ppid, cpuTicks, rssPages, startTicks, state: fields[0] ?? '?' };
 }
 
 export function readAllStats(): ProcStat[] {
@@ -153,6 +155,7 @@ export function killLeftovers(seen: TreeUsage['seen']): number {
       continue; // gone
     }
     if (now?.startTicks !== startTicks) continue; // the pid now names another process
+    if (now.state === 'Z' || now.state === 'X') continue; // exited, waiting to be reaped
     try {
       process.kill(pid, 'SIGKILL');
       killed++;

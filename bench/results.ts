@@ -16,6 +16,10 @@ export interface TaskResult {
   /** Why the figure is missing or partial (failed, timed out). */
   readonly failure?: string | undefined;
   readonly profiles: Profile[];
+  /** The build's own `cache:` line of its last run (for the one-essay rebuild). */
+  readonly cacheUse?: string | undefined;
+  /** Set when a run hit the timeout: the task takes at least this long. */
+  readonly timedOutMs?: number | undefined;
 }
 
 export interface Summary {
@@ -50,6 +54,11 @@ export function find(results: readonly TaskResult[], scale: number, id: string):
 export function wall(results: readonly TaskResult[], scale: number, id: string): number | undefined {
   const r = find(results, scale, id);
   return r ? summarize(r)?.wallMs : undefined;
+}
+
+export function cpu(results: readonly TaskResult[], scale: number, id: string): number | undefined {
+  const r = find(results, scale, id);
+  return r ? summarize(r)?.cpuMs : undefined;
 }
 
 export interface Environment {

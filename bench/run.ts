@@ -12,14 +12,16 @@ import { resolveBrowser } from '../pipeline/stages/emit-pdf/browser.js';
 import { launchArgs } from '../pipeline/stages/emit-pdf/launch.js';
 import { parseBenchArgs, usage, type BenchOptions } from './args.js';
 import { firstEssay, makeEdition } from './edition.js';
+import { inProcessRebuild, type InProcessFigures } from './inprocess.js';
 import { measure } from './measure.js';
 import { ensureGnuTime, peers, type Peer } from './peers.js';
 import { parseProfile } from './profile.js';
 import { fullReport } from './report.js';
 import type { Environment, RunFigures, TaskResult } from './results.js';
+import { snapshotProject } from './snapshot.js';
 import { printHtmlPath, scaleTasks, SLOW_MS, writeScriptableCopy, type ScaleContext, type Task } from './tasks.js';
 
-const projectDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const workingTree = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
 async function main(argv: readonly string[]): Promise<number> {
@@ -49,10 +51,12 @@ async function main(argv: readonly string[]): Promise<number> {
   const chromium = resolveBrowser(process.env['PUPPETEER_EXECUTABLE_PATH']).path;
   versions['chromium'] = spawnSync(chromium, ['--version'], { encoding: 'utf8' }).stdout.trim();
   const args = launchArgs(process.getuid?.() === 0);
-  const slug = String((parseDocument(await readFile(path.join(projectDir, 'edition.yaml'), 'utf8')).toJS() as { slug?: string }).slug);
+  const slug = String((parseDocument(await readFile(path.join(workingTree, 'edition.yaml'), 'utf8')).toJS() as { slug?: string }).slug);
 
   const work = options.work ?? (await mkdtemp(path.join(tmpdir(), 'monitor-bench-')));
   await mkdir(work, { recursive: true });
+  // Every run uses one copy of the pipeline, whatever happens to the working tree meanwhile.
+  const projectDir = await snapshotProject(workingTree, path.join(work, 'project'));
   const env: Environment = {
     date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
     machine: `${cpus().length} × ${cpus()[0]?.model.trim() ?? '?'}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM`,
@@ -64,29 +68,38 @@ async function main(argv: readonly string[]): Promise<number> {
   log(`bench: ${env.options}; scratch ${work}; load ${env.loadBefore}`);
 
   const results: TaskResult[] = [];
+  const inProcess: InProcessFigures[] = [];
   let monitorFailed = false;
   try {
     // 2. One untimed build first, so tsx's transform cache and the disk cache are warm for everyone.
-    if (!options.smoke) await warmUp(work);
+    if (!options.smoke) await warmUp(projectDir, work);
     for (const scale of options.scales) {
-      const scaleResults = await runScale(scale, options, { work, slug, chromium, args, available, first: scale === options.scales[0] });
+      const shared = { projectDir, work, slug, chromium, args, available, first: scale === options.scales[0] };
+      const scaleResults = await runScale(scale, options, shared);
       results.push(...scaleResults);
       monitorFailed ||= scaleResults.some((r) => r.kind === 'monitor' && r.failure !== undefined);
+      // 3. The same rebuild inside one process (up to 2×: it builds cold 2 × runs times itself).
+      if (!options.smoke && !options.skip.has('in-process') && scale <= 2) {
+        log(`bench: ${scale}× in-process rebuild (pipeline/tools/measure-rebuild.ts)`);
+        const figures = await inProcessRebuild(projectDir, path.join(work, `x${scale}`, 'root'), scale, options.runs, work, options.timeoutMs);
+        if (figures) inProcess.push(figures);
+      }
     }
   } finally {
     if (!options.keep && options.work === undefined) await rm(work, { recursive: true, force: true });
     else log(`bench: kept ${work}`);
   }
 
-  // 3. Report.
-  const report = fullReport(results, options.scales, { ...env, loadAfter: loadavg().map((l) => l.toFixed(2)).join(' ') });
+  // 4. Report.
+  const report = fullReport(results, options.scales, { ...env, loadAfter: loadavg().map((l) => l.toFixed(2)).join(' ') }, inProcess);
   console.log(report);
   if (options.markdown) await writeFile(options.markdown, report);
-  if (options.json) await writeFile(options.json, `${JSON.stringify({ env, results: results.map(jsonable) }, null, 2)}\n`);
+  if (options.json) await writeFile(options.json, `${JSON.stringify({ env, results: results.map(jsonable), inProcess }, null, 2)}\n`);
   return monitorFailed ? 1 : 0;
 }
 
 interface Shared {
+  readonly projectDir: string;
   readonly work: string;
   readonly slug: string;
   readonly chromium: string;
@@ -99,8 +112,8 @@ async function runScale(scale: number, options: BenchOptions, shared: Shared): P
   const work = path.join(shared.work, `x${scale}`);
   const root = path.join(work, 'root');
   await rm(work, { recursive: true, force: true });
-  const made = await makeEdition(projectDir, root, scale);
-  const ctx: ScaleContext = { projectDir, root, work, slug: shared.slug, chapters: made.chapters, essay: await firstEssay(root), chromium: shared.chromium, launchArgs: shared.args };
+  const made = await makeEdition(shared.projectDir, root, scale);
+  const ctx: ScaleContext = { projectDir: shared.projectDir, root, work, slug: shared.slug, chapters: made.chapters, essay: await firstEssay(root), chromium: shared.chromium, launchArgs: shared.args };
   log(`bench: ${scale}×: ${made.chapters.length} chapters, ${made.charts} charts in ${root}`);
   // Start-up does not depend on the edition: time it at the first scale only.
   const tasks = scaleTasks(ctx, shared.available).filter((t) => !options.skip.has(t.id) && (t.id !== 'startup' || shared.first));
@@ -118,7 +131,8 @@ async function runScale(scale: number, options: BenchOptions, shared: Shared): P
         continue;
       }
       await task.prepare?.(run);
-      const m = await measure(task.command(), { timeoutMs: options.timeoutMs, scratch: work });
+      const timeoutMs = task.kind === 'peer' ? options.peerTimeoutMs : options.timeoutMs;
+      const m = await measure(task.command(), { timeoutMs, scratch: work });
       const figures: RunFigures = pick(m);
       result.runs.push(figures);
       const ok = m.exitCode === 0 && !m.timedOut;
@@ -128,12 +142,14 @@ async function runScale(scale: number, options: BenchOptions, shared: Shared): P
           (m.leftovers > 0 ? `, ${m.leftovers} leftover process(es) killed` : ''),
       );
       if (!ok) {
-        const why = m.timedOut ? `timed out after ${options.timeoutMs / 1000} s` : `exit ${m.exitCode}`;
-        Object.assign(result, { failure: why });
+        const why = m.timedOut ? `timed out after ${timeoutMs / 1000} s` : `exit ${m.exitCode}`;
+        Object.assign(result, { failure: why, ...(m.timedOut ? { timedOutMs: timeoutMs } : {}) });
         log(m.stderr.split('\n').slice(-15).join('\n'));
         continue;
       }
       if (task.id === 'full') result.profiles.push(parseProfile(m.stderr, m.wallMs));
+      const cacheUse = /^cache: (.*)$/m.exec(m.stderr)?.[1];
+      if (task.id === 'html-edit' && cacheUse) Object.assign(result, { cacheUse });
       if (task.id === 'full' && run === 1) await writeScriptableCopy(ctx);
       if (task.pdf && result.pages === undefined) Object.assign(result, await pdfFigures(task.pdf));
     }
@@ -159,7 +175,7 @@ async function pdfFigures(file: string): Promise<{ pages: number; pdfBytes: numb
   }
 }
 
-async function warmUp(work: string): Promise<void> {
+async function warmUp(projectDir: string, work: string): Promise<void> {
   const root = path.join(work, 'warm-up');
   await makeEdition(projectDir, root, 1);
   log('bench: warm-up build (untimed)');

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { VFile } from 'vfile';
@@ -79,10 +80,12 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         log,
       });
       pdf = { name: path.basename(result.pdfPath), bytes: await readFile(result.pdfPath) };
+      await staged.write(`pdf/${STAMP}`, JSON.stringify({ profile: edition.profile, sources: sourcesHash(sources) }) + '\n');
       folders.push('pdf');
       log(`pdf: ${result.pages} pages, ${(result.bytes / 1e6).toFixed(2)} MB, ${result.tocChecked} TOC entries verified`);
     } else {
-      pdf = await existingPdf(options.out, edition);
+      pdf = await existingPdf(options.out, edition, sourcesHash(sources));
+      if (!pdf) log('html: no PDF from these exact sources and profile in the output folder, so the pages do not link one');
     }
     if (options.format !== 'pdf') {
       // 5. The HTML edition.
@@ -184,13 +187,30 @@ export async function loadStyles(sources: EditionSources): Promise<Styles> {
   return { web: web + override('web.css'), print: print + override('print.css'), charts: charts + override('charts.css') };
 }
 
-/** For an HTML-only build, keep linking the PDF if the last full build left one. */
-async function existingPdf(out: string, edition: Edition): Promise<{ name: string; bytes: Uint8Array } | undefined> {
+/** Beside the PDF: the profile and sources it was built from. */
+const STAMP = '.built-from.json';
+
+/**
+ * For an HTML-only build, keep linking the PDF of the last full build, but only if it was built
+ * from exactly these sources and this profile: an older PDF could still hold a chapter that has
+ * since become members-only.
+ */
+async function existingPdf(out: string, edition: Edition, sources: string): Promise<{ name: string; bytes: Uint8Array } | undefined> {
   const file = path.join(out, 'pdf', `${edition.config.slug}.pdf`);
   try {
+    const stamp = JSON.parse(await readFile(path.join(out, 'pdf', STAMP), 'utf8')) as { profile?: string; sources?: string };
+    if (stamp.profile !== edition.profile || stamp.sources !== sources) return undefined;
     await stat(file);
     return { name: `${edition.config.slug}.pdf`, bytes: await readFile(file) };
   } catch {
     return undefined;
   }
+}
+
+/** One hash of everything the edition is built from. */
+function sourcesHash(sources: EditionSources): string {
+  const hash = createHash('sha256');
+  const files = [sources.edition, ...sources.chapters, ...sources.assets, ...sources.data, ...sources.styles];
+  for (const f of files) if (f) hash.update(f.path).update('\0').update(f.bytes).update('\0');
+  return hash.digest('hex');
 }

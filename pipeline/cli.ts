@@ -243,6 +243,7 @@ async function audit(values: Record<string, string | boolean | undefined>, posit
     return EXIT_CONTENT;
   }
   if (outcome.kind === 'failed') io.err(`${outcome.failures} PDF/UA problem${outcome.failures === 1 ? '' : 's'} found.`);
+  else if (outcome.kind === 'clean') io.err('No PDF/UA problems found by the machine-checkable audit.');
   return outcome.kind === 'clean' ? EXIT_OK : EXIT_CONTENT;
 }
 

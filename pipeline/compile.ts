@@ -15,6 +15,7 @@ import type { PreparedChapter } from './stages/markdown/chapter.js';
 import type { ChapterRef, DataResolvers, EditionIndex, FigureRef } from './stages/markdown/context.js';
 import { MEDIA_DIR } from './stages/markdown/images.js';
 import { labelsFor } from './stages/markdown/labels.js';
+import { smartenText } from './stages/markdown/typography.js';
 import { resolveStat } from './stages/survey/stat.js';
 import { loadSurveys } from './stages/survey/index.js';
 
@@ -146,7 +147,7 @@ export async function compileEdition(sources: EditionSources, options: CompileOp
       sourcePath: c.sourcePath,
       slug: c.slug,
       number: i + 1,
-      frontMatter: forProfile(c.frontMatter, options.profile),
+      frontMatter: smartenFrontMatter(forProfile(c.frontMatter, options.profile), c.frontMatter.lang ?? config.language),
       content: rendered.content,
       headings: rendered.headings,
       figures: c.outline.charts.map((d) => figures.get(d.id)).filter((f): f is NonNullable<typeof f> => f !== undefined),
@@ -158,10 +159,26 @@ export async function compileEdition(sources: EditionSources, options: CompileOp
   // 8. The accessibility statement closes the edition, so both editions carry it.
   chapters.push(accessibilityStatement({ config, buildDate: options.buildDate, chapters, files }));
   const media = usedMedia(chapters, sources.assets);
-  return { edition: { config: config satisfies EditionConfig, profile: options.profile, chapters, media, buildDate: options.buildDate }, files };
+  const shown: EditionConfig = {
+    ...config,
+    subtitle: config.subtitle && smartenText(config.subtitle, config.language),
+    description: smartenText(config.description, config.language),
+  };
+  return { edition: { config: shown, profile: options.profile, chapters, media, buildDate: options.buildDate }, files };
 }
 
 /** Members-only front-matter fields (such as a case study's contact) leave the public model here. */
+/** Titles and summaries get the same typographic quotes and dashes as the body text. */
+function smartenFrontMatter(fm: FrontMatter, language: string): FrontMatter {
+  const t = (text: string) => smartenText(text, language);
+  return {
+    ...fm,
+    title: t(fm.title),
+    summary: t(fm.summary),
+    caseStudy: fm.caseStudy && { ...fm.caseStudy, metrics: fm.caseStudy.metrics.map((m) => ({ label: t(m.label), value: t(m.value) })) },
+  };
+}
+
 function forProfile(fm: FrontMatter, profile: Audience): FrontMatter {
   if (profile === 'members' || !fm.caseStudy?.contact || fm.caseStudy.contact.audience === 'public') return fm;
   return { ...fm, caseStudy: { ...fm.caseStudy, contact: undefined } };

@@ -32,6 +32,7 @@ export const catalogue = {
   'markdown-encoding': { severity: 'error', hint: 'Save the chapter as UTF-8 (in most editors: "Save with encoding" → UTF-8).' },
   'markdown-too-large': { severity: 'error', hint: 'Split the chapter into smaller files; chapters over the size limit are refused.' },
   'markdown-too-deep': { severity: 'error', hint: 'Flatten the nesting of lists and quotes; content nested this deep is refused.' },
+  'markdown-too-complex': { severity: 'error', hint: 'Close the square brackets you opened, or split the paragraph or table; this many brackets in one block is refused.' },
   'heading-title': { severity: 'warning', hint: 'The chapter title comes from the front matter; start the body with "##" headings.' },
   'heading-skip': { severity: 'warning', hint: 'Do not skip heading levels: follow "##" with "###", not "####".' },
   'id-duplicate': { severity: 'error', hint: 'Give each heading and figure in the edition a distinct id or title.' },

@@ -67,7 +67,7 @@ describe('PDF edition', () => {
     expect(pdf.getTitle()).toBe('Eurocities Monitor 2026');
     expect(pdf.getAuthor()).toBe('Eurocities');
     expect(pdf.getSubject()).toBe('The state of Europe’s cities');
-    expect(pdf.getKeywords()).toBe('cities Europe survey');
+    expect(pdf.getKeywords()).toBe('cities, Europe, survey');
     const prefs = pdf.catalog.lookup(PDFName.of('ViewerPreferences'), PDFDict);
     expect(prefs.get(PDFName.of('DisplayDocTitle'))).toBe(PDFBool.True);
   });

@@ -27,6 +27,11 @@ describe('resolveBrowser', () => {
     expect(resolveBrowser(undefined, probe(['/cache/chrome'], {}, '/cache/chrome')).source).toBe('puppeteer-cache');
   });
 
+  it('refuses a named browser that exists but cannot run', () => {
+    const p = { ...probe(['/opt/x/chrome']), executable: (path: string) => path !== '/opt/x/chrome' };
+    expect(() => resolveBrowser('/opt/x/chrome', p)).toThrow(/not an executable program/);
+  });
+
   it('fails with pdf-browser and advice', () => {
     const error = (() => {
       try {

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { accessSync, constants, existsSync, statSync } from 'node:fs';
 import puppeteer from 'puppeteer';
 import { PdfEmitError } from './errors.js';
 
@@ -23,6 +23,8 @@ export const systemBrowserPaths: readonly string[] = [
 export interface BrowserProbe {
   readonly env: Readonly<Record<string, string | undefined>>;
   exists(path: string): boolean;
+  /** False when the file exists but cannot be run (missing execute permission, a folder). */
+  executable?(path: string): boolean;
   /** Path of Puppeteer's cached browser for its pinned revision (it may not exist). */
   puppeteerCachePath(): string | undefined;
 }
@@ -30,6 +32,14 @@ export interface BrowserProbe {
 export const defaultProbe: BrowserProbe = {
   env: process.env,
   exists: existsSync,
+  executable(path) {
+    try {
+      accessSync(path, constants.X_OK);
+      return statSync(path).isFile();
+    } catch {
+      return false;
+    }
+  },
   puppeteerCachePath() {
     try {
       return puppeteer.executablePath();
@@ -55,8 +65,9 @@ export function resolveBrowser(explicit: string | undefined, probe: BrowserProbe
   if (fromEnv !== undefined && fromEnv !== '') asked.push([fromEnv, 'env', 'PUPPETEER_EXECUTABLE_PATH']);
   // A path the user named explicitly must exist: silently falling back would hide a typo.
   for (const [path, source, name] of asked) {
-    if (probe.exists(path)) return { path, source };
-    throw new PdfEmitError('pdf-browser', `No browser at ${path} (from ${name}).`);
+    if (!probe.exists(path)) throw new PdfEmitError('pdf-browser', `No browser at ${path} (from ${name}).`);
+    if (probe.executable && !probe.executable(path)) throw new PdfEmitError('pdf-browser', `${path} (from ${name}) is not an executable program.`);
+    return { path, source };
   }
   for (const path of systemBrowserPaths) {
     if (probe.exists(path)) return { path, source: 'system' };

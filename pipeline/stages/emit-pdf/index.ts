@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Edition } from '../../model/edition.js';
 import { resolveBrowser } from './browser.js';
 import { PdfEmitError } from './errors.js';
+import { makeDeterministic } from './deterministic.js';
 import { loadFontCss } from './fonts.js';
 import { isolatePage } from './isolation.js';
 import { launchBrowser } from './launch.js';
@@ -80,6 +81,7 @@ export async function emitPdf(edition: Edition, options: EmitPdfOptions): Promis
     language: edition.config.language,
     date,
   });
+  makeDeterministic(result.pdf, result.html);
   const saving = performance.now();
   // Object streams make the file about a quarter smaller; yielding per tick only slows the save down.
   const bytes = await result.pdf.save({ useObjectStreams: true, objectsPerTick: Infinity });

@@ -18,7 +18,8 @@ export function applyMetadata(doc: PDFDocument, info: DocumentInfo): void {
   doc.setTitle(info.title, { showInWindowTitleBar: true });
   doc.setAuthor(info.author);
   doc.setSubject(info.subject);
-  doc.setKeywords([...info.keywords]);
+  // pdf-lib joins a list with spaces; readers expect commas between keywords that contain spaces.
+  doc.setKeywords([info.keywords.join(', ')]);
   doc.setCreator('Eurocities Monitor build pipeline');
   doc.setProducer('Chromium (Skia/PDF) with pdf-lib');
   doc.setCreationDate(info.date);

@@ -61,7 +61,7 @@ export function readOutline(doc: PDFDocument): OutlineItem[] {
 }
 
 /** Named destinations from the /Names /Dests name tree and the older catalog /Dests dictionary. */
-function namedDestinations(doc: PDFDocument): Map<string, PDFObject> {
+export function namedDestinations(doc: PDFDocument): Map<string, PDFObject> {
   const out = new Map<string, PDFObject>();
   const context = doc.context;
   const old = doc.catalog.lookupMaybe(PDFName.of('Dests'), PDFDict);

@@ -9,8 +9,15 @@ import { report } from '../../diagnostics/report.js';
 
 /** Chapters larger than this are refused rather than risk an unbounded parse. */
 export const MAX_CHAPTER_BYTES = 2_000_000;
-/** Deeper nesting of lists or quotes than this is refused: it is never intended, and costly to parse. */
+/** Deeper nesting of lists, quotes or `:::` directives than this is refused: it is never intended, and costly to parse. */
 export const MAX_NESTING = 64;
+/**
+ * Square brackets per block (paragraph or table) and per chapter. The parser's cost grows with the
+ * square of the brackets in one block (100 KB of `[` takes over a minute), so both are capped far
+ * above what prose needs: a paragraph with 500 links is not one.
+ */
+export const MAX_BRACKETS_PER_BLOCK = 500;
+export const MAX_BRACKETS = 100_000;
 
 const parser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(remarkDirective).freeze();
 
@@ -26,9 +33,9 @@ export function parseMarkdown(file: VFile): ParsedMarkdown | undefined {
     report(file, 'markdown-too-large', `The chapter is ${(Buffer.byteLength(text) / 1e6).toFixed(1)} MB; the limit is ${MAX_CHAPTER_BYTES / 1e6} MB`, { line: 1, column: 1 });
     return undefined;
   }
-  const deep = findDeepNesting(text);
-  if (deep) {
-    report(file, 'markdown-too-deep', `Lists or quotes are nested more than ${MAX_NESTING} levels deep`, deep);
+  const guard = findPathology(text);
+  if (guard) {
+    report(file, guard.rule, guard.reason, guard.place);
     return undefined;
   }
   const tree = parser.parse(file);
@@ -36,28 +43,66 @@ export function parseMarkdown(file: VFile): ParsedMarkdown | undefined {
   return { tree, frontMatter: first?.type === 'yaml' ? first : undefined };
 }
 
+interface Pathology {
+  readonly rule: 'markdown-too-deep' | 'markdown-too-complex';
+  readonly reason: string;
+  readonly place: { line: number; column: number };
+}
+
 /**
- * A cheap line scan for nesting depth: indentation (a list level needs at least 2 columns)
- * and quote markers. Catches pathological input before the parser sees it.
+ * One cheap pass over the lines that catches pathological input before the parser sees it:
+ * - list and quote nesting: the markers (`-`, `*`, `+`, `1.`, `1)`, `>`) that open a line, and its
+ *   indentation (a list level needs at least 2 columns);
+ * - `:::` container directives opened and not yet closed;
+ * - square brackets in one block (lines up to a blank line) and in the whole chapter.
  */
-function findDeepNesting(text: string): { line: number; column: number } | undefined {
+function findPathology(text: string): Pathology | undefined {
   let line = 1;
   let start = 0;
+  let directives = 0;
+  let blockBrackets = 0;
+  let brackets = 0;
   while (start <= text.length) {
     let end = text.indexOf('\n', start);
     if (end === -1) end = text.length;
     let width = 0;
-    let quotes = 0;
     let markers = 0;
-    for (let i = start; i < end; i++) {
+    let i = start;
+    for (; i < end; i++) {
       const c = text.charCodeAt(i);
       if (c === 32) width += 1;
       else if (c === 9) width += 4 - (width % 4);
-      else if (c === 62) quotes += 1; // >
-      else if (c === 45 || c === 42 || c === 43) markers += 1; // - * +
-      else break;
+      else if (c === 62 || c === 45 || c === 42 || c === 43) markers += 1; // > - * +
+      else if (c >= 48 && c <= 57) {
+        // An ordered-list marker: up to 9 digits, then "." or ")".
+        let j = i;
+        while (j < end && j - i < 9 && text.charCodeAt(j) >= 48 && text.charCodeAt(j) <= 57) j++;
+        const after = text.charCodeAt(j);
+        if (after !== 46 && after !== 41) break;
+        markers += 1;
+        i = j;
+      } else break;
     }
-    if (quotes > MAX_NESTING || width / 2 > MAX_NESTING || markers > MAX_NESTING) return { line, column: 1 };
+    if (markers > MAX_NESTING || width / 2 > MAX_NESTING) {
+      return { rule: 'markdown-too-deep', reason: `Lists or quotes are nested more than ${MAX_NESTING} levels deep`, place: { line, column: 1 } };
+    }
+    const rest = text.slice(i, end);
+    if (/^:{3,}[A-Za-z]/.test(rest)) directives += 1;
+    else if (/^:{3,}\s*$/.test(rest)) directives = Math.max(0, directives - 1);
+    if (directives > MAX_NESTING) {
+      return { rule: 'markdown-too-deep', reason: `\`:::\` directives are nested more than ${MAX_NESTING} levels deep`, place: { line, column: 1 } };
+    }
+    if (markers === 0 && rest.trim() === '') blockBrackets = 0; // a blank line ends the block
+    for (let k = text.indexOf('[', i); k !== -1 && k < end; k = text.indexOf('[', k + 1)) {
+      blockBrackets += 1;
+      brackets += 1;
+      if (blockBrackets > MAX_BRACKETS_PER_BLOCK) {
+        return { rule: 'markdown-too-complex', reason: `More than ${MAX_BRACKETS_PER_BLOCK} square brackets in one paragraph or table`, place: { line, column: k - start + 1 } };
+      }
+      if (brackets > MAX_BRACKETS) {
+        return { rule: 'markdown-too-complex', reason: `More than ${MAX_BRACKETS} square brackets in the chapter`, place: { line, column: k - start + 1 } };
+      }
+    }
     start = end + 1;
     line += 1;
   }
