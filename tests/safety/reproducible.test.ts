@@ -90,6 +90,11 @@ describe('reproducible builds', () => {
     expect(ca).toMatch(/\/CreationDate \(D:20260601/);
     expect(ca).toMatch(/\/ModDate \(D:20260601/);
   });
+
+  it('gives a byte-identical PDF: destination names and the /ID are made deterministic too', () => {
+    const pdf = [...a.keys()].find((f) => f.startsWith('pdf/') && f.endsWith('.pdf')) ?? 'missing';
+    expect(a.get(pdf)?.equals(b.get(pdf) ?? Buffer.alloc(0))).toBe(true);
+  });
 });
 
 describe('no stage reads the clock or randomness', () => {
