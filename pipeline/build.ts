@@ -46,6 +46,24 @@ export interface BuildResult {
 
 export async function build(options: BuildOptions): Promise<BuildResult> {
   const { log } = options;
+  // 0. Start Chromium now when a PDF is wanted: it is ready by the time the model is.
+  const browser = options.format === 'html' ? undefined : import('./stages/emit-pdf/index.js').then((m) => m.startBrowser(options.browserPath, log));
+  browser?.catch(() => undefined); // a failure surfaces when the PDF stage awaits it
+  let browserHandedOver = false;
+  try {
+    return await buildWith(options, browser, () => (browserHandedOver = true));
+  } finally {
+    // Content errors or a failed output folder: the early browser was never used; close it.
+    if (browser && !browserHandedOver) await browser.then((b) => b.close(), () => undefined);
+  }
+}
+
+async function buildWith(
+  options: BuildOptions,
+  browser: Promise<import('./stages/emit-pdf/launch.js').LaunchedBrowser> | undefined,
+  handOver: () => void,
+): Promise<BuildResult> {
+  const { log } = options;
   // 1. Read the edition's sources.
   options.progress?.({ stage: 'read' });
   const sources = await readSources(options.root);
@@ -71,7 +89,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       // 4. The PDF edition (heavy modules load only when a PDF is asked for).
       options.progress?.({ stage: 'pdf' });
       const { emitPdf } = await import('./stages/emit-pdf/index.js');
+      handOver();
       const result = await emitPdf(edition, {
+        browser,
         outDir: path.join(staged.stagingDir, 'pdf'),
         keepPrintHtml: options.keepPrintHtml,
         executablePath: options.browserPath,

@@ -17,18 +17,15 @@ let printHtml: string;
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'monitor-pdf-test-'));
-  const saved = process.env['SOURCE_DATE_EPOCH'];
-  process.env['SOURCE_DATE_EPOCH'] = '1767225600'; // 2026-01-01T00:00:00Z
-  try {
-    result = await emitPdf(edition, {
+  // The CLI turns SOURCE_DATE_EPOCH=1767225600 into the build date; the stage only sees the date.
+  result = await emitPdf(
+    { ...edition, buildDate: new Date(1767225600 * 1000) },
+    {
       outDir: dir,
       keepPrintHtml: true,
       styles: { printCss: await readFile(new URL('../../styles/print.css', import.meta.url), 'utf8') },
-    });
-  } finally {
-    if (saved === undefined) delete process.env['SOURCE_DATE_EPOCH'];
-    else process.env['SOURCE_DATE_EPOCH'] = saved;
-  }
+    },
+  );
   const bytes = await readFile(result.pdfPath);
   pdf = await PDFDocument.load(bytes, { updateMetadata: false });
   texts = await pageTexts(result.pdfPath);
@@ -72,7 +69,7 @@ describe('PDF edition', () => {
     expect(prefs.get(PDFName.of('DisplayDocTitle'))).toBe(PDFBool.True);
   });
 
-  it('takes its dates from SOURCE_DATE_EPOCH', () => {
+  it('takes its dates from the build date (SOURCE_DATE_EPOCH at the CLI)', () => {
     expect(pdf.getCreationDate()?.toISOString()).toBe('2026-01-01T00:00:00.000Z');
     expect(pdf.getModificationDate()?.toISOString()).toBe('2026-01-01T00:00:00.000Z');
   });

@@ -5,7 +5,6 @@ import { systemBrowserPaths as scriptPaths } from '../../scripts/find-browser.mj
 import { resolveBrowser, systemBrowserPaths, type BrowserProbe } from '../../pipeline/stages/emit-pdf/browser.js';
 import { PdfEmitError } from '../../pipeline/stages/emit-pdf/errors.js';
 import { hyphenateTree } from '../../pipeline/stages/emit-pdf/hyphenate.js';
-import { documentDate } from '../../pipeline/stages/emit-pdf/metadata.js';
 import { cssString } from '../../pipeline/stages/emit-pdf/page-css.js';
 import { buildPrintHtml } from '../../pipeline/stages/emit-pdf/print-html.js';
 import { layoutMismatches, planLayout, titleMatches, type DocHeading } from '../../pipeline/stages/emit-pdf/toc.js';
@@ -143,11 +142,3 @@ describe('buildPrintHtml', () => {
   });
 });
 
-describe('documentDate', () => {
-  it('uses SOURCE_DATE_EPOCH over the build date', () => {
-    const build = new Date('2026-03-01T00:00:00Z');
-    expect(documentDate('1767225600', build).toISOString()).toBe('2026-01-01T00:00:00.000Z');
-    expect(documentDate(undefined, build)).toBe(build);
-    expect(documentDate('not a number', build)).toBe(build);
-  });
-});

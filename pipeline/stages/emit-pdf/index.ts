@@ -6,8 +6,8 @@ import { PdfEmitError } from './errors.js';
 import { makeDeterministic } from './deterministic.js';
 import { loadFontCss } from './fonts.js';
 import { isolatePage } from './isolation.js';
-import { launchBrowser } from './launch.js';
-import { applyMetadata, documentDate } from './metadata.js';
+import { launchBrowser, type LaunchedBrowser } from './launch.js';
+import { applyMetadata } from './metadata.js';
 import { printWithTrueToc, type PassesResult } from './passes.js';
 import { documentTitle } from './front.js';
 import type { PrintAssets } from './print-html.js';
@@ -27,6 +27,8 @@ export interface EmitPdfOptions {
   /** Images referenced by chapters: src as written → bytes; anything else is not printed. */
   readonly images?: ReadonlyMap<string, { readonly contentType: string; readonly bytes: Uint8Array }> | undefined;
   readonly log?: ((line: string) => void) | undefined;
+  /** A browser started earlier (see startBrowser), used for the first attempt; emitPdf closes it. */
+  readonly browser?: Promise<LaunchedBrowser> | undefined;
 }
 
 export interface EmitPdfResult {
@@ -44,24 +46,29 @@ export async function emitPdf(edition: Edition, options: EmitPdfOptions): Promis
   const log = options.log ?? (() => undefined);
   const timeoutMs = options.timeoutMs ?? defaultTimeoutMs;
   const started = performance.now();
-  const date = documentDate(process.env['SOURCE_DATE_EPOCH'], edition.buildDate);
+  // The edge turns SOURCE_DATE_EPOCH into the build date; this stage reads no environment for it.
+  const date = edition.buildDate;
 
-  // 1. Browser and assets.
-  const browserPath = resolveBrowser(options.executablePath);
-  log(`pdf: browser ${browserPath.path} (${browserPath.source})`);
-  const assets: PrintAssets = {
-    fontCss: await loadFontCss(),
-    printCss: options.styles.printCss,
-    chartsCss: options.styles.chartsCss,
-    images: imagesAsDataUrls(options.images),
-    date,
-  };
+  // 1. Browser and assets. A browser started early is closed here if printing never gets to it.
+  let early = options.browser;
+  let browserPath: ReturnType<typeof resolveBrowser>;
+  let assets: PrintAssets;
+  try {
+    browserPath = resolveBrowser(options.executablePath);
+    log(`pdf: browser ${browserPath.path} (${browserPath.source})`);
+    assets = { fontCss: await loadFontCss(), printCss: options.styles.printCss, chartsCss: options.styles.chartsCss, images: imagesAsDataUrls(options.images), date };
+  } catch (error) {
+    await early?.then((b) => b.close(), () => undefined);
+    throw error;
+  }
 
   // 2. Print with true TOC numbers; a crash or hang is retried once with a fresh browser.
   let result: PassesResult | undefined;
   for (let attempt = 1; result === undefined; attempt++) {
     try {
-      result = await printOnce(edition, assets, browserPath.path, timeoutMs, log);
+      const launching = early ?? launchBrowser(browserPath.path, log);
+      early = undefined; // printOnce owns it now and always closes it
+      result = await printOnce(edition, assets, launching, timeoutMs, log);
     } catch (error) {
       if (error instanceof PdfEmitError) throw error;
       const reason = error instanceof Error ? error.message : String(error);
@@ -96,9 +103,15 @@ export async function emitPdf(edition: Edition, options: EmitPdfOptions): Promis
   return { pdfPath, pages, bytes: bytes.length, tocChecked: result.tocChecked };
 }
 
-async function printOnce(edition: Edition, assets: PrintAssets, executablePath: string, timeoutMs: number, log: (line: string) => void): Promise<PassesResult> {
+async function printOnce(
+  edition: Edition,
+  assets: PrintAssets,
+  launching: Promise<LaunchedBrowser>,
+  timeoutMs: number,
+  log: (line: string) => void,
+): Promise<PassesResult> {
   const t0 = performance.now();
-  const launched = await launchBrowser(executablePath, log);
+  const launched = await launching;
   try {
     // The tab Chromium opens at start is enough; a new one costs a few hundred ms.
     const page = (await launched.browser.pages())[0] ?? (await launched.browser.newPage());
@@ -110,6 +123,16 @@ async function printOnce(edition: Edition, assets: PrintAssets, executablePath: 
   } finally {
     await launched.close();
   }
+}
+
+/**
+ * Start Chromium now, so it is ready when the model is: the build launches it while Markdown and
+ * charts are being made. Whoever starts it must pass it to emitPdf or close it.
+ */
+export function startBrowser(executablePath: string | undefined, log: (line: string) => void = () => undefined): Promise<LaunchedBrowser> {
+  const launching = Promise.resolve().then(() => launchBrowser(resolveBrowser(executablePath).path, log));
+  launching.catch(() => undefined); // a failure surfaces when emitPdf awaits it
+  return launching;
 }
 
 function imagesAsDataUrls(images: EmitPdfOptions['images']): Map<string, string> {

@@ -32,8 +32,3 @@ export function applyMetadata(doc: PDFDocument, info: DocumentInfo): void {
   }
 }
 
-/** SOURCE_DATE_EPOCH (seconds) wins over the edition's build date, as reproducible-builds.org asks. */
-export function documentDate(sourceDateEpoch: string | undefined, buildDate: Date): Date {
-  if (sourceDateEpoch !== undefined && /^\d+$/.test(sourceDateEpoch.trim())) return new Date(Number(sourceDateEpoch.trim()) * 1000);
-  return buildDate;
-}
