@@ -13,6 +13,8 @@ export interface BenchOptions {
   readonly work: string | undefined;
   readonly keep: boolean;
   readonly skip: ReadonlySet<string>;
+  /** Re-render the report of an earlier run from its --json file, measuring nothing. */
+  readonly reportFrom: string | undefined;
 }
 
 export const usage = `Usage: npm run bench -- [--scales 1,5,20] [--runs N] [--smoke] [--json FILE] [--markdown FILE]
@@ -27,6 +29,7 @@ floor and peers (WeasyPrint, pagedjs-cli, pandoc) on the same content.
   --skip LIST     task ids to leave out, e.g. pagedjs,check-warm
   --json FILE     write every measurement as JSON
   --markdown FILE write the report as Markdown
+  --report-from FILE  print the report of an earlier run's --json file (measures nothing)
   --work DIR      scratch folder (default: a new temp folder, removed at the end)
   --keep          keep the scratch folder (editions, outputs, print HTML)`;
 
@@ -46,6 +49,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions | string {
         markdown: { type: 'string' },
         work: { type: 'string' },
         keep: { type: 'boolean' },
+        'report-from': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -72,6 +76,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions | string {
     markdown: values.markdown,
     work: values.work,
     keep: values.keep === true,
+    reportFrom: values['report-from'],
     skip: new Set((values.skip ?? '').split(',').map((s) => s.trim()).filter(Boolean)),
   };
 }

@@ -43,6 +43,15 @@ export function summarize(r: TaskResult): Summary | undefined {
   };
 }
 
+/**
+ * When no run finished (timed out, or the tool gave up): how long the longest attempt ran. The
+ * tool needs at least that long, so comparisons with it are lower bounds.
+ */
+export function unfinishedAfter(r: TaskResult | undefined): number | undefined {
+  if (!r || r.runs.length === 0 || summarize(r) !== undefined) return undefined;
+  return Math.max(...r.runs.map((run) => run.wallMs));
+}
+
 export function profileOf(r: TaskResult): Profile {
   return medianProfile(r.profiles);
 }

@@ -31,6 +31,7 @@ async function main(argv: readonly string[]): Promise<number> {
     return parsed === '' ? 0 : 2;
   }
   const options = parsed;
+  if (options.reportFrom !== undefined) return reportFrom(options.reportFrom, options.markdown);
   ensureGnuTime(log);
 
   // 1. Which peers are installed; how to install the others.
@@ -91,10 +92,11 @@ async function main(argv: readonly string[]): Promise<number> {
   }
 
   // 4. Report.
-  const report = fullReport(results, options.scales, { ...env, loadAfter: loadavg().map((l) => l.toFixed(2)).join(' ') }, inProcess);
+  const finalEnv: Environment = { ...env, loadAfter: loadavg().map((l) => l.toFixed(2)).join(' ') };
+  const report = fullReport(results, options.scales, finalEnv, inProcess);
   console.log(report);
   if (options.markdown) await writeFile(options.markdown, report);
-  if (options.json) await writeFile(options.json, `${JSON.stringify({ env, results: results.map(jsonable), inProcess }, null, 2)}\n`);
+  if (options.json) await writeFile(options.json, `${JSON.stringify({ env: finalEnv, results: results.map(jsonable), inProcess }, null, 2)}\n`);
   return monitorFailed ? 1 : 0;
 }
 
@@ -190,6 +192,17 @@ async function warmUp(projectDir: string, work: string): Promise<void> {
 function pick(m: RunFigures): RunFigures {
   const { wallMs, cpuMs, rusageCpuMs, sampledCpuMs, peakRssBytes, peakPssBytes, processes, exitCode, timedOut, leftovers } = m;
   return { wallMs, cpuMs, rusageCpuMs, sampledCpuMs, peakRssBytes, peakPssBytes, processes, exitCode, timedOut, leftovers };
+}
+
+/** The report of a saved run (e.g. after the report's code changed), from its --json file. */
+async function reportFrom(file: string, markdown: string | undefined): Promise<number> {
+  const saved = JSON.parse(await readFile(file, 'utf8')) as { env: Environment; results: (Omit<TaskResult, 'profiles'> & { profiles: Record<string, number>[] })[]; inProcess?: InProcessFigures[] };
+  const results: TaskResult[] = saved.results.map((r) => ({ ...r, profiles: r.profiles.map((p) => new Map(Object.entries(p))) }));
+  const scales = [...new Set(results.map((r) => r.scale))];
+  const report = fullReport(results, scales, saved.env, saved.inProcess ?? []);
+  console.log(report);
+  if (markdown) await writeFile(markdown, report);
+  return 0;
 }
 
 function jsonable(r: TaskResult): unknown {
