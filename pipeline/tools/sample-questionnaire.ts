@@ -1,4 +1,4 @@
-/** The sample questionnaire (docs/sample-survey-plan.md) as codebook data: ids, wording and codes are fixed. */
+/** The sample questionnaire as codebook data: ids, wording and codes are fixed, because the sample chapters cite them. */
 type Opt = { code: number; label: string };
 const opts = (labels: string[]): Opt[] => labels.map((label, i) => ({ code: i + 1, label }));
 const dk = { code: 98, label: "Don't know", kind: 'dont-know' };
