@@ -1,9 +1,25 @@
 #!/usr/bin/env node
-// The `monitor` command. TypeScript sources run through tsx, so editing pipeline/ needs no build step.
-import { register } from 'tsx/esm/api';
+// The `monitor` command. It runs the bundle in dist/ (made by `npm install`) while that matches
+// the sources, and otherwise runs the TypeScript sources through tsx, so an edit never runs stale code.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { sourceHash } from '../scripts/source-hash.mjs';
 
-register();
-const { main } = await import('../pipeline/cli.ts');
+const root = new URL('..', import.meta.url);
+let stamp = '';
+try {
+  stamp = readFileSync(new URL('dist/.source-hash', root), 'utf8').trim();
+} catch {
+  // no bundle yet
+}
+let main;
+if (stamp !== '' && stamp === sourceHash(fileURLToPath(root))) {
+  ({ main } = await import('../dist/cli.js'));
+} else {
+  const { register } = await import('tsx/esm/api');
+  register();
+  ({ main } = await import('../pipeline/cli.ts'));
+}
 const code = await main(process.argv.slice(2), {
   out: (text) => process.stdout.write(`${text}\n`),
   err: (text) => process.stderr.write(`${text}\n`),

@@ -1,9 +1,10 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { projectRoot } from '../paths.js';
 import { sha256 } from './codec.js';
 
-const pipelineDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+// From the project root, so it is the same folder whether this runs from source or the bundle.
+const pipelineDir = path.join(projectRoot, 'pipeline');
 
 let computed: Promise<string> | undefined;
 

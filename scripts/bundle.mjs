@@ -1,0 +1,34 @@
+#!/usr/bin/env node
+// Bundle the pipeline into dist/ with esbuild (a dependency of tsx), so `monitor` starts without
+// compiling TypeScript on every run. bin/monitor.js uses the bundle only while dist/.source-hash
+// matches the sources, and falls back to running the sources through tsx otherwise: an edited
+// pipeline is never run from a stale bundle. Run again with `node scripts/bundle.mjs`.
+import { build } from 'esbuild';
+import { rmSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { sourceHash } from './source-hash.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const temp = join(root, `dist.tmp-${process.pid}`);
+const hash = sourceHash(root);
+try {
+  await build({
+    entryPoints: [join(root, 'pipeline/cli.ts')],
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    packages: 'external',
+    outdir: temp,
+    logLevel: 'warning',
+  });
+  writeFileSync(join(temp, '.source-hash'), `${hash}\n`);
+  rmSync(join(root, 'dist'), { recursive: true, force: true });
+  renameSync(temp, join(root, 'dist'));
+  console.log('[monitor] bundled the pipeline into dist/');
+} catch (error) {
+  rmSync(temp, { recursive: true, force: true });
+  console.log(`[monitor] could not bundle the pipeline (${error.message}); monitor will run the sources through tsx`);
+}
