@@ -22,15 +22,16 @@ export const chapterClass = (chapter: Chapter): string => `chapter-${chapter.num
 
 /**
  * One named page per chapter, so the running header can carry the chapter title (Chromium has
- * no string-set). Verso: edition title at the outer corner; recto: chapter title.
+ * no string-set). The chapter title stands at the outer corner of both verso and recto, so every
+ * page tells the reader which chapter it belongs to.
  */
-export function chapterPageCss(chapters: readonly Chapter[], runningTitle: string): string {
+export function chapterPageCss(chapters: readonly Chapter[]): string {
   const rules: string[] = [];
   for (const chapter of chapters) {
     const name = pageName(chapter);
     rules.push(
       `.${chapterClass(chapter)}{page:${name}}`,
-      `@page ${name}:left{@top-left{content:${cssString(runningTitle)}}}`,
+      `@page ${name}:left{@top-left{content:${cssString(chapter.frontMatter.title)}}}`,
       `@page ${name}:right{@top-right{content:${cssString(chapter.frontMatter.title)}}}`,
     );
   }

@@ -2,11 +2,11 @@ import { h } from 'hastscript';
 import { toHtml } from 'hast-util-to-html';
 import { toString } from 'hast-util-to-string';
 import type { Element, Root } from 'hast';
-import type { Edition } from '../../model/edition.js';
+import type { Chapter, Edition } from '../../model/edition.js';
 import { printChapter, walkElements, type ChapterContext, type PrintChapter } from './chapter-print.js';
 import { cover, documentTitle, imprint, tableOfContents } from './front.js';
 import { printCsp } from './isolation.js';
-import { chapterPageCss } from './page-css.js';
+import { chapterClass, chapterPageCss } from './page-css.js';
 import type { DocHeading } from './toc.js';
 
 export interface PrintAssets {
@@ -44,9 +44,11 @@ export function buildPrintDocument(
     edition.chapters.map((chapter, i) => ({ chapter, key: chapters[i]?.titleKey ?? '' })),
     tocPages,
   );
-  const blank = (key: string): Element[] => (blankBefore.has(key) ? [h('div.blank-page', { ariaHidden: 'true' })] : []);
+  // A blank verso keeps the running header and page number of the chapter it ends.
+  const blank = (key: string, previous?: Chapter): Element[] =>
+    blankBefore.has(key) ? [h('div.blank-page', { ariaHidden: 'true', className: previous ? [chapterClass(previous)] : [] })] : [];
   const runningTitle = documentTitle(edition);
-  const styles = [assets.fontCss, assets.printCss, assets.chartsCss ?? '', chapterPageCss(edition.chapters, runningTitle)];
+  const styles = [assets.fontCss, assets.printCss, assets.chartsCss ?? '', chapterPageCss(edition.chapters)];
 
   const tree: Root = {
     type: 'root',
@@ -67,7 +69,7 @@ export function buildPrintDocument(
           imprint(edition, assets.date ?? edition.buildDate),
           ...blank('contents'),
           toc,
-          ...chapters.flatMap((chapter) => [...blank(chapter.titleKey), chapter.section]),
+          ...chapters.flatMap((chapter, i) => [...blank(chapter.titleKey, edition.chapters[i - 1]), chapter.section]),
         ]),
       ]),
     ],
