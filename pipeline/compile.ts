@@ -48,7 +48,8 @@ export async function compileEdition(sources: EditionSources, options: CompileOp
   progress({ stage: 'edition' });
   const loaded = loadEdition(sources.edition);
   const files: VFile[] = [loaded.file];
-  const config = loaded.config;
+  // With invalid fields, keep checking with the valid ones (plus defaults): all problems, one run.
+  const config = loaded.config ?? loaded.salvaged;
   if (!config) {
     // Still check every chapter and survey, so an editor sees all problems in one run.
     for (const source of sources.chapters) files.push((await stages.prepare(source, options.profile, labelsFor('en').membersOnly)).file);
@@ -61,7 +62,9 @@ export async function compileEdition(sources: EditionSources, options: CompileOp
   progress({ stage: 'chapters', count: sources.chapters.length });
   const byName = new Map(sources.chapters.map((s) => [s.path.slice('chapters/'.length), s]));
   const prepared: PreparedChapter[] = [];
-  for (const [i, name] of config.chapters.entries()) {
+  // If the chapter list itself is unusable, check every chapter file in name order.
+  const listed = loaded.config || config.chapters.length > 0 ? config.chapters : [...byName.keys()].sort();
+  for (const [i, name] of listed.entries()) {
     const source = byName.get(name);
     if (!source) {
       report(loaded.file, 'chapter-missing', `Chapter file \`chapters/${name}\` does not exist`, loaded.yaml?.positionOf(['chapters', i]));
@@ -72,7 +75,7 @@ export async function compileEdition(sources: EditionSources, options: CompileOp
     if (chapter) prepared.push(chapter);
   }
   for (const [name, source] of byName) {
-    if (config.chapters.includes(name)) continue;
+    if (listed.includes(name)) continue;
     const { file } = await stages.prepare(source, options.profile, labels.membersOnly);
     report(file, 'chapter-unlisted', `\`${name}\` is not listed in edition.yaml and is not built`, { line: 1, column: 1 });
     files.push(file);
@@ -164,6 +167,7 @@ export async function compileEdition(sources: EditionSources, options: CompileOp
     subtitle: config.subtitle && smartenText(config.subtitle, config.language),
     description: smartenText(config.description, config.language),
   };
+  if (!loaded.config) return { edition: undefined, files }; // checked with a salvaged config only
   return { edition: { config: shown, profile: options.profile, chapters, media, buildDate: options.buildDate }, files };
 }
 

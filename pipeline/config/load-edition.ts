@@ -4,10 +4,15 @@ import type { SourceFile } from '../model/source.js';
 import { report } from '../diagnostics/report.js';
 import { YamlSource } from '../diagnostics/yaml-source.js';
 import { describeIssue } from '../diagnostics/zod-issues.js';
-import { editionSchema } from './schema.js';
+import { editionSchema, type EditionInput } from './schema.js';
 
 export interface LoadedEdition {
   readonly config: EditionConfig | undefined;
+  /**
+   * When edition.yaml has invalid fields: its valid fields plus defaults, so `check` can still
+   * check every chapter, chart and survey in the same run. Never used to build an edition.
+   */
+  readonly salvaged?: EditionConfig | undefined;
   readonly file: VFile;
   /** Where each chapter list entry sits, to report missing files at their line. */
   readonly yaml: YamlSource | undefined;
@@ -38,7 +43,7 @@ export function loadEdition(source: SourceFile | undefined): LoadedEdition {
       }
       report(file, 'edition-field', describeIssue(issue), yaml.positionOf(issue.path));
     }
-    if (parsed.error.issues.some((i) => i.code !== 'unrecognized_keys')) return { config: undefined, file, yaml };
+    if (parsed.error.issues.some((i) => i.code !== 'unrecognized_keys')) return { config: undefined, salvaged: salvage(yaml.value()), file, yaml };
   }
   // Unknown keys are warnings: validate again without them so the rest still builds.
   const strictless = editionSchema.strip().safeParse(yaml.value());
@@ -51,7 +56,11 @@ export function loadEdition(source: SourceFile | undefined): LoadedEdition {
     seen.set(name, i);
   });
 
-  const config: EditionConfig = Object.freeze({
+  return { config: toConfig(input), file, yaml };
+}
+
+function toConfig(input: EditionInput): EditionConfig {
+  return Object.freeze({
     title: input.title,
     subtitle: input.subtitle,
     year: input.year,
@@ -68,7 +77,35 @@ export function loadEdition(source: SourceFile | undefined): LoadedEdition {
     survey: Object.freeze({ minBase: input.survey?.minBase ?? DEFAULT_MIN_BASE, default: input.survey?.default }),
     chapters: Object.freeze([...new Set(input.chapters)]),
   });
-  return { config, file, yaml };
+}
+
+/** Each field that is valid on its own, and harmless defaults for the rest. */
+function salvage(raw: unknown): EditionConfig {
+  const obj = (raw !== null && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
+  const shape = editionSchema.shape;
+  const pick = <K extends keyof typeof shape>(key: K, fallback: EditionInput[K]): EditionInput[K] => {
+    const r = shape[key].safeParse(obj[key]);
+    return r.success ? (r.data as EditionInput[K]) : fallback;
+  };
+  const listed = Array.isArray(obj['chapters']) ? obj['chapters'] : [];
+  const chapters = listed.filter((c): c is string => shape.chapters.element.safeParse(c).success);
+  return toConfig({
+    title: pick('title', 'Untitled edition'),
+    subtitle: pick('subtitle', undefined),
+    year: pick('year', 2000),
+    slug: pick('slug', undefined),
+    publisher: pick('publisher', 'Publisher'),
+    language: pick('language', 'en'),
+    baseUrl: pick('baseUrl', 'https://example.invalid/'),
+    licence: pick('licence', 'Licence'),
+    isbn: pick('isbn', undefined),
+    contact: pick('contact', 'contact@example.invalid'),
+    keywords: pick('keywords', undefined),
+    description: pick('description', undefined),
+    sampleData: pick('sampleData', undefined),
+    survey: pick('survey', undefined),
+    chapters,
+  });
 }
 
 export function slugify(text: string): string {
