@@ -31,6 +31,12 @@ describe(':stat', () => {
     expect(stat({ question: 'Q09', value: 'median' })).toEqual({ ok: true, text: one('en') });
     expect(stat({ question: 'Q09', value: 'median' }, 'pl')).toEqual({ ok: true, text: one('pl') });
     expect(one('pl')).toContain(',');
+    // A numeric question measured in percent prints as a percentage (Q14: "% of municipal budget").
+    const q14 = aggregateQuestion(survey, survey.questionsById.get('Q14')!, bundle.citiesByCode, 30);
+    if (q14.kind !== 'numeric') throw new Error();
+    const pct = new Intl.NumberFormat('en', { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(q14.median! / 100);
+    expect(stat({ question: 'Q14', value: 'median' })).toEqual({ ok: true, text: pct });
+    expect(pct).toMatch(/^\d+\.\d%$/);
     expect(stat({ question: 'Q09', value: 'n' })).toEqual({ ok: true, text: String(a.n) });
     expect(stat({ value: 'respondents' })).toEqual({ ok: true, text: '90' });
     expect(stat({ value: 'countries' })).toEqual({ ok: true, text: '27' });

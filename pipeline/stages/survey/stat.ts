@@ -68,6 +68,8 @@ function valueStat(question: Question, aggregate: QuestionAggregate, value: stri
   if (aggregate.suppressed) return { ok: false, reason: `the base of ${question.id} is below ${minBase} (n = ${aggregate.n})` };
   const v = aggregate[value as 'median' | 'min' | 'max' | 'mean'];
   if (v === null) return { ok: false, reason: `${question.id} has no answers` };
+  // A value in percent reads as one ("8.4%"); other units are left to the sentence around it.
+  if (question.unit?.trim().startsWith('%')) return { ok: true, text: formatPercent(v, language, question.decimals) };
   return { ok: true, text: formatNumber(v, language, question.decimals) };
 }
 
