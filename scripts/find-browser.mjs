@@ -4,7 +4,10 @@ import { existsSync, readdirSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 
-/** Keep in step with systemBrowserPaths in pipeline/stages/emit-pdf/browser.ts (a test compares them). */
+/**
+ * Where a system Chrome or Chromium usually lives; pipeline/stages/emit-pdf/browser.ts uses this list
+ * too. The real Debian binary comes before the /usr/bin/chromium shell wrapper, which prints noise.
+ */
 export const systemBrowserPaths = [
   '/usr/lib/chromium/chromium',
   '/usr/bin/chromium',

@@ -5,10 +5,11 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import axe from 'axe-core';
-import puppeteer, { type Browser, type Page } from 'puppeteer';
+import type { Page } from 'puppeteer';
 import { build, projectRoot, type Format } from '../../pipeline/build.js';
 import type { Edition } from '../../pipeline/model/edition.js';
 import { resolveBrowser } from '../../pipeline/stages/emit-pdf/browser.js';
+import { launchBrowser, type LaunchedBrowser } from '../../pipeline/stages/emit-pdf/launch.js';
 
 /** A fixed build date, so pages (and the accessibility statement's date) are reproducible. */
 export const buildDate = new Date('2026-11-27T00:00:00Z');
@@ -48,38 +49,11 @@ export async function htmlPages(dir: string): Promise<string[]> {
     .sort();
 }
 
-export interface LaunchedChromium {
-  readonly browser: Browser;
-  close(): Promise<void>;
-}
+export type LaunchedChromium = LaunchedBrowser;
 
-/** Headless Chromium with the flags from research/platform.md and a fresh profile. */
-export async function launchChromium(): Promise<LaunchedChromium> {
-  const executablePath = resolveBrowser(undefined).path;
-  const userDataDir = await mkdtemp(path.join(os.tmpdir(), 'monitor-a11y-profile-'));
-  const browser = await puppeteer.launch({
-    executablePath,
-    headless: true,
-    userDataDir,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      `--user-data-dir=${userDataDir}`,
-    ],
-  });
-  return {
-    browser,
-    async close() {
-      await browser.close().catch(() => undefined);
-      await rm(userDataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
-    },
-  };
+/** Headless Chromium launched exactly as the PDF stage launches it: same flags, fresh profile, sure close. */
+export function launchChromium(): Promise<LaunchedChromium> {
+  return launchBrowser(resolveBrowser(undefined).path, () => undefined);
 }
 
 const types: Record<string, string> = {

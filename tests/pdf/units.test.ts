@@ -1,7 +1,6 @@
 import { h } from 'hastscript';
 import { toHtml } from 'hast-util-to-html';
 import { describe, expect, it } from 'vitest';
-import { systemBrowserPaths as scriptPaths } from '../../scripts/find-browser.mjs';
 import { resolveBrowser, systemBrowserPaths, type BrowserProbe } from '../../pipeline/stages/emit-pdf/browser.js';
 import { PdfEmitError } from '../../pipeline/stages/emit-pdf/errors.js';
 import { hyphenateTree } from '../../pipeline/stages/emit-pdf/hyphenate.js';
@@ -43,10 +42,6 @@ describe('resolveBrowser', () => {
     expect((error as PdfEmitError).ruleId).toBe('pdf-browser');
     expect((error as PdfEmitError).message).toMatch(/apt-get install chromium/);
     expect(() => resolveBrowser(undefined, probe(['/usr/bin/chromium'], { PUPPETEER_EXECUTABLE_PATH: '/typo' }))).toThrow(/No browser at \/typo/);
-  });
-
-  it('looks in the same places as the postinstall script', () => {
-    expect([...scriptPaths]).toEqual([...systemBrowserPaths]);
   });
 });
 

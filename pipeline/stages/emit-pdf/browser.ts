@@ -1,24 +1,11 @@
 import { accessSync, constants, existsSync, statSync } from 'node:fs';
 import puppeteer from 'puppeteer';
+import { systemBrowserPaths } from '../../../scripts/find-browser.mjs';
 import { PdfEmitError } from './errors.js';
 
-/**
- * Where a system Chrome or Chromium usually lives. The real Debian binary comes before the
- * /usr/bin/chromium shell wrapper, which prints noise on every start.
- * Keep in step with scripts/find-browser.mjs (a test compares the two lists).
- */
-export const systemBrowserPaths: readonly string[] = [
-  '/usr/lib/chromium/chromium',
-  '/usr/bin/chromium',
-  '/usr/bin/chromium-browser',
-  '/usr/lib/chromium-browser/chromium-browser',
-  '/snap/bin/chromium',
-  '/usr/bin/google-chrome',
-  '/usr/bin/google-chrome-stable',
-  '/opt/google/chrome/chrome',
-  '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
-  '/Applications/Chromium.app/Contents/MacOS/Chromium',
-];
+// Where a system Chrome or Chromium usually lives: one list, shared with the postinstall step
+// (plain JavaScript, so it runs before anything is compiled).
+export { systemBrowserPaths };
 
 export interface BrowserProbe {
   readonly env: Readonly<Record<string, string | undefined>>;
