@@ -1,7 +1,7 @@
 import { h } from 'hastscript';
 import { toHtml } from 'hast-util-to-html';
 import { describe, expect, it } from 'vitest';
-import { resolveBrowser, systemBrowserPaths, type BrowserProbe } from '../../pipeline/stages/emit-pdf/browser.js';
+import { resolveBrowser, type BrowserProbe } from '../../pipeline/stages/emit-pdf/browser.js';
 import { PdfEmitError } from '../../pipeline/stages/emit-pdf/errors.js';
 import { hyphenateTree } from '../../pipeline/stages/emit-pdf/hyphenate.js';
 import { cssString } from '../../pipeline/stages/emit-pdf/page-css.js';
