@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { VFile } from 'vfile';
+import { contentTypeOf } from './assets/content-type.js';
 import { fontFaceCss, loadFonts } from './assets/fonts.js';
 import { DiskStore } from './cache/store.js';
 import { pipelineVersion } from './cache/version.js';
@@ -96,10 +97,10 @@ async function buildWith(
         keepPrintHtml: options.keepPrintHtml,
         executablePath: options.browserPath,
         styles: { printCss: styles.print, chartsCss: styles.charts },
-        images: new Map([...edition.media].map(([rel, bytes]) => [`../${MEDIA_DIR}/${rel}`, { contentType: contentType(rel), bytes }])),
+        images: new Map([...edition.media].map(([rel, bytes]) => [`../${MEDIA_DIR}/${rel}`, { contentType: contentTypeOf(rel), bytes }])),
         log,
       });
-      pdf = { name: path.basename(result.pdfPath), bytes: await readFile(result.pdfPath) };
+      pdf = { name: path.basename(result.pdfPath), bytes: result.data };
       await staged.write(`pdf/${STAMP}`, JSON.stringify({ profile: edition.profile, sources: sourcesHash(sources) }) + '\n');
       folders.push('pdf');
       log(`pdf: ${result.pages} pages, ${(result.bytes / 1e6).toFixed(2)} MB, ${result.tocChecked} TOC entries verified`);
@@ -132,12 +133,6 @@ async function buildWith(
       ...(options.format !== 'html' ? { pdf: path.join(options.out, 'pdf', `${edition.config.slug}.pdf`) } : {}),
     },
   };
-}
-
-function contentType(file: string): string {
-  const ext = file.split('.').pop()?.toLowerCase();
-  const types: Record<string, string> = { png: 'image/png', jpg: 'image/jpeg', jpeg: 'image/jpeg', gif: 'image/gif', svg: 'image/svg+xml', webp: 'image/webp' };
-  return types[ext ?? ''] ?? 'application/octet-stream';
 }
 
 /** A file-system failure while writing the output, said plainly. */

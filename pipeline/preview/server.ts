@@ -1,5 +1,5 @@
 import { watch, type FSWatcher } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
@@ -7,6 +7,7 @@ import path from 'node:path';
 import { loadStyles } from '../build.js';
 import type { Audience } from '../model/figure.js';
 import { reloadScript } from './client.js';
+import { contentTypeOf } from '../assets/content-type.js';
 import { PreviewSite, type RebuildResult } from './site.js';
 
 export interface PreviewOptions {
@@ -30,18 +31,6 @@ export interface Preview {
 }
 
 const WATCHED_DIRS = ['chapters', 'data', 'styles'];
-const types: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.csv': 'text/csv; charset=utf-8',
-  '.xml': 'application/xml; charset=utf-8',
-  '.pdf': 'application/pdf',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-};
 
 /** `monitor preview`: the HTML edition from memory, rebuilt on every change, tabs reloaded. */
 export async function startPreview(options: PreviewOptions): Promise<Preview> {
@@ -140,7 +129,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
       res.end(site.version > 0 && !site.edition ? 'The edition has errors and has never built; see the terminal.' : 'Not found');
       return;
     }
-    const type = types[path.extname(rel)] ?? 'application/octet-stream';
+    const type = contentTypeOf(rel);
     if (rel.endsWith('.html') && typeof body === 'string') body = forPreview(body);
     res.writeHead(200, { 'content-type': type, 'cache-control': 'no-store' });
     res.end(body);
@@ -163,7 +152,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
         log,
       });
       log(`pdf: ${result.pages} pages`);
-      return await readFile(result.pdfPath);
+      return result.data;
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

@@ -35,6 +35,8 @@ export interface EmitPdfResult {
   readonly pdfPath: string;
   readonly pages: number;
   readonly bytes: number;
+  /** The PDF as written, so callers need not read it back. */
+  readonly data: Uint8Array;
   /** TOC entries whose page number was verified against the final PDF. */
   readonly tocChecked: number;
 }
@@ -100,7 +102,7 @@ export async function emitPdf(edition: Edition, options: EmitPdfOptions): Promis
   if (options.keepPrintHtml) await writeAtomic(join(dir, `${edition.config.slug}.print.html`), result.html);
   const pages = result.pdf.getPageCount();
   log(`pdf: ${pdfPath}: ${pages} pages, ${bytes.length} bytes, ${result.tocChecked} contents entries checked, ${Math.round(performance.now() - started)} ms`);
-  return { pdfPath, pages, bytes: bytes.length, tocChecked: result.tocChecked };
+  return { pdfPath, pages, bytes: bytes.length, data: bytes, tocChecked: result.tocChecked };
 }
 
 async function printOnce(
