@@ -48,14 +48,8 @@ export async function compileEdition(sources: EditionSources, options: CompileOp
   progress({ stage: 'edition' });
   const loaded = loadEdition(sources.edition);
   const files: VFile[] = [loaded.file];
-  // With invalid fields, keep checking with the valid ones (plus defaults): all problems, one run.
-  const config = loaded.config ?? loaded.salvaged;
-  if (!config) {
-    // Still check every chapter and survey, so an editor sees all problems in one run.
-    for (const source of sources.chapters) files.push((await stages.prepare(source, options.profile, labelsFor('en').membersOnly)).file);
-    files.push(...loadSurveys(sources.data, { minBase: 30, defaultSurvey: undefined }).files);
-    return { edition: undefined, files };
-  }
+  // A broken edition.yaml still lets everything else be checked (salvaged settings): one run.
+  const config = loaded.settings;
   const labels = labelsFor(config.language);
 
   // 2. Parse and validate every chapter file, listed or not, so `check` sees them all.

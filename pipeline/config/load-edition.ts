@@ -9,10 +9,11 @@ import { editionSchema, type EditionInput } from './schema.js';
 export interface LoadedEdition {
   readonly config: EditionConfig | undefined;
   /**
-   * When edition.yaml has invalid fields: its valid fields plus defaults, so `check` can still
-   * check every chapter, chart and survey in the same run. Never used to build an edition.
+   * The settings to check the rest of the edition with: `config` when it is valid, otherwise the
+   * valid fields plus defaults, so one run still checks every chapter, chart and survey. Only
+   * `config` ever builds an edition.
    */
-  readonly salvaged?: EditionConfig | undefined;
+  readonly settings: EditionConfig;
   readonly file: VFile;
   /** Where each chapter list entry sits, to report missing files at their line. */
   readonly yaml: YamlSource | undefined;
@@ -25,12 +26,12 @@ export function loadEdition(source: SourceFile | undefined): LoadedEdition {
   const file = new VFile({ path: 'edition.yaml', value: source ? new TextDecoder().decode(source.bytes) : '' });
   if (!source) {
     report(file, 'edition-missing', 'No edition.yaml found at the edition root', undefined);
-    return { config: undefined, file, yaml: undefined };
+    return { config: undefined, settings: salvage({}), file, yaml: undefined };
   }
   const yaml = new YamlSource(String(file.value));
   const syntax = yaml.syntaxErrors();
   for (const e of syntax) report(file, 'edition-yaml', e.message, e.position);
-  if (syntax.length > 0) return { config: undefined, file, yaml };
+  if (syntax.length > 0) return { config: undefined, settings: salvage(partialValue(yaml)), file, yaml };
 
   const parsed = editionSchema.safeParse(yaml.value() ?? {});
   if (!parsed.success) {
@@ -43,11 +44,11 @@ export function loadEdition(source: SourceFile | undefined): LoadedEdition {
       }
       report(file, 'edition-field', describeIssue(issue), yaml.positionOf(issue.path));
     }
-    if (parsed.error.issues.some((i) => i.code !== 'unrecognized_keys')) return { config: undefined, salvaged: salvage(yaml.value()), file, yaml };
+    if (parsed.error.issues.some((i) => i.code !== 'unrecognized_keys')) return { config: undefined, settings: salvage(yaml.value()), file, yaml };
   }
   // Unknown keys are warnings: validate again without them so the rest still builds.
   const strictless = editionSchema.strip().safeParse(yaml.value());
-  if (!strictless.success) return { config: undefined, file, yaml };
+  if (!strictless.success) return { config: undefined, settings: salvage(yaml.value()), file, yaml };
   const input = strictless.data;
 
   const seen = new Map<string, number>();
@@ -56,7 +57,8 @@ export function loadEdition(source: SourceFile | undefined): LoadedEdition {
     seen.set(name, i);
   });
 
-  return { config: toConfig(input), file, yaml };
+  const config = toConfig(input);
+  return { config, settings: config, file, yaml };
 }
 
 function toConfig(input: EditionInput): EditionConfig {
@@ -117,4 +119,13 @@ export function slugify(text: string): string {
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
+}
+
+/** Whatever a YAML document with syntax errors still says, or nothing. */
+function partialValue(yaml: YamlSource): unknown {
+  try {
+    return yaml.value();
+  } catch {
+    return {};
+  }
 }
