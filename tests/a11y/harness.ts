@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import axe from 'axe-core';
 import type { Page } from 'puppeteer';
+import { contentTypeOf } from '../../pipeline/assets/content-type.js';
 import { build, projectRoot, type Format } from '../../pipeline/build.js';
 import type { Edition } from '../../pipeline/model/edition.js';
 import { resolveBrowser } from '../../pipeline/stages/emit-pdf/browser.js';
@@ -56,16 +57,6 @@ export function launchChromium(): Promise<LaunchedChromium> {
   return launchBrowser(resolveBrowser(undefined).path, () => undefined);
 }
 
-const types: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.csv': 'text/csv; charset=utf-8',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.pdf': 'application/pdf',
-  '.xml': 'application/xml',
-};
-
 export interface StaticServer {
   /** e.g. "http://127.0.0.1:43210/" */
   readonly origin: string;
@@ -93,7 +84,7 @@ export async function serveDir(dir: string): Promise<StaticServer> {
         res.writeHead(404).end();
         return;
       }
-      res.writeHead(200, { 'content-type': types[path.extname(file)] ?? 'application/octet-stream' });
+      res.writeHead(200, { 'content-type': contentTypeOf(file) });
       createReadStream(file).pipe(res);
     })();
   });
