@@ -1,10 +1,13 @@
 #!/usr/bin/env node
 // npm postinstall: make sure a Chrome/Chromium exists for the PDF edition (Puppeteer's own
-// download is switched off in .puppeteerrc.cjs; it cannot work without general internet access).
+// download is switched off in .puppeteerrc.cjs; it cannot work without general internet access),
+// and that the PDF tools the tests and `monitor audit` read PDFs with are there.
 //
 // - A browser is found: say which, done.
 // - None, running as root on Debian/Ubuntu with apt-get: install Debian's chromium, saying so.
 // - Otherwise: print how to get one.
+// - The PDF tools (poppler-utils: pdftotext, pdffonts, pdftoppm; qpdf) are installed the same way
+//   when missing and we can; without them only some tests cannot run, so they never fail the install.
 // Never fails the npm install: the HTML edition builds without a browser, and `monitor build`
 // reports rule pdf-browser with the same advice if a PDF is asked for. The one exception is
 // MONITOR_REQUIRE_BROWSER=1 (CI images that must be able to print): then a missing browser
@@ -24,6 +27,7 @@ function main() {
     say('MONITOR_SKIP_BROWSER_INSTALL is set: not looking for a browser.');
     return 0;
   }
+  installPdfTools();
   const found = findBrowser(env);
   if (found) {
     say(`PDF edition will print with ${found.path} (${found.source}).`);
@@ -37,7 +41,7 @@ function main() {
     say('No Chrome or Chromium found. Installing Debian\'s chromium for the PDF edition:');
     say('  apt-get update && apt-get install -y chromium   (about a minute; skip with MONITOR_SKIP_BROWSER_INSTALL=1)');
     const aptEnv = { ...env, DEBIAN_FRONTEND: 'noninteractive' };
-    const update = spawnSync('apt-get', ['update'], { stdio: 'inherit', env: aptEnv });
+    const update = updated ? { status: 0 } : spawnSync('apt-get', ['update'], { stdio: 'inherit', env: aptEnv });
     const install = update.status === 0 ? spawnSync('apt-get', ['install', '-y', 'chromium'], { stdio: 'inherit', env: aptEnv }) : update;
     const after = findBrowser(env);
     if (install.status === 0 && after) {
@@ -47,6 +51,29 @@ function main() {
     say('Installing chromium with apt-get failed.');
   }
   return advise();
+}
+
+/** Debian packages the test suite reads PDFs with, by one binary each ships. */
+const pdfTools = [
+  { pkg: 'poppler-utils', bin: 'pdftotext' },
+  { pkg: 'qpdf', bin: 'qpdf' },
+];
+
+/** Whether this run already refreshed apt's lists (the browser step then skips its own update). */
+let updated = false;
+
+function installPdfTools() {
+  const missing = pdfTools.filter((t) => !onPath(t.bin)).map((t) => t.pkg);
+  if (missing.length === 0 || !canAptInstall()) return;
+  say(`Installing Debian's ${missing.join(' and ')} (PDF tools the tests use):`);
+  const aptEnv = { ...env, DEBIAN_FRONTEND: 'noninteractive' };
+  const update = spawnSync('apt-get', ['update'], { stdio: 'inherit', env: aptEnv });
+  if (update.status === 0) spawnSync('apt-get', ['install', '-y', ...missing], { stdio: 'inherit', env: aptEnv });
+  updated = update.status === 0;
+}
+
+function onPath(bin) {
+  return spawnSync('sh', ['-c', `command -v ${bin}`], { stdio: 'ignore' }).status === 0;
 }
 
 function advise() {
