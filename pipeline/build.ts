@@ -11,8 +11,8 @@ import { hasErrors, report } from './diagnostics/report.js';
 import type { Edition } from './model/edition.js';
 import type { Audience } from './model/figure.js';
 import { StagedOutput } from './output/atomic.js';
-import { OutputRefusedError } from './output/ownership.js';
-import { checkBudget, measureEdition, overrunMessage, sizeSummary, type Overrun } from './stages/emit-pdf/budget.js';
+import { claimOutput, OutputRefusedError, refuseProtected, type Protected } from './output/ownership.js';
+import { checkBudget, measureEdition, overrunMessage, sizeSummary, type Budget, type Overrun } from './stages/emit-pdf/budget.js';
 import type { LaunchedBrowser } from './stages/emit-pdf/launch.js';
 import type { ProgressSink } from './progress/events.js';
 import { emitHtml, type HtmlAssets } from './stages/emit-html/index.js';
@@ -44,6 +44,8 @@ export interface BuildOptions {
   readonly home?: string | undefined;
   /** Stops the build (Ctrl+C, SIGTERM): it throws the signal's reason after cleaning up. */
   readonly signal?: AbortSignal | undefined;
+  /** Limits of the PDF edition's size (default: printBudget). */
+  readonly printBudget?: Budget | undefined;
 }
 
 export interface BuildResult {
@@ -59,6 +61,9 @@ const earlyBrowserLimit = 20_000_000;
 export async function build(options: BuildOptions): Promise<BuildResult> {
   const { log, signal } = options;
   signal?.throwIfAborted();
+  // 0. A look at the output folder before any work: a folder that is not ours is refused at once.
+  await refuseProtected(path.resolve(options.out), outputGuard(options));
+  await claimOutput(path.resolve(options.out), options.force === true, { dryRun: true });
   // 1. Read the edition's sources.
   options.progress?.({ stage: 'read' });
   const sources = await readSources(options.root);
@@ -108,14 +113,14 @@ async function buildWith(options: BuildOptions, sources: EditionSources, browser
   // positioned error at the chapter that makes it big, not a crash.
   const sizes = options.format === 'html' ? [] : measureEdition(edition);
   if (options.format !== 'html') {
-    const files = reportOverruns(compiled.files, checkBudget(sizes));
+    const files = reportOverruns(compiled.files, checkBudget(sizes, options.printBudget));
     if (hasErrors(files)) return { ok: false, files, edition, written: {} };
   }
 
   // 3. Build into a staging folder beside the output.
   const staged = await StagedOutput.open(options.out, options.runToken, {
     force: options.force,
-    guard: { roots: [options.root, projectRoot], home: options.home },
+    guard: outputGuard(options),
   }).catch((error: unknown) => {
     throw error instanceof OutputRefusedError ? error : outputError(options.out, error);
   });
@@ -182,6 +187,11 @@ async function buildWith(options: BuildOptions, sources: EditionSources, browser
       ...(options.format !== 'html' ? { pdf: path.join(options.out, 'pdf', `${edition.config.slug}.pdf`) } : {}),
     },
   };
+}
+
+/** Folders the output may never be: the edition root, the project, the home folder (and what holds them). */
+function outputGuard(options: BuildOptions): Protected {
+  return { roots: [options.root, projectRoot], home: options.home };
 }
 
 /** One `pdf-too-large` error per measure over budget, at line 1 of the chapter that contributes most. */

@@ -87,8 +87,14 @@ export interface Claim {
  * with `force`, foreign entries are left alone, and `html`/`pdf` not made by a build still refuse
  * (they would be replaced). Writes the marker, so a killed first build leaves a folder that is ours.
  */
-export async function claimOutput(outDir: string, force: boolean): Promise<Claim> {
-  await mkdir(outDir, { recursive: true });
+export async function claimOutput(outDir: string, force: boolean, options: { readonly dryRun?: boolean } = {}): Promise<Claim> {
+  if (options.dryRun) {
+    // A look before any work: an absent folder (or one below a file, reported when writing) is fine.
+    const info = await stat(outDir).catch(() => undefined);
+    if (!info?.isDirectory()) return { foreign: [], fresh: true };
+  } else {
+    await mkdir(outDir, { recursive: true });
+  }
   // The folder itself may be a link to a folder (the user's choice); its entries are never followed.
   const info = await stat(outDir);
   if (!info.isDirectory()) throw Object.assign(new Error(`${outDir} is not a folder`), { code: 'ENOTDIR' });
@@ -108,7 +114,7 @@ export async function claimOutput(outDir: string, force: boolean): Promise<Claim
           : 'Pick an empty or new folder for --out. To write html/ and pdf/ beside the files already there (they are never changed or deleted), add --force.',
       );
     }
-    await writeMarker(outDir);
+    if (!options.dryRun) await writeMarker(outDir);
   }
   return { foreign, fresh: !marked };
 }
