@@ -29,7 +29,10 @@ worker.on('message', (message) => {
   else if (message.type === 'resource') {
     if (message.event.type === 'add') resources.set(message.event.id, message.event.resource);
     else resources.delete(message.event.id);
-  } else if (message.type === 'done') end(message.code);
+  } else if (message.type === 'done') {
+    // Finished before it noticed a stop request (a stage that did not yield): still a stop.
+    end(stopping && message.code !== signalCodes[stopping] ? signalCodes[stopping] : message.code);
+  }
 });
 worker.on('error', (error) => {
   process.stderr.write(`${error?.stack ?? error}\n`);

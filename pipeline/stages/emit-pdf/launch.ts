@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer, { type Browser } from 'puppeteer';
@@ -46,8 +46,10 @@ export async function launchBrowser(executablePath: string, log: (line: string) 
   const userDataDir = await mkdtemp(join(tmpdir(), 'monitor-pdf-'));
   // Tracked from the start, so a run stopped at any moment can still remove it.
   const untrackDir = track({ kind: 'dir', path: userDataDir });
+  const scratch = join(userDataDir, 'tmp');
   let browser: Browser;
   try {
+    await mkdir(scratch);
     browser = await puppeteer.launch({
       executablePath,
       headless: true,
@@ -56,6 +58,9 @@ export async function launchBrowser(executablePath: string, log: (line: string) 
       pipe: true,
       args: launchArgs(process.getuid?.() === 0),
       timeout: 30_000,
+      // Chromium's own scratch files go inside the profile, so removing the profile removes them
+      // too, even after Chromium was killed.
+      env: { ...process.env, TMPDIR: scratch },
     });
   } catch (error) {
     await rm(userDataDir, { recursive: true, force: true, maxRetries: 3 });
