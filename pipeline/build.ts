@@ -12,7 +12,7 @@ import type { Edition } from './model/edition.js';
 import type { Audience } from './model/figure.js';
 import { StagedOutput } from './output/atomic.js';
 import { claimOutput, OutputRefusedError, refuseProtected, type Protected } from './output/ownership.js';
-import { checkBudget, measureEdition, overrunMessage, sizeSummary, type Budget, type Overrun } from './stages/emit-pdf/budget.js';
+import { checkBudget, clearlyWithinBudget, measureEdition, overrunMessage, sizeSummary, type Budget, type Overrun } from './stages/emit-pdf/budget.js';
 import type { LaunchedBrowser } from './stages/emit-pdf/launch.js';
 import type { ProgressSink } from './progress/events.js';
 import { emitHtml, type HtmlAssets } from './stages/emit-html/index.js';
@@ -55,9 +55,6 @@ export interface BuildResult {
   readonly written: { readonly html?: string; readonly pdf?: string };
 }
 
-/** Above this many bytes of chapters and images, Chromium is not started before the print budget is checked. */
-const earlyBrowserLimit = 20_000_000;
-
 export async function build(options: BuildOptions): Promise<BuildResult> {
   const { log, signal } = options;
   signal?.throwIfAborted();
@@ -68,12 +65,11 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   options.progress?.({ stage: 'read' });
   const sources = await readSources(options.root);
   signal?.throwIfAborted();
-  // Start Chromium now when a PDF is wanted: it is ready by the time the model is. Not for
-  // editions so big that the print budget may refuse them.
-  const sourceBytes = [...sources.chapters, ...sources.assets].reduce((n, f) => n + f.bytes.byteLength, 0);
+  // Start Chromium now when a PDF is wanted: it is ready by the time the model is. Only for
+  // editions clearly within the print budget: a document too big to print never starts it.
   let browser: Promise<LaunchedBrowser> | undefined;
   const startBrowser = async () => (await import('./stages/emit-pdf/index.js')).startBrowser(options.browserPath, log);
-  if (options.format !== 'html' && sourceBytes < earlyBrowserLimit) {
+  if (options.format !== 'html' && clearlyWithinBudget(sources, options.printBudget)) {
     browser = startBrowser();
     browser.catch(() => undefined); // a failure surfaces when the PDF stage awaits it
   }

@@ -13,8 +13,8 @@ export const printBudget = {
   imageBytes: 60_000_000,
   /** HTML elements of all chapters. */
   elements: 400_000,
-  /** Table rows of all chapters. */
-  tableRows: 20_000,
+  /** Table rows of all chapters (about 250 pages of tables). */
+  tableRows: 10_000,
   /** Footnotes of all chapters. */
   footnotes: 10_000,
 } as const;
@@ -117,4 +117,29 @@ export function sizeSummary(sizes: readonly ChapterSize[]): string {
     `${total('tableRows').toLocaleString('en-GB')} table rows, ${total('footnotes').toLocaleString('en-GB')} footnotes` +
     (biggest ? `; the largest chapter is ${biggest.sourcePath} (${mb(biggest.htmlBytes + biggest.imageBytes)})` : '')
   );
+}
+
+/**
+ * A quick look at the sources, before compiling: true when the edition is clearly well within the
+ * budget (under half of it by a rough count), so Chromium may start early, in parallel with the
+ * compile. Otherwise it starts only once the budget has been checked on the compiled edition.
+ */
+export function clearlyWithinBudget(sources: { readonly chapters: readonly { readonly bytes: Uint8Array }[]; readonly assets: readonly { readonly bytes: Uint8Array }[] }, budget: Budget = printBudget): boolean {
+  const images = sources.assets.reduce((n, f) => n + f.bytes.byteLength, 0);
+  let bytes = 0;
+  let rows = 0;
+  let notes = 0;
+  for (const f of sources.chapters) {
+    bytes += f.bytes.byteLength;
+    // Count line starts of table rows ("|") and footnote definitions ("[^"), without decoding.
+    const b = f.bytes;
+    for (let i = 0; i < b.length; i++) {
+      if (i !== 0 && b[i - 1] !== 10) continue;
+      let j = i;
+      while (b[j] === 32) j++;
+      if (b[j] === 124) rows++;
+      else if (b[j] === 91 && b[j + 1] === 94) notes++;
+    }
+  }
+  return images < budget.imageBytes / 2 && bytes < budget.htmlBytes / 2 && rows < budget.tableRows / 2 && notes < budget.footnotes / 2 && bytes < budget.elements;
 }
