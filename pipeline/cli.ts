@@ -341,7 +341,7 @@ async function runPreview(
   }
   io.out(`Preview at ${preview.url} (Ctrl+C to stop)`);
   const stop = io.signal;
-  await (stop ? new Promise<void>((resolve) => (stop.aborted ? resolve() : stop.addEventListener('abort', () => resolve(), { once: true }))) : io.interrupted ?? new Promise<void>(() => {}));
+  await (stop ? new Promise<void>((resolve) => (stop.aborted ? resolve() : stop.addEventListener('abort', () => resolve(), { once: true }))) : io.interrupted ?? new Promise<void>((resolve) => process.once('SIGINT', () => resolve())));
   await preview.close();
   return EXIT_OK;
 }
