@@ -1,37 +1,106 @@
 #!/usr/bin/env node
-// The `monitor` command. It runs the bundle in dist/ (made by `npm install`) while that matches
-// the sources, and otherwise runs the TypeScript sources through tsx, so an edit never runs stale code.
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { sourceHash } from '../scripts/source-hash.mjs';
+// The `monitor` command. The work runs in a worker thread (bin/run.js); this thread only relays
+// its output and answers signals. SIGINT or SIGTERM asks the work to stop and clean up (exit 130
+// or 143); if it has not finished within `graceMs` (a stage busy computing), or on a second
+// signal, the worker is terminated and what it left (Chromium's process group and profile, the
+// staging folder, the output lock) is removed here, so every command ends within 2 s of a signal.
+import { readFileSync, rmSync } from 'node:fs';
+import { Worker } from 'node:worker_threads';
 
-const root = new URL('..', import.meta.url);
-let stamp = '';
-try {
-  stamp = readFileSync(new URL('dist/.source-hash', root), 'utf8').trim();
-} catch {
-  // no bundle yet
-}
-let main;
-if (stamp !== '' && stamp === sourceHash(fileURLToPath(root))) {
-  ({ main } = await import('../dist/cli.js'));
-} else {
-  const { register } = await import('tsx/esm/api');
-  register();
-  ({ main } = await import('../pipeline/cli.ts'));
-}
-const code = await main(process.argv.slice(2), {
-  out: (text) => process.stdout.write(`${text}\n`),
-  err: (text) => process.stderr.write(`${text}\n`),
-  cwd: process.cwd(),
-  env: process.env,
-  color: process.stderr.isTTY === true && !('NO_COLOR' in process.env),
-  tty: process.stderr.isTTY === true,
-  errRaw: (text) => process.stderr.write(text),
-  // Long-running commands (preview) stop cleanly on Ctrl+C or a termination signal.
-  interrupted: new Promise((resolve) => {
-    process.once('SIGINT', resolve);
-    process.once('SIGTERM', resolve);
-  }),
+const graceMs = 1200;
+const signalCodes = { SIGINT: 130, SIGTERM: 143 };
+
+const worker = new Worker(new URL('./run.js', import.meta.url), {
+  workerData: {
+    argv: process.argv.slice(2),
+    color: process.stderr.isTTY === true && !('NO_COLOR' in process.env),
+    tty: process.stderr.isTTY === true,
+  },
 });
-process.exit(code);
+
+/** What the work holds right now, by id. */
+const resources = new Map();
+let stopping;
+let ended = false;
+
+worker.on('message', (message) => {
+  if (message.type === 'out') process.stdout.write(message.text);
+  else if (message.type === 'err') process.stderr.write(message.text);
+  else if (message.type === 'resource') {
+    if (message.event.type === 'add') resources.set(message.event.id, message.event.resource);
+    else resources.delete(message.event.id);
+  } else if (message.type === 'done') {
+    // Finished before it noticed a stop request (a stage that did not yield): still a stop.
+    end(stopping && message.code !== signalCodes[stopping] ? signalCodes[stopping] : message.code);
+  }
+});
+worker.on('error', (error) => {
+  process.stderr.write(`${error?.stack ?? error}\n`);
+  cleanUp();
+  end(1);
+});
+worker.on('exit', () => {
+  // The work ended without saying so (terminated, or crashed): leave nothing behind.
+  if (!ended) {
+    cleanUp();
+    if (stopping) process.stderr.write(`Stopped by ${stopping}. The previous output was left as it was.\n`);
+    end(stopping ? signalCodes[stopping] : 1);
+  }
+});
+
+function onSignal(signal) {
+  if (ended) return;
+  if (stopping) {
+    void forceStop(signal); // a second signal: stop now
+    return;
+  }
+  stopping = signal;
+  worker.postMessage({ type: 'stop', signal });
+  setTimeout(() => void forceStop(signal), graceMs);
+}
+process.on('SIGINT', () => onSignal('SIGINT'));
+process.on('SIGTERM', () => onSignal('SIGTERM'));
+process.on('SIGHUP', () => onSignal('SIGTERM'));
+
+async function forceStop(signal) {
+  if (ended) return;
+  // terminate() interrupts running JavaScript; a blocking system call still finishes first.
+  await Promise.race([worker.terminate().catch(() => undefined), new Promise((resolve) => setTimeout(resolve, 300))]);
+  if (ended) return;
+  cleanUp();
+  process.stderr.write(`Stopped by ${stopping ?? signal}. The previous output was left as it was.\n`);
+  end(signalCodes[stopping ?? signal]);
+}
+
+/** Remove what a stopped run left: Chromium first (it writes into its profile), then folders, then the lock. */
+function cleanUp() {
+  const all = [...resources.values()];
+  resources.clear();
+  for (const r of all) {
+    if (r.kind !== 'process-group') continue;
+    for (const target of [-r.pid, r.pid]) {
+      try {
+        process.kill(target, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+    }
+  }
+  for (const r of all) {
+    if (r.kind === 'dir') rmSync(r.path, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
+  }
+  for (const r of all) {
+    if (r.kind !== 'lock') continue;
+    try {
+      if (Number.parseInt(readFileSync(r.path, 'utf8'), 10) === r.pid) rmSync(r.path, { force: true });
+    } catch {
+      // no lock
+    }
+  }
+}
+
+function end(code) {
+  if (ended) return;
+  ended = true;
+  process.exit(code);
+}

@@ -1,16 +1,19 @@
 import { createHash } from 'node:crypto';
-import { readFile, stat } from 'node:fs/promises';
+import { lstat, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { VFile } from 'vfile';
+import { VFile } from 'vfile';
 import { contentTypeOf } from './assets/content-type.js';
 import { fontFaceCss, loadFonts } from './assets/fonts.js';
 import { DiskStore } from './cache/store.js';
 import { pipelineVersion } from './cache/version.js';
 import { compileEdition } from './compile.js';
-import { hasErrors } from './diagnostics/report.js';
+import { hasErrors, report } from './diagnostics/report.js';
 import type { Edition } from './model/edition.js';
 import type { Audience } from './model/figure.js';
 import { StagedOutput } from './output/atomic.js';
+import { claimOutput, OutputRefusedError, refuseProtected, type Protected } from './output/ownership.js';
+import { checkBudget, clearlyWithinBudget, measureEdition, overrunMessage, sizeSummary, type Budget, type Overrun } from './stages/emit-pdf/budget.js';
+import type { LaunchedBrowser } from './stages/emit-pdf/launch.js';
 import type { ProgressSink } from './progress/events.js';
 import { emitHtml, type HtmlAssets } from './stages/emit-html/index.js';
 import { MEDIA_DIR } from './stages/markdown/images.js';
@@ -35,6 +38,14 @@ export interface BuildOptions {
   /** Content-hash cache folder, normally `<root>/.monitor-cache`; undefined builds from scratch. */
   readonly cacheDir?: string | undefined;
   readonly progress?: ProgressSink | undefined;
+  /** Write into a non-empty folder that is not marked as a monitor output (its files are never touched). */
+  readonly force?: boolean | undefined;
+  /** The user's home folder, which is never used as the output folder. */
+  readonly home?: string | undefined;
+  /** Stops the build (Ctrl+C, SIGTERM): it throws the signal's reason after cleaning up. */
+  readonly signal?: AbortSignal | undefined;
+  /** Limits of the PDF edition's size (default: printBudget). */
+  readonly printBudget?: Budget | undefined;
 }
 
 export interface BuildResult {
@@ -44,81 +55,120 @@ export interface BuildResult {
   readonly written: { readonly html?: string; readonly pdf?: string };
 }
 
-
 export async function build(options: BuildOptions): Promise<BuildResult> {
-  const { log } = options;
-  // 0. Start Chromium now when a PDF is wanted: it is ready by the time the model is.
-  const browser = options.format === 'html' ? undefined : import('./stages/emit-pdf/index.js').then((m) => m.startBrowser(options.browserPath, log));
-  browser?.catch(() => undefined); // a failure surfaces when the PDF stage awaits it
-  let browserHandedOver = false;
-  try {
-    return await buildWith(options, browser, () => (browserHandedOver = true));
-  } finally {
-    // Content errors or a failed output folder: the early browser was never used; close it.
-    if (browser && !browserHandedOver) await browser.then((b) => b.close(), () => undefined);
-  }
-}
-
-async function buildWith(
-  options: BuildOptions,
-  browser: Promise<import('./stages/emit-pdf/launch.js').LaunchedBrowser> | undefined,
-  handOver: () => void,
-): Promise<BuildResult> {
-  const { log } = options;
+  const { log, signal } = options;
+  signal?.throwIfAborted();
+  // 0. A look at the output folder before any work: a folder that is not ours is refused at once.
+  await refuseProtected(path.resolve(options.out), outputGuard(options));
+  await claimOutput(path.resolve(options.out), options.force === true, { dryRun: true });
   // 1. Read the edition's sources.
   options.progress?.({ stage: 'read' });
   const sources = await readSources(options.root);
+  signal?.throwIfAborted();
+  // Start Chromium now when a PDF is wanted: it is ready by the time the model is. Only for
+  // editions clearly within the print budget: a document too big to print never starts it.
+  let browser: Promise<LaunchedBrowser> | undefined;
+  const startBrowser = async () => (await import('./stages/emit-pdf/index.js')).startBrowser(options.browserPath, log);
+  if (options.format !== 'html' && clearlyWithinBudget(sources, options.printBudget)) {
+    browser = startBrowser();
+    browser.catch(() => undefined); // a failure surfaces when the PDF stage awaits it
+  }
+  let browserHandedOver = false;
+  // A stop request kills Chromium at once (its whole process group) and removes its profile.
+  const onAbort = () => void browser?.then((b) => b.kill(), () => undefined);
+  signal?.addEventListener('abort', onAbort, { once: true });
+  try {
+    return await buildWith(options, sources, () => browser ?? (browser = startBrowser()), () => (browserHandedOver = true));
+  } finally {
+    signal?.removeEventListener('abort', onAbort);
+    // Content errors, a stop or a failed output folder: the early browser was never used; close it.
+    if (browser && signal?.aborted) await browser.then((b) => b.kill(), () => undefined);
+    else if (browser && !browserHandedOver) await browser.then((b) => b.close(), () => undefined);
+  }
+}
+
+async function buildWith(options: BuildOptions, sources: EditionSources, browser: () => Promise<LaunchedBrowser>, handOver: () => void): Promise<BuildResult> {
+  const { log, signal } = options;
+  // Stages report progress between steps: a stop request ends the build there.
+  const progress: ProgressSink = (event) => {
+    signal?.throwIfAborted();
+    options.progress?.(event);
+  };
 
   // 2. Compile them into one model; stop on content errors before touching the output.
   const cache = await openCache(options.cacheDir, options.runToken);
-  const compiled = await compileEdition(sources, { profile: options.profile, buildDate: options.buildDate, drawCharts: true, cache, progress: options.progress });
+  const compiled = await compileEdition(sources, { profile: options.profile, buildDate: options.buildDate, drawCharts: true, cache, progress });
+  signal?.throwIfAborted();
   await cache?.flush();
   if (cache) log(`cache: ${cacheSummary(cache)}`);
   const edition = compiled.edition;
   if (!edition || hasErrors(compiled.files)) return { ok: false, files: compiled.files, edition, written: {} };
   log(`compiled ${edition.chapters.length} chapters, ${edition.chapters.reduce((n, c) => n + c.figures.length, 0)} figures`);
 
+  // 2b. The print budget, before anything is printed: a document too large for Chromium is a
+  // positioned error at the chapter that makes it big, not a crash.
+  const sizes = options.format === 'html' ? [] : measureEdition(edition);
+  if (options.format !== 'html') {
+    const files = reportOverruns(compiled.files, checkBudget(sizes, options.printBudget));
+    if (hasErrors(files)) return { ok: false, files, edition, written: {} };
+  }
+
   // 3. Build into a staging folder beside the output.
-  const staged = await StagedOutput.open(options.out, options.runToken).catch((error: unknown) => {
-    throw outputError(options.out, error);
+  const staged = await StagedOutput.open(options.out, options.runToken, {
+    force: options.force,
+    guard: outputGuard(options),
+  }).catch((error: unknown) => {
+    throw error instanceof OutputRefusedError ? error : outputError(options.out, error);
   });
   try {
+    signal?.throwIfAborted();
     const styles = await loadStyles(sources);
     const folders: string[] = [];
+    const stamp = JSON.stringify({ profile: edition.profile, sources: sourcesHash(sources) }) + '\n';
     let pdf: { name: string; bytes: Uint8Array } | undefined;
     if (options.format !== 'html') {
       // 4. The PDF edition (heavy modules load only when a PDF is asked for).
       options.progress?.({ stage: 'pdf' });
-      const { emitPdf } = await import('./stages/emit-pdf/index.js');
+      const { emitPdf, PdfEmitError } = await import('./stages/emit-pdf/index.js');
       handOver();
       const result = await emitPdf(edition, {
-        browser,
+        browser: browser(),
         outDir: path.join(staged.stagingDir, 'pdf'),
         keepPrintHtml: options.keepPrintHtml,
         executablePath: options.browserPath,
         styles: { printCss: styles.print, chartsCss: styles.charts },
         images: new Map([...edition.media].map(([rel, bytes]) => [`../${MEDIA_DIR}/${rel}`, { contentType: contentTypeOf(rel), bytes }])),
         log,
+        signal,
+      }).catch((error: unknown) => {
+        signal?.throwIfAborted(); // a stop, not a failure of Chromium
+        // Say what was being printed, so a crash or timeout can be told from a bug.
+        if (error instanceof PdfEmitError && error.ruleId === 'pdf-print') error.message += ` While printing: ${sizeSummary(sizes)}.`;
+        throw error;
       });
       pdf = { name: path.basename(result.pdfPath), bytes: result.data };
-      await staged.write(`pdf/${STAMP}`, JSON.stringify({ profile: edition.profile, sources: sourcesHash(sources) }) + '\n');
+      await staged.write(`pdf/${STAMP}`, stamp);
       folders.push('pdf');
       log(`pdf: ${result.pages} pages, ${(result.bytes / 1e6).toFixed(2)} MB, ${result.tocChecked} TOC entries verified`);
     } else {
       pdf = await existingPdf(options.out, edition, sourcesHash(sources));
       if (!pdf) log('html: no PDF from these exact sources and profile in the output folder, so the pages do not link one');
     }
+    signal?.throwIfAborted();
     if (options.format !== 'pdf') {
       // 5. The HTML edition.
       options.progress?.({ stage: 'html', count: edition.chapters.length });
       const files = emitHtml(edition, await htmlAssets(styles, pdf));
       for (const f of files) await staged.write(`html/${f.path}`, f.contents);
+      await staged.write(`html/${STAMP}`, stamp);
       folders.push('html');
       log(`html: ${files.length} files`);
     }
-    // 6. Swap the new output in.
+    // 6. Swap the new output in; a folder left by a build of the other profile goes.
     options.progress?.({ stage: 'write' });
-    await staged.commit(folders);
+    const stale = await staleFolders(options.out, folders, edition.profile);
+    for (const s of stale) log(`${s.folder}: removed ${s.folder}/ left by an earlier ${s.profile ?? 'older'} build, so no ${s.profile ?? 'stale'} files stay beside this ${edition.profile} edition`);
+    await staged.commit(folders, { remove: stale.map((s) => s.folder), signal });
   } catch (error) {
     await staged.discard().catch(() => {});
     const code = (error as NodeJS.ErrnoException).code;
@@ -133,6 +183,42 @@ async function buildWith(
       ...(options.format !== 'html' ? { pdf: path.join(options.out, 'pdf', `${edition.config.slug}.pdf`) } : {}),
     },
   };
+}
+
+/** Folders the output may never be: the edition root, the project, the home folder (and what holds them). */
+function outputGuard(options: BuildOptions): Protected {
+  return { roots: [options.root, projectRoot], home: options.home };
+}
+
+/** One `pdf-too-large` error per measure over budget, at line 1 of the chapter that contributes most. */
+function reportOverruns(files: readonly VFile[], overruns: readonly Overrun[]): readonly VFile[] {
+  const all = [...files];
+  for (const o of overruns) {
+    let file = all.find((f) => f.path === o.chapter.sourcePath);
+    if (!file) {
+      file = new VFile({ path: o.chapter.sourcePath });
+      all.push(file);
+    }
+    report(file, 'pdf-too-large', overrunMessage(o), { line: 1, column: 1 });
+  }
+  return all;
+}
+
+/**
+ * Output folders this build does not make, whose stamp says another profile (or has none): an
+ * HTML-only public build must not leave the members PDF of an earlier build in `pdf/`.
+ */
+async function staleFolders(out: string, built: readonly string[], profile: Audience): Promise<{ folder: string; profile: string | undefined }[]> {
+  const stale: { folder: string; profile: string | undefined }[] = [];
+  for (const folder of ['html', 'pdf']) {
+    if (built.includes(folder)) continue;
+    const info = await lstat(path.join(out, folder)).catch(() => undefined);
+    if (!info) continue;
+    const stamp = await readFile(path.join(out, folder, STAMP), 'utf8').then((t) => JSON.parse(t) as { profile?: unknown }, () => undefined).catch(() => undefined);
+    const was = typeof stamp?.profile === 'string' ? stamp.profile : undefined;
+    if (was !== profile) stale.push({ folder, profile: was });
+  }
+  return stale;
 }
 
 /** A file-system failure while writing the output, said plainly. */
@@ -151,12 +237,18 @@ export async function check(
   root: string,
   profile: Audience,
   buildDate: Date,
-  extra: { readonly cacheDir?: string | undefined; readonly progress?: ProgressSink | undefined } = {},
+  extra: { readonly cacheDir?: string | undefined; readonly progress?: ProgressSink | undefined; readonly signal?: AbortSignal | undefined } = {},
 ): Promise<{ files: readonly VFile[]; edition: Edition | undefined }> {
-  extra.progress?.({ stage: 'read' });
+  const { signal } = extra;
+  const progress: ProgressSink = (event) => {
+    signal?.throwIfAborted();
+    extra.progress?.(event);
+  };
+  progress({ stage: 'read' });
   const sources = await readSources(root);
   const cache = await openCache(extra.cacheDir, `check-${process.pid}`);
-  const result = await compileEdition(sources, { profile, buildDate, drawCharts: false, cache, progress: extra.progress });
+  const result = await compileEdition(sources, { profile, buildDate, drawCharts: false, cache, progress });
+  signal?.throwIfAborted();
   await cache?.flush();
   return result;
 }

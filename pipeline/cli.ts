@@ -6,10 +6,27 @@ import { collectProblems, formatProblems } from './diagnostics/format.js';
 import type { Audience } from './model/figure.js';
 import { createReporter, type Verbosity } from './progress/reporter.js';
 
-/** Exit codes are a contract: 0 success, 1 content errors, 2 usage errors. */
+/** Exit codes are a contract: 0 success, 1 content errors, 2 usage errors, 128 + signal number when stopped. */
 export const EXIT_OK = 0;
 export const EXIT_CONTENT = 1;
 export const EXIT_USAGE = 2;
+export const EXIT_SIGINT = 130;
+export const EXIT_SIGTERM = 143;
+
+export { watchResources, type Resource, type ResourceEvent } from './output/resources.js';
+
+/** The reason a command was stopped, as given to AbortController.abort(). */
+export class StopRequest extends Error {
+  constructor(readonly signal: 'SIGINT' | 'SIGTERM') {
+    super(`Stopped by ${signal}`);
+    this.name = 'StopRequest';
+  }
+}
+
+function stopCode(signal: AbortSignal | undefined): number | undefined {
+  if (!signal?.aborted) return undefined;
+  return (signal.reason as { signal?: string } | undefined)?.signal === 'SIGINT' ? EXIT_SIGINT : EXIT_SIGTERM;
+}
 
 const usage = `Usage: monitor <command> [options]
 
@@ -25,7 +42,7 @@ Run "monitor <command> --help" for the options of a command.`;
 
 const commands: Record<string, { help: string; options: NonNullable<ParseArgsConfig['options']> }> = {
   build: {
-    help: `Usage: monitor build [--root DIR] [--out DIR] [--format html|pdf|all] [--profile public|members] [--keep-print-html]
+    help: `Usage: monitor build [--root DIR] [--out DIR] [--format html|pdf|all] [--profile public|members] [--keep-print-html] [--force]
 
 Builds the edition into <out>/html/ and <out>/pdf/<edition-slug>.pdf.
   --root DIR          edition root with edition.yaml, chapters/ and data/ (default: the project)
@@ -33,6 +50,8 @@ Builds the edition into <out>/html/ and <out>/pdf/<edition-slug>.pdf.
   --format FORMAT     html, pdf or all (default: all)
   --profile PROFILE   public (default) or members: members-only content is included and marked
   --keep-print-html   keep the HTML given to Chromium beside the PDF
+  --force             write into a folder that holds other files and was not made by a build;
+                      html/ and pdf/ are written beside them, and they are never changed or deleted
   --browser PATH      Chromium or Chrome executable (default: PUPPETEER_EXECUTABLE_PATH or a system browser)
   --no-cache          rebuild everything (the cache is <root>/.monitor-cache/, safe to delete)
   --quiet             print only problems
@@ -43,6 +62,7 @@ Builds the edition into <out>/html/ and <out>/pdf/<edition-slug>.pdf.
       format: { type: 'string' },
       profile: { type: 'string' },
       'keep-print-html': { type: 'boolean' },
+      force: { type: 'boolean' },
       browser: { type: 'string' },
       quiet: { type: 'boolean' },
       verbose: { type: 'boolean' },
@@ -131,9 +151,22 @@ export interface Io {
   readonly errRaw?: (text: string) => void;
   /** Resolves when the user asks a long-running command (preview) to stop. */
   readonly interrupted?: Promise<void>;
+  /** Aborted (with a StopRequest) on SIGINT or SIGTERM: every command stops, cleans up and exits 130 or 143. */
+  readonly signal?: AbortSignal;
 }
 
 export async function main(argv: readonly string[], io: Io): Promise<number> {
+  try {
+    const code = await run(argv, io);
+    return stopCode(io.signal) ?? code;
+  } catch (error) {
+    const stopped = stopCode(io.signal);
+    if (stopped === undefined) throw error;
+    return stopped;
+  }
+}
+
+async function run(argv: readonly string[], io: Io): Promise<number> {
   const [command, ...rest] = argv;
   if (!command || command === 'help' || command === '--help' || command === '-h') {
     io.out(usage);
@@ -176,7 +209,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     const format = oneOf(values['format'], ['text', 'json'] as const, 'text');
     if (format === undefined) return usageError(io, '--format must be text or json', spec.help);
     const { check } = await import('./build.js');
-    const result = await check(root, profile, buildDate, { cacheDir, progress: reporter.progress });
+    const result = await check(root, profile, buildDate, { cacheDir, progress: reporter.progress, signal: io.signal });
     reporter.finish();
     const problems = collectProblems(result.files, { root, cwd: io.cwd });
     if (format === 'json') io.out(JSON.stringify({ problems }, null, 2));
@@ -204,8 +237,23 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     log: reporter.log,
     cacheDir,
     progress: reporter.progress,
+    force: values['force'] === true,
+    home: io.env['HOME'],
+    signal: io.signal,
   }).catch((error: unknown) => error as Error);
   reporter.finish();
+  const stopped = stopCode(io.signal);
+  if (stopped !== undefined) {
+    io.err(`Build stopped by ${(io.signal?.reason as StopRequest | undefined)?.signal ?? 'a signal'}. The previous output was left as it was.`);
+    return stopped;
+  }
+  if (result instanceof Error && (result as Error & { exitCode?: number }).exitCode === EXIT_USAGE) {
+    // The output folder was refused: nothing was written.
+    const { ruleId, hint } = result as Error & { ruleId?: string; hint?: string };
+    io.err(`error ${result.message}${ruleId ? `  ${ruleId}` : ''}`);
+    if (hint) io.err(`  hint: ${hint}`);
+    return EXIT_USAGE;
+  }
   if (result instanceof Error) {
     // Failures outside the editors' files (no browser, a crashed print, an unwritable folder).
     const { ruleId, hint } = result as Error & { ruleId?: string; hint?: string };
@@ -292,7 +340,8 @@ async function runPreview(
     throw error;
   }
   io.out(`Preview at ${preview.url} (Ctrl+C to stop)`);
-  await (io.interrupted ?? new Promise<void>((resolve) => process.once('SIGINT', () => resolve())));
+  const stop = io.signal;
+  await (stop ? new Promise<void>((resolve) => (stop.aborted ? resolve() : stop.addEventListener('abort', () => resolve(), { once: true }))) : io.interrupted ?? new Promise<void>((resolve) => process.once('SIGINT', () => resolve())));
   await preview.close();
   return EXIT_OK;
 }

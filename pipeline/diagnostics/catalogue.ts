@@ -74,9 +74,11 @@ export const catalogue = {
   'csv-rank-duplicate': { severity: 'error', hint: 'A city can rank each option only once; check the rank columns of this row.' },
   // build
   'pdf-toc': { severity: 'error', hint: 'A table-of-contents page number did not match its heading; report this as a pipeline bug.' },
-  'pdf-print': { severity: 'error', hint: 'Chromium crashed or hung while printing; rerun the build, and check memory and /tmp space.' },
+  'pdf-print': { severity: 'error', hint: 'If Chromium ran out of time or memory on a very large edition, split or shorten its largest chapters; otherwise rerun the build, and check free memory and /tmp space.' },
   'output-write': { severity: 'error', hint: 'Check that the output folder can be written and the disk has space; the previous output was kept.' },
   'pdf-browser': { severity: 'error', hint: 'Install Chromium (Debian: apt-get install chromium) or set PUPPETEER_EXECUTABLE_PATH.' },
+  'pdf-too-large': { severity: 'error', hint: 'Split the chapter into several, shorten it, or move long tables and data to a CSV download; the PDF edition has a size limit (docs/security.md#bounded-input).' },
+  'output-refused': { severity: 'error', hint: 'Give --out an empty or new folder made for the edition; --force writes beside foreign files without touching them.' },
 } as const satisfies Record<string, Rule>;
 
 export type RuleId = keyof typeof catalogue;

@@ -13,8 +13,9 @@ async function visibleHash(out: string): Promise<string> {
   return parts.join('\n');
 }
 
+/** The build's own leftovers: dot entries other than the marker that says the folder is an output. */
 async function dotEntries(out: string): Promise<string[]> {
-  return (await readdir(out)).filter((n) => n.startsWith('.'));
+  return (await readdir(out)).filter((n) => n.startsWith('.') && n !== '.monitor-output');
 }
 
 /** A small three-chapter edition under a given title, so "old" and "new" output differ (and builds are quick). */
@@ -173,7 +174,7 @@ describe('StagedOutput', () => {
       await staged.write('html/index.html', 'new');
       await staged.commit(['html']);
       expect(await readFile(path.join(out, 'html/index.html'), 'utf8')).toBe('new');
-      expect((await readdir(out)).sort()).toEqual(['html']);
+      expect((await readdir(out)).sort()).toEqual(['.monitor-output', 'html']);
     } finally {
       await removeAll(out);
     }
@@ -182,6 +183,8 @@ describe('StagedOutput', () => {
   it('finishes a build killed after its commit point, and restores one killed mid-swap', async () => {
     const out = await tempDir('recover');
     try {
+      // An output folder of earlier builds (marked as such).
+      await writeFile(path.join(out, '.monitor-output'), '{"tool":"eurocities-monitor"}\n');
       // Killed after `.staging` became `.ready` and html was moved aside, before the new html moved in.
       await mkdir(path.join(out, '.ready-x1', 'html'), { recursive: true });
       await writeFile(path.join(out, '.ready-x1', 'html', 'index.html'), 'new');

@@ -4,7 +4,7 @@ import { cp, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/pr
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { build, type BuildResult, type Format } from '../../pipeline/build.js';
+import { build, type BuildOptions, type BuildResult, type Format } from '../../pipeline/build.js';
 import { collectProblems } from '../../pipeline/diagnostics/format.js';
 import type { Audience } from '../../pipeline/model/figure.js';
 
@@ -40,7 +40,14 @@ export interface Built extends BuildResult {
 }
 
 /** The real build() of pipeline/build.ts, with a fixed date and no logging. */
-export async function buildEdition(root: string, out: string, format: Format, profile: Audience = 'public', browserPath = chromium): Promise<Built> {
+export async function buildEdition(
+  root: string,
+  out: string,
+  format: Format,
+  profile: Audience = 'public',
+  browserPath = chromium,
+  extra: Partial<Pick<BuildOptions, 'force' | 'home' | 'log' | 'printBudget' | 'signal'>> = {},
+): Promise<Built> {
   const result = await build({
     root,
     out,
@@ -51,6 +58,7 @@ export async function buildEdition(root: string, out: string, format: Format, pr
     runToken: `test-${process.pid}-${Math.floor(performance.now())}`,
     browserPath,
     log: () => undefined,
+    ...extra,
   });
   const problems = collectProblems(result.files, { root, cwd: root }).map((p) => `${p.file}:${p.line}:${p.column} ${p.severity} ${p.message} ${p.rule}`);
   return { ...result, problems };

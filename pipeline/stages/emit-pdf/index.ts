@@ -2,7 +2,7 @@ import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Edition } from '../../model/edition.js';
 import { resolveBrowser } from './browser.js';
-import { PdfEmitError } from './errors.js';
+import { describePrintFailure, PdfEmitError, withBrowserState } from './errors.js';
 import { makeDeterministic } from './deterministic.js';
 import { loadFontCss } from './fonts.js';
 import { isolatePage } from './isolation.js';
@@ -29,6 +29,8 @@ export interface EmitPdfOptions {
   readonly log?: ((line: string) => void) | undefined;
   /** A browser started earlier (see startBrowser), used for the first attempt; emitPdf closes it. */
   readonly browser?: Promise<LaunchedBrowser> | undefined;
+  /** A stop request: Chromium is killed at once and nothing is retried. */
+  readonly signal?: AbortSignal | undefined;
 }
 
 export interface EmitPdfResult {
@@ -68,12 +70,14 @@ export async function emitPdf(edition: Edition, options: EmitPdfOptions): Promis
   let result: PassesResult | undefined;
   for (let attempt = 1; result === undefined; attempt++) {
     try {
-      const launching = early ?? launchBrowser(browserPath.path, log);
+      options.signal?.throwIfAborted();
+      const launching = early ?? launchBrowser(browserPath.path, log, options.signal);
       early = undefined; // printOnce owns it now and always closes it
       result = await printOnce(edition, assets, launching, timeoutMs, log);
     } catch (error) {
       if (error instanceof PdfEmitError) throw error;
-      const reason = error instanceof Error ? error.message : String(error);
+      options.signal?.throwIfAborted();
+      const reason = describePrintFailure(error);
       if (attempt >= 2) {
         throw new PdfEmitError('pdf-print', `Chromium failed twice while printing the PDF edition: ${reason}`, { cause: error });
       }
@@ -122,6 +126,8 @@ async function printOnce(
     const result = await printWithTrueToc(page, isolated, edition, assets, timeoutMs, log);
     if (isolated.blocked.length > 0) log(`pdf: blocked ${isolated.blocked.length} request(s), e.g. ${isolated.blocked[0] ?? ''}`);
     return result;
+  } catch (error) {
+    throw withBrowserState(error, launched.state());
   } finally {
     await launched.close();
   }

@@ -1,7 +1,9 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer, { type Browser } from 'puppeteer';
+import { track } from '../../output/resources.js';
+import type { BrowserState } from './errors.js';
 
 /**
  * Flags from research/platform.md: without the background-networking group Chromium keeps
@@ -31,14 +33,23 @@ export interface LaunchedBrowser {
   readonly userDataDir: string;
   /** Close the browser, kill its process group if that hangs, remove the profile. Never throws. */
   close(): Promise<void>;
+  /** Kill the whole process group at once and remove the profile (a stop request). Never throws. */
+  kill(): Promise<void>;
+  /** How the browser is doing, to explain a failed print. */
+  state(): BrowserState;
 }
 
 const closeGraceMs = 3000;
 
-export async function launchBrowser(executablePath: string, log: (line: string) => void): Promise<LaunchedBrowser> {
+export async function launchBrowser(executablePath: string, log: (line: string) => void, signal?: AbortSignal): Promise<LaunchedBrowser> {
+  signal?.throwIfAborted();
   const userDataDir = await mkdtemp(join(tmpdir(), 'monitor-pdf-'));
+  // Tracked from the start, so a run stopped at any moment can still remove it.
+  const untrackDir = track({ kind: 'dir', path: userDataDir });
+  const scratch = join(userDataDir, 'tmp');
   let browser: Browser;
   try {
+    await mkdir(scratch);
     browser = await puppeteer.launch({
       executablePath,
       headless: true,
@@ -47,18 +58,52 @@ export async function launchBrowser(executablePath: string, log: (line: string) 
       pipe: true,
       args: launchArgs(process.getuid?.() === 0),
       timeout: 30_000,
+      // Chromium's own scratch files go inside the profile, so removing the profile removes them
+      // too, even after Chromium was killed.
+      env: { ...process.env, TMPDIR: scratch },
     });
   } catch (error) {
     await rm(userDataDir, { recursive: true, force: true, maxRetries: 3 });
+    untrackDir();
     throw error;
   }
   const child = browser.process();
+  const untrackGroup = child?.pid === undefined ? () => {} : track({ kind: 'process-group', pid: child.pid });
+  let exit: BrowserState['exit'];
+  child?.once('exit', (code, sig) => (exit = { code, signal: sig }));
+  let pageCrashed = false;
+  browser.on('targetcreated', (target) => {
+    void target.page().then((page) => page?.on('error', () => (pageCrashed = true)), () => undefined);
+  });
+  for (const page of await browser.pages().catch(() => [])) page.on('error', () => (pageCrashed = true));
   log(`pdf: Chromium pid ${child?.pid ?? '?'}, profile ${userDataDir}`);
   let closed = false;
+  let closing: Promise<void> | undefined;
+
+  async function finishClose(): Promise<void> {
+    await rm(userDataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 }).catch(() => undefined);
+    untrackGroup();
+    untrackDir();
+  }
+
+  async function kill(): Promise<void> {
+    if (child?.pid !== undefined && child.exitCode === null && child.signalCode === null) {
+      killGroup(child.pid);
+      await waitForExit(child, 2000);
+    }
+    browser.disconnect().catch(() => undefined);
+    closed = true;
+    await (closing ?? (closing = finishClose()));
+  }
 
   async function close(): Promise<void> {
-    if (closed) return;
+    if (closed) return closing;
     closed = true;
+    closing = closeGently();
+    return closing;
+  }
+
+  async function closeGently(): Promise<void> {
     const done = browser.close().then(
       () => true,
       () => false,
@@ -72,10 +117,16 @@ export async function launchBrowser(executablePath: string, log: (line: string) 
       killGroup(pid);
       await waitForExit(child, 2000);
     }
-    await rm(userDataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 }).catch(() => undefined);
+    await finishClose();
   }
 
-  return { browser, userDataDir, close };
+  // A stop request: no graceful close, which may wait seconds for a busy renderer.
+  const onAbort = () => void kill();
+  signal?.addEventListener('abort', onAbort, { once: true });
+  child?.once('exit', () => signal?.removeEventListener('abort', onAbort));
+  if (signal?.aborted) await kill();
+
+  return { browser, userDataDir, close, kill, state: () => ({ exit, pageCrashed }) };
 }
 
 function killGroup(pid: number): void {
