@@ -19,6 +19,8 @@ export const catalogue = {
   'chapter-duplicate': { severity: 'error', hint: 'List each chapter file only once in edition.yaml.' },
   'chapter-unlisted': { severity: 'warning', hint: 'Add the file to the chapters list in edition.yaml, or delete it if it is not needed.' },
   'slug-duplicate': { severity: 'error', hint: 'Give one of the chapters another file name or a distinct `slug` in its front matter.' },
+  'slug-reserved': { severity: 'error', hint: 'Choose another address: add e.g. `slug: case-studies-overview` to the front matter, or rename the file (reserved names are listed in docs/authoring.md#slugs).' },
+  'slug-invalid': { severity: 'error', hint: 'Use only lower-case letters, digits and single hyphens, e.g. `slug: urban-mobility`; or rename the file that way (e.g. urban-mobility.md).' },
   // front matter
   'frontmatter-missing': { severity: 'error', hint: 'Start the chapter with front matter between two "---" lines, with at least title, kind and summary.' },
   'frontmatter-yaml': { severity: 'error', hint: 'Fix the YAML syntax of the front matter: check indentation and quote text containing ":".' },
