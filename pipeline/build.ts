@@ -15,6 +15,7 @@ import type { ProgressSink } from './progress/events.js';
 import { emitHtml, type HtmlAssets } from './stages/emit-html/index.js';
 import { MEDIA_DIR } from './stages/markdown/images.js';
 import { readSources, type EditionSources } from './stages/load/read-sources.js';
+import { holdChartWorkers } from './stages/charts/workers.js';
 import { defaultCacheDir, projectRoot } from './paths.js';
 
 export { defaultCacheDir, projectRoot };
@@ -51,9 +52,12 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const browser = options.format === 'html' ? undefined : import('./stages/emit-pdf/index.js').then((m) => m.startBrowser(options.browserPath, log));
   browser?.catch(() => undefined); // a failure surfaces when the PDF stage awaits it
   let browserHandedOver = false;
+  // Chart threads start now and load Vega while the chapters compile; they end with the build.
+  const releaseCharts = holdChartWorkers({ warm: true });
   try {
     return await buildWith(options, browser, () => (browserHandedOver = true));
   } finally {
+    await releaseCharts();
     // Content errors or a failed output folder: the early browser was never used; close it.
     if (browser && !browserHandedOver) await browser.then((b) => b.close(), () => undefined);
   }

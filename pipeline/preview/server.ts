@@ -10,6 +10,7 @@ import { reloadScript } from './client.js';
 import { contentTypeOf } from '../assets/content-type.js';
 import { crossSite, folderLocation, hostAllowed, requestPath, type Listening } from './guard.js';
 import { PreviewSite, type RebuildResult } from './site.js';
+import { holdChartWorkers } from '../stages/charts/workers.js';
 
 export interface PreviewOptions {
   readonly root: string;
@@ -37,6 +38,8 @@ const WATCHED_DIRS = ['chapters', 'data', 'styles'];
 export async function startPreview(options: PreviewOptions): Promise<Preview> {
   const { log } = options;
   const site = new PreviewSite(options.root, options.profile, options.buildDate);
+  // Chart threads stay warm for the whole session: an edited chart redraws without loading Vega again.
+  const releaseCharts = holdChartWorkers({ warm: true });
   const clients = new Set<ServerResponse>();
   let lastChanged: readonly string[] = [];
 
@@ -174,10 +177,16 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     }
   }
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port, options.host, () => resolve());
-  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.port, options.host, () => resolve());
+    });
+  } catch (error) {
+    for (const w of watchers) w.close();
+    await releaseCharts();
+    throw error;
+  }
   const address = server.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
 
@@ -196,6 +205,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
       for (const w of watchers) w.close();
       for (const client of clients) client.end();
       await running;
+      await releaseCharts();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();
