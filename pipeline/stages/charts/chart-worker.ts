@@ -18,8 +18,10 @@ export interface ChartTask {
 
 export type ChartTaskResult = { readonly svg: string } | { readonly error: string };
 
-// Load Vega while the thread starts, before the first task (and its clock).
+// Load Vega and draw once while the thread starts, before the first task and its clock: a cold
+// first drawing (module loading, compiling hot paths) can take longer than a whole ordinary chart.
 await loadEngine();
+await drawSvg({ mark: 'point', data: { values: [{ x: 1 }] }, encoding: { x: { field: 'x', type: 'quantitative' } } }, { basemap: null });
 
 export default async function drawChartTask(task: ChartTask): Promise<ChartTaskResult> {
   task.started.postMessage('started');

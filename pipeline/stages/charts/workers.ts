@@ -41,6 +41,11 @@ export function chartLimits(): ChartLimits {
   return limits;
 }
 
+/** Threads alive now (0 once a build or the preview has ended). */
+export function chartThreadCount(): number {
+  return pool?.threads.length ?? 0;
+}
+
 /** Change the limits (tests, tools). Running threads are replaced so that the new limits apply. */
 export async function setChartLimits(next: Partial<ChartLimits>): Promise<void> {
   limits = Object.freeze({ ...limits, ...next });
