@@ -53,7 +53,7 @@ export const catalogue = {
   'chart-question': { severity: 'error', hint: 'Use a question id from the survey codebook, e.g. question=Q07.' },
   'chart-option': { severity: 'error', hint: 'Check the chart attributes (by, compare, type) against docs/authoring.md.' },
   'chart-spec': { severity: 'error', hint: 'Fix the custom Vega-Lite spec in data/charts/: name data by dataset id only, never by url or path.' },
-  'chart-render': { severity: 'error', hint: 'The chart could not be drawn; check its spec and data.' },
+  'chart-render': { severity: 'error', hint: 'Check the spec and its data; if drawing exceeded a limit, simplify the spec or reduce the rows it generates (see docs/authoring.md#chart-limits).' },
   'chart-suppressed': { severity: 'error', hint: 'The question has fewer answers than survey.minBase, so no percentage may be shown; remove the chart or describe the result in words.' },
   'stat-unknown': { severity: 'error', hint: 'Check the :stat attributes: question, option or value must exist in the codebook.' },
   // surveys
