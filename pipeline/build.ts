@@ -52,8 +52,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const browser = options.format === 'html' ? undefined : import('./stages/emit-pdf/index.js').then((m) => m.startBrowser(options.browserPath, log));
   browser?.catch(() => undefined); // a failure surfaces when the PDF stage awaits it
   let browserHandedOver = false;
-  // Chart threads start now and load Vega while the chapters compile; they end with the build.
-  const releaseCharts = holdChartWorkers({ warm: true });
+  // Chart threads (started by the compile when there are charts) end with the build.
+  const releaseCharts = holdChartWorkers();
   try {
     return await buildWith(options, browser, () => (browserHandedOver = true));
   } finally {

@@ -17,6 +17,7 @@ import { MEDIA_DIR } from './stages/markdown/images.js';
 import { labelsFor } from './stages/markdown/labels.js';
 import { smartenText } from './stages/markdown/typography.js';
 import { slugProblem } from './stages/validate/slug.js';
+import { warmChartWorkers } from './stages/charts/workers.js';
 import { resolveStat } from './stages/survey/stat.js';
 import { loadSurveys } from './stages/survey/index.js';
 
@@ -55,6 +56,8 @@ export async function compileEdition(sources: EditionSources, options: CompileOp
 
   // 2. Parse and validate every chapter file, listed or not, so `check` sees them all.
   progress({ stage: 'chapters', count: sources.chapters.length });
+  // Chart threads load Vega (about a second each) while the chapters are parsed, when there will be charts to draw.
+  if (options.drawCharts && sources.chapters.some((s) => Buffer.from(s.bytes.buffer, s.bytes.byteOffset, s.bytes.byteLength).includes('::chart'))) warmChartWorkers();
   const byName = new Map(sources.chapters.map((s) => [s.path.slice('chapters/'.length), s]));
   const prepared: PreparedChapter[] = [];
   // If the chapter list itself is unusable, check every chapter file in name order.

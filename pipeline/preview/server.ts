@@ -38,8 +38,8 @@ const WATCHED_DIRS = ['chapters', 'data', 'styles'];
 export async function startPreview(options: PreviewOptions): Promise<Preview> {
   const { log } = options;
   const site = new PreviewSite(options.root, options.profile, options.buildDate);
-  // Chart threads stay warm for the whole session: an edited chart redraws without loading Vega again.
-  const releaseCharts = holdChartWorkers({ warm: true });
+  // Chart threads stay for the whole session: an edited chart redraws without loading Vega again.
+  const releaseCharts = holdChartWorkers();
   const clients = new Set<ServerResponse>();
   let lastChanged: readonly string[] = [];
 

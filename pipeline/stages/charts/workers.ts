@@ -52,13 +52,14 @@ export async function setChartLimits(next: Partial<ChartLimits>): Promise<void> 
   await closeChartWorkers();
 }
 
-/**
- * Keep the threads for a build or a preview session; the returned function lets go (once).
- * `warm` starts them now, so that they load Vega while the chapters compile.
- */
-export function holdChartWorkers(options: { warm?: boolean } = {}): () => Promise<void> {
+/** Start the threads now, so that they load Vega while the chapters compile. */
+export function warmChartWorkers(): void {
+  pool ??= startPool();
+}
+
+/** Keep the threads for a build or a preview session; the returned function lets go (once). */
+export function holdChartWorkers(): () => Promise<void> {
   holders += 1;
-  if (options.warm) pool ??= startPool();
   let released = false;
   return async () => {
     if (released) return;
