@@ -204,8 +204,9 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
       if (timer) clearTimeout(timer);
       for (const w of watchers) w.close();
       for (const client of clients) client.end();
-      await running;
+      // Threads first: a chart still drawing fails at once instead of holding the rebuild (and Ctrl+C).
       await releaseCharts();
+      await running;
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();
