@@ -10,7 +10,7 @@ import { reloadScript } from './client.js';
 import { contentTypeOf } from '../assets/content-type.js';
 import { crossSite, folderLocation, hostAllowed, requestPath, type Listening } from './guard.js';
 import { PreviewSite, type RebuildResult } from './site.js';
-import { holdChartWorkers } from '../stages/charts/workers.js';
+import { closeUnheldChartWorkers, holdChartWorkers } from '../stages/charts/workers.js';
 
 export interface PreviewOptions {
   readonly root: string;
@@ -207,6 +207,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
       // Threads first: a chart still drawing fails at once instead of holding the rebuild (and Ctrl+C).
       await releaseCharts();
       await running;
+      await closeUnheldChartWorkers();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();

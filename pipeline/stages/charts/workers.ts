@@ -65,8 +65,13 @@ export function holdChartWorkers(): () => Promise<void> {
     if (released) return;
     released = true;
     holders -= 1;
-    if (holders === 0) await closeChartWorkers();
+    await closeUnheldChartWorkers();
   };
+}
+
+/** Terminate the threads unless a build or preview holds them (e.g. after a rebuild that outlived its session). */
+export async function closeUnheldChartWorkers(): Promise<void> {
+  if (holders === 0) await closeChartWorkers();
 }
 
 /** Terminate every thread now. Charts still drawing or waiting fail with a chart-render error. */
