@@ -18,6 +18,7 @@ import type { ProgressSink } from './progress/events.js';
 import { emitHtml, type HtmlAssets } from './stages/emit-html/index.js';
 import { MEDIA_DIR } from './stages/markdown/images.js';
 import { readSources, type EditionSources } from './stages/load/read-sources.js';
+import { holdChartWorkers } from './stages/charts/workers.js';
 import { defaultCacheDir, projectRoot } from './paths.js';
 
 export { defaultCacheDir, projectRoot };
@@ -77,9 +78,12 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   // A stop request kills Chromium at once (its whole process group) and removes its profile.
   const onAbort = () => void browser?.then((b) => b.kill(), () => undefined);
   signal?.addEventListener('abort', onAbort, { once: true });
+  // Chart threads (started by the compile when there are charts) end with the build.
+  const releaseCharts = holdChartWorkers();
   try {
     return await buildWith(options, sources, () => browser ?? (browser = startBrowser()), () => (browserHandedOver = true));
   } finally {
+    await releaseCharts();
     signal?.removeEventListener('abort', onAbort);
     // Content errors, a stop or a failed output folder: the early browser was never used; close it.
     if (browser && signal?.aborted) await browser.then((b) => b.kill(), () => undefined);

@@ -16,6 +16,8 @@ import type { ChapterRef, DataResolvers, EditionIndex, FigureRef } from './stage
 import { MEDIA_DIR } from './stages/markdown/images.js';
 import { labelsFor } from './stages/markdown/labels.js';
 import { smartenText } from './stages/markdown/typography.js';
+import { slugProblem } from './stages/validate/slug.js';
+import { warmChartWorkers } from './stages/charts/workers.js';
 import { resolveStat } from './stages/survey/stat.js';
 import { loadSurveys } from './stages/survey/index.js';
 
@@ -54,6 +56,8 @@ export async function compileEdition(sources: EditionSources, options: CompileOp
 
   // 2. Parse and validate every chapter file, listed or not, so `check` sees them all.
   progress({ stage: 'chapters', count: sources.chapters.length });
+  // Chart threads load Vega (about a second each) while the chapters are parsed, when there will be charts to draw.
+  if (options.drawCharts && sources.chapters.some((s) => Buffer.from(s.bytes.buffer, s.bytes.byteOffset, s.bytes.byteLength).includes('::chart'))) warmChartWorkers();
   const byName = new Map(sources.chapters.map((s) => [s.path.slice('chapters/'.length), s]));
   const prepared: PreparedChapter[] = [];
   // If the chapter list itself is unusable, check every chapter file in name order.
@@ -66,7 +70,16 @@ export async function compileEdition(sources: EditionSources, options: CompileOp
     }
     const { file, chapter } = await stages.prepare(source, options.profile, labels.membersOnly);
     files.push(file);
-    if (chapter) prepared.push(chapter);
+    if (!chapter) continue;
+    // A slug from the file name is refused at the file's entry in the chapters list.
+    const problem = chapter.frontMatter.slug === undefined ? slugProblem(chapter.slug) : undefined;
+    if (problem) {
+      const place = loaded.yaml?.positionOf(['chapters', i]);
+      if (place) report(loaded.file, problem.rule, `Chapter \`${name}\`: ${problem.reason}`, place);
+      else report(file, problem.rule, problem.reason, { line: 1, column: 1 });
+      if (problem.rule === 'slug-invalid') continue;
+    }
+    prepared.push(chapter);
   }
   for (const [name, source] of byName) {
     if (listed.includes(name)) continue;

@@ -14,7 +14,8 @@ const temp = join(root, `dist.tmp-${process.pid}`);
 const hash = sourceHash(root);
 try {
   await build({
-    entryPoints: [join(root, 'pipeline/cli.ts')],
+    // The chart worker is a second entry: worker threads load it by file name (dist/chart-worker.js).
+    entryPoints: { cli: join(root, 'pipeline/cli.ts'), 'chart-worker': join(root, 'pipeline/stages/charts/chart-worker.ts') },
     bundle: true,
     splitting: true,
     format: 'esm',

@@ -55,7 +55,8 @@ export function chapterStages(store: CacheStore | undefined): ChapterStages {
 
   return {
     async prepare(source, profile, membersLabel) {
-      const key = sha256('prepare', source.bytes, profile, membersLabel);
+      // The path is part of the key: a file-name slug comes from it, so a copy under another name is another chapter.
+      const key = sha256('prepare', source.path, source.bytes, profile, membersLabel);
       const hit = (await store.get('prepare', key)) as PrepareEntry | undefined;
       if (hit) {
         const file = new VFile({ path: source.path, value: new TextDecoder().decode(source.bytes) });

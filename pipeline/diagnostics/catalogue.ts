@@ -19,6 +19,8 @@ export const catalogue = {
   'chapter-duplicate': { severity: 'error', hint: 'List each chapter file only once in edition.yaml.' },
   'chapter-unlisted': { severity: 'warning', hint: 'Add the file to the chapters list in edition.yaml, or delete it if it is not needed.' },
   'slug-duplicate': { severity: 'error', hint: 'Give one of the chapters another file name or a distinct `slug` in its front matter.' },
+  'slug-reserved': { severity: 'error', hint: 'Choose another address: add e.g. `slug: case-studies-overview` to the front matter, or rename the file (reserved names are listed in docs/authoring.md#slugs).' },
+  'slug-invalid': { severity: 'error', hint: 'Use only lower-case letters, digits and single hyphens, e.g. `slug: urban-mobility`; or rename the file that way (e.g. urban-mobility.md).' },
   // front matter
   'frontmatter-missing': { severity: 'error', hint: 'Start the chapter with front matter between two "---" lines, with at least title, kind and summary.' },
   'frontmatter-yaml': { severity: 'error', hint: 'Fix the YAML syntax of the front matter: check indentation and quote text containing ":".' },
@@ -51,7 +53,7 @@ export const catalogue = {
   'chart-question': { severity: 'error', hint: 'Use a question id from the survey codebook, e.g. question=Q07.' },
   'chart-option': { severity: 'error', hint: 'Check the chart attributes (by, compare, type) against docs/authoring.md.' },
   'chart-spec': { severity: 'error', hint: 'Fix the custom Vega-Lite spec in data/charts/: name data by dataset id only, never by url or path.' },
-  'chart-render': { severity: 'error', hint: 'The chart could not be drawn; check its spec and data.' },
+  'chart-render': { severity: 'error', hint: 'Check the spec and its data; if drawing exceeded a limit, simplify the spec or reduce the rows it generates (see docs/authoring.md#chart-limits).' },
   'chart-suppressed': { severity: 'error', hint: 'The question has fewer answers than survey.minBase, so no percentage may be shown; remove the chart or describe the result in words.' },
   'stat-unknown': { severity: 'error', hint: 'Check the :stat attributes: question, option or value must exist in the codebook.' },
   // surveys

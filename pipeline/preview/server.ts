@@ -8,7 +8,9 @@ import { loadStyles } from '../build.js';
 import type { Audience } from '../model/figure.js';
 import { reloadScript } from './client.js';
 import { contentTypeOf } from '../assets/content-type.js';
+import { crossSite, folderLocation, hostAllowed, requestPath, type Listening } from './guard.js';
 import { PreviewSite, type RebuildResult } from './site.js';
+import { closeUnheldChartWorkers, holdChartWorkers } from '../stages/charts/workers.js';
 
 export interface PreviewOptions {
   readonly root: string;
@@ -36,6 +38,8 @@ const WATCHED_DIRS = ['chapters', 'data', 'styles'];
 export async function startPreview(options: PreviewOptions): Promise<Preview> {
   const { log } = options;
   const site = new PreviewSite(options.root, options.profile, options.buildDate);
+  // Chart threads stay for the whole session: an edited chart redraws without loading Vega again.
+  const releaseCharts = holdChartWorkers();
   const clients = new Set<ServerResponse>();
   let lastChanged: readonly string[] = [];
 
@@ -85,8 +89,23 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   });
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? '/', 'http://preview.invalid');
-    const pathname = decodeURIComponent(url.pathname);
+    const listening: Listening = { address: options.host, port: (server.address() as AddressInfo).port };
+    for (const [name, value] of Object.entries(guardHeaders)) res.setHeader(name, value);
+    // DNS rebinding: a page of evil.example resolving to 127.0.0.1 sends Host: evil.example.
+    if (!hostAllowed(req.headers.host, listening)) return refuse(res, 421, 'This preview answers only at its own address (127.0.0.1 or localhost, with its port).');
+    const target = requestPath(req.url);
+    const method = req.method ?? 'GET';
+    const endpoint = target.ok && target.rel.startsWith('__monitor/');
+    // Other sites may link to the pages, but never drive the preview (PDF runs, event streams, writes).
+    if ((endpoint || (method !== 'GET' && method !== 'HEAD')) && crossSite(req.headers, listening)) {
+      return refuse(res, 403, 'The preview refuses requests from other sites.');
+    }
+    if (method !== 'GET' && method !== 'HEAD') {
+      res.setHeader('allow', 'GET, HEAD');
+      return refuse(res, 405, 'The preview only serves pages.');
+    }
+    if (!target.ok) return refuse(res, target.status, target.status === 400 ? 'Bad request' : 'Not found');
+    const pathname = `/${target.rel}`;
     if (pathname === '/__monitor/reload.js') {
       res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-store' });
       res.end(reloadScript);
@@ -116,11 +135,11 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
       }
       return;
     }
-    let rel = pathname.replace(/^\/+/, '');
-    if (rel === '' || rel.endsWith('/')) rel += 'index.html';
+    const rel = target.folder ? (target.rel === '' ? 'index.html' : `${target.rel}/index.html`) : target.rel;
     let body = site.file(rel);
-    if (body === undefined && site.file(`${rel}/index.html`) !== undefined) {
-      res.writeHead(301, { location: `${pathname}/` });
+    if (body === undefined && !target.folder && site.file(`${rel}/index.html`) !== undefined) {
+      // Path-only and canonical: never "//host" or "/\\host", which browsers take for another origin.
+      res.writeHead(301, { location: folderLocation(rel) });
       res.end();
       return;
     }
@@ -158,10 +177,16 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     }
   }
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port, options.host, () => resolve());
-  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.port, options.host, () => resolve());
+    });
+  } catch (error) {
+    for (const w of watchers) w.close();
+    await releaseCharts();
+    throw error;
+  }
   const address = server.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
 
@@ -179,13 +204,28 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
       if (timer) clearTimeout(timer);
       for (const w of watchers) w.close();
       for (const client of clients) client.end();
+      // Threads first: a chart still drawing fails at once instead of holding the rebuild (and Ctrl+C).
+      await releaseCharts();
       await running;
+      await closeUnheldChartWorkers();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();
       });
     },
   };
+}
+
+/** On every answer: no sniffing, no embedding by other sites, no framing. */
+const guardHeaders = {
+  'x-content-type-options': 'nosniff',
+  'cross-origin-resource-policy': 'same-origin',
+  'x-frame-options': 'DENY',
+} as const;
+
+function refuse(res: ServerResponse, status: number, message: string): void {
+  res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' });
+  res.end(`${message}\n`);
 }
 
 /** Let the page load the reload script and open the event stream: only in preview responses. */

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import type { ChapterKind } from '../model/edition.js';
 import { chapterKinds } from '../model/edition.js';
+import { slugProblem } from '../stages/validate/slug.js';
 import { insertChapter } from './insert-chapter.js';
 import { chapterTemplate, scaffoldKinds, type ScaffoldKind } from './templates.js';
 
@@ -10,17 +11,17 @@ export { scaffoldKinds, type ScaffoldKind } from './templates.js';
 
 export type ScaffoldResult = { readonly ok: true; readonly file: string; readonly listed: boolean } | { readonly ok: false; readonly message: string };
 
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-
 export function isScaffoldKind(kind: string): kind is ScaffoldKind {
   return (scaffoldKinds as readonly string[]).includes(kind);
 }
 
 /** `monitor new`: write chapters/<slug>.md and list it in edition.yaml in the right place. */
 export async function scaffoldChapter(root: string, kind: ScaffoldKind, slug: string): Promise<ScaffoldResult> {
-  if (!SLUG.test(slug)) {
+  const problem = slugProblem(slug);
+  if (problem?.rule === 'slug-invalid') {
     return { ok: false, message: `"${slug}" is not a valid slug: use lower-case letters, digits and single dashes, e.g. housing-costs` };
   }
+  if (problem) return { ok: false, message: `"${slug}" is reserved for a page the pipeline generates; choose another slug, e.g. ${slug}-overview` };
   const name = `${slug}.md`;
   const file = path.join(root, 'chapters', name);
   const editionPath = path.join(root, 'edition.yaml');

@@ -3,6 +3,7 @@ import { h } from 'hastscript';
 import { toString } from 'hast-util-to-string';
 import type { VFile } from 'vfile';
 import type { Chapter, EditionConfig, Heading } from '../../model/edition.js';
+import { ACCESSIBILITY_SLUGS } from '../emit-html/site-paths.js';
 
 /** Marks the generated chapter, so the web footer can link to it. */
 export const accessibilityStatementSource = 'generated/accessibility-statement';
@@ -27,7 +28,8 @@ const WORDS_PER_MINUTE = 230;
 export function accessibilityStatement(input: StatementInput): Chapter {
   const { config, chapters } = input;
   const taken = new Set(chapters.map((c) => c.slug));
-  const slug = taken.has('accessibility') ? 'accessibility-statement' : 'accessibility';
+  const [first, second] = ACCESSIBILITY_SLUGS;
+  const slug = taken.has(first) ? second : first;
   const id = (name: string) => `${slug}--${name}`;
   const figures = chapters.flatMap((c) => c.figures);
   const date = new Intl.DateTimeFormat([config.language, 'en'], { dateStyle: 'long', timeZone: 'UTC' }).format(input.buildDate);

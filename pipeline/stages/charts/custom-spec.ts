@@ -17,6 +17,13 @@ const maxDepth = 64;
 const namePattern = /^[a-z0-9][a-z0-9_-]*$/i;
 /** Data sources that generate rows rather than load them. */
 const generators = new Set(['sequence', 'sphere', 'graticule']);
+/**
+ * Cheap, obviously right bounds on generated data, checked before anything runs (the real bound on
+ * time and memory is the chart worker's, see workers.ts): a `sequence` of at most this many rows,
+ * plain numbers only; a graticule no finer than one degree.
+ */
+export const MAX_SEQUENCE_ROWS = 100_000;
+const MIN_GRATICULE_STEP = 1;
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
@@ -117,6 +124,8 @@ export function scanSpec(tree: Json): Set<string> | string {
         if ('url' in value) return urlRefusal(`${at}/url`);
         if ('values' in value) return `inline "values" at ${at}/values are not allowed: survey numbers come from the data, name them by dataset id`;
         const generated = Object.keys(value).some((k) => generators.has(k));
+        const bound = generatorRefusal(value, `${at}`);
+        if (bound) return bound;
         if (!generated) {
           if (typeof value['name'] !== 'string') return `"data" at ${at} must be {"name": "<survey>:<question>"}`;
           names.add(value['name']);
@@ -128,6 +137,33 @@ export function scanSpec(tree: Json): Set<string> | string {
     return undefined;
   };
   return walk(tree, '', 0) ?? names;
+}
+
+/** Why a generator (`sequence`, `graticule`) would make too much data, or undefined. */
+function generatorRefusal(data: { [key: string]: Json }, at: string): string | undefined {
+  const sequence = data['sequence'];
+  if (sequence !== undefined) {
+    const s = isObject(sequence) ? sequence : {};
+    const [start, stop, step] = [s['start'], s['stop'], s['step'] ?? 1];
+    if (typeof start !== 'number' || typeof stop !== 'number' || typeof step !== 'number' || step === 0) {
+      return `"sequence" at ${at}/sequence needs numbers for start, stop and step (not 0)`;
+    }
+    const rows = Math.ceil((stop - start) / step);
+    if (!Number.isFinite(rows) || rows > MAX_SEQUENCE_ROWS) {
+      return `"sequence" at ${at}/sequence makes ${Number.isFinite(rows) ? rows.toLocaleString('en') : 'endless'} rows; the limit is ${MAX_SEQUENCE_ROWS.toLocaleString('en')}`;
+    }
+  }
+  const graticule = data['graticule'];
+  if (isObject(graticule)) {
+    for (const key of ['step', 'stepMinor', 'stepMajor']) {
+      const steps = graticule[key];
+      const values = Array.isArray(steps) ? steps : steps === undefined ? [] : [steps];
+      if (values.some((v) => typeof v !== 'number' || !(v >= MIN_GRATICULE_STEP))) {
+        return `"graticule" at ${at}/graticule/${key} must be at least ${MIN_GRATICULE_STEP} degree`;
+      }
+    }
+  }
+  return undefined;
 }
 
 function urlRefusal(at: string): string {

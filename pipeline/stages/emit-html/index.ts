@@ -3,6 +3,7 @@ import type { Edition } from '../../model/edition.js';
 import { MEDIA_DIR } from '../markdown/images.js';
 import { page, type SiteLinks } from './layout.js';
 import { caseStudiesPage, chapterPage, indexPage } from './pages.js';
+import { ASSETS_DIR, SITEMAP_FILE } from './site-paths.js';
 import { sitemap } from './sitemap.js';
 
 export interface OutputFile {
@@ -29,12 +30,12 @@ export function emitHtml(edition: Edition, assets: HtmlAssets): OutputFile[] {
   for (const chapter of edition.chapters) {
     for (const figure of chapter.figures) files.push({ path: `${chapter.slug}/${figure.csvName}`, contents: figure.csv });
   }
-  files.push({ path: 'assets/site.css', contents: assets.css });
+  files.push({ path: `${ASSETS_DIR}/site.css`, contents: assets.css });
   for (const [rel, bytes] of edition.media) files.push({ path: `${MEDIA_DIR}/${rel}`, contents: bytes });
-  for (const font of assets.fonts) files.push({ path: `assets/fonts/${font.name}`, contents: font.bytes });
+  for (const font of assets.fonts) files.push({ path: `${ASSETS_DIR}/fonts/${font.name}`, contents: font.bytes });
   if (assets.pdf) files.push({ path: assets.pdf.name, contents: assets.pdf.bytes });
   if (edition.profile === 'public') {
-    files.push({ path: 'sitemap.xml', contents: sitemap(edition.config.baseUrl, specs.map((s) => s.path)) });
+    files.push({ path: SITEMAP_FILE, contents: sitemap(edition.config.baseUrl, specs.map((s) => s.path)) });
   }
   return files;
 }

@@ -2,6 +2,7 @@ import type { Element, ElementContent, Root } from 'hast';
 import { h } from 'hastscript';
 import type { Edition } from '../../model/edition.js';
 import { accessibilityStatementSource } from '../assemble/accessibility-statement.js';
+import { ASSETS_DIR, CASE_STUDIES_DIR } from './site-paths.js';
 
 export interface PageSpec {
   /** Path of the page inside html/, e.g. "housing/index.html". */
@@ -38,7 +39,7 @@ export function page(edition: Edition, spec: PageSpec, links: SiteLinks): Root {
     h('meta', { name: 'description', content: spec.description }),
     ...(members ? [h('meta', { name: 'robots', content: 'noindex, nofollow' })] : []),
     h('link', { rel: 'canonical', href: `${config.baseUrl}${spec.canonical}` }),
-    h('link', { rel: 'stylesheet', href: `${up}assets/site.css` }),
+    h('link', { rel: 'stylesheet', href: `${up}${ASSETS_DIR}/site.css` }),
   ]);
   const banner = h('header', { className: ['site-header'] }, [
     h('a', { className: ['site-title'], href: up || './' }, config.title),
@@ -62,7 +63,7 @@ export function page(edition: Edition, spec: PageSpec, links: SiteLinks): Root {
         ]),
       ),
     ),
-    h('p', [h('a', { href: `${up}case-studies/` }, 'All best practices')]),
+    h('p', [h('a', { href: `${up}${CASE_STUDIES_DIR}/` }, 'All best practices')]),
   ]);
   const footer = h('footer', { className: ['site-footer'] }, [
     h('p', `${config.title}. Published by ${config.publisher}, ${config.year}. Licence: ${config.licence}.${config.isbn ? ` ISBN ${config.isbn}.` : ''}`),

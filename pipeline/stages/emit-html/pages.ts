@@ -5,6 +5,7 @@ import { renderChapterBody } from '../render/chapter-body.js';
 import { kindLabels, renderChapterHeader } from '../render/chapter-header.js';
 import { scrollRegion } from '../render/figure.js';
 import type { PageSpec } from './layout.js';
+import { CASE_STUDIES_DIR, INDEX_PAGE } from './site-paths.js';
 
 /** Reading-order groups of the table of contents. */
 const groups: { title: string; kinds: ChapterKind[] }[] = [
@@ -34,7 +35,7 @@ export function indexPage(edition: Edition, pdf: { name: string; size: string } 
       }),
     ]),
   ];
-  return { path: 'index.html', title: config.title, description: config.description, canonical: '', main };
+  return { path: INDEX_PAGE, title: config.title, description: config.description, canonical: '', main };
 }
 
 function tocEntry(c: Chapter): ElementContent {
@@ -101,11 +102,11 @@ export function caseStudiesPage(edition: Edition): PageSpec {
     ),
   ];
   return {
-    path: 'case-studies/index.html',
+    path: `${CASE_STUDIES_DIR}/${INDEX_PAGE}`,
     title: `Best practices | ${edition.config.title}`,
     description: `Case studies of ${kindLabels['case-study'].toLowerCase()}s from Eurocities member cities in the ${edition.config.title}.`,
-    canonical: 'case-studies/',
+    canonical: `${CASE_STUDIES_DIR}/`,
     main,
-    current: 'case-studies',
+    current: CASE_STUDIES_DIR,
   };
 }

@@ -23,10 +23,8 @@ export const frontMatterSchema = z
     summary: text,
     authors: z.array(author).optional(),
     audience: z.enum(['public', 'members']).optional(),
-    slug: z
-      .string()
-      .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'use lower-case letters, digits and single dashes')
-      .optional(),
+    // Pattern and reserved names are checked in slug.ts (rules slug-invalid, slug-reserved).
+    slug: z.union([z.string(), z.number()]).transform(String).optional(),
     lang: z.string().regex(/^[a-zA-Z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'use a BCP 47 language tag such as fr').optional(),
     city: text.optional(),
     country: z.string().regex(/^[A-Z]{2}$/, 'use a two-letter ISO 3166-1 code in capitals').optional(),

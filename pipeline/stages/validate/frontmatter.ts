@@ -7,6 +7,7 @@ import { YamlSource } from '../../diagnostics/yaml-source.js';
 import { describeIssue } from '../../diagnostics/zod-issues.js';
 import { caseStudyRequired, frontMatterSchema, type FrontMatterInput } from './frontmatter-schema.js';
 import { isIsoCountry } from './countries.js';
+import { slugProblem } from './slug.js';
 
 /**
  * Validate a chapter's front matter, reporting every problem at the line and column of the
@@ -45,6 +46,14 @@ export function validateFrontMatter(file: VFile, node: Yaml | undefined): FrontM
   if (fatal) return undefined;
   const input = (parsed.success ? parsed.data : frontMatterSchema.strip().parse(value)) as FrontMatterInput;
 
+  if (input.slug !== undefined) {
+    const problem = slugProblem(input.slug);
+    if (problem) {
+      report(file, problem.rule, problem.reason, yaml.positionOf(['slug'], { key: true }));
+      // A reserved slug is still a safe name, so the rest of the chapter is checked; a malformed one is not used.
+      if (problem.rule === 'slug-invalid') return undefined;
+    }
+  }
   if (input.country !== undefined && !isIsoCountry(input.country)) {
     report(file, 'frontmatter-country', `\`country\`: "${input.country}" is not an ISO 3166-1 alpha-2 code`, yaml.positionOf(['country']));
     return undefined;

@@ -1,0 +1,34 @@
+/**
+ * The chart worker (one per thread of the pool in workers.ts): draws one chart per task. It tells
+ * the pool when drawing starts, so the time limit counts drawing only, not the wait in the queue or
+ * the second it takes a fresh thread to load Vega. Errors come back as text: a RenderError's class
+ * does not survive the trip between threads.
+ */
+import type { MessagePort } from 'node:worker_threads';
+import type { TopLevelSpec } from 'vega-lite';
+import { drawSvg, loadEngine } from './draw.js';
+import type { Frame } from './types.js';
+
+export interface ChartTask {
+  readonly spec: TopLevelSpec;
+  readonly basemap: Frame | null;
+  /** Receives one message when drawing starts. */
+  readonly started: MessagePort;
+}
+
+export type ChartTaskResult = { readonly svg: string } | { readonly error: string };
+
+// Load Vega and draw once while the thread starts, before the first task and its clock: a cold
+// first drawing (module loading, compiling hot paths) can take longer than a whole ordinary chart.
+await loadEngine();
+await drawSvg({ mark: 'point', data: { values: [{ x: 1 }] }, encoding: { x: { field: 'x', type: 'quantitative' } } }, { basemap: null });
+
+export default async function drawChartTask(task: ChartTask): Promise<ChartTaskResult> {
+  task.started.postMessage('started');
+  task.started.close();
+  try {
+    return { svg: await drawSvg(task.spec, { basemap: task.basemap }) };
+  } catch (error) {
+    return { error: (error as Error).message };
+  }
+}

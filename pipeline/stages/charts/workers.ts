@@ -1,0 +1,145 @@
+/**
+ * Charts are drawn in worker threads (tinypool), in parallel, each with a time limit and a memory
+ * limit: a custom spec with a catastrophic regular expression or millions of generated rows ends
+ * as a `chart-render` error at its `::chart` directive, never as a hung or crashed build. A thread
+ * that overran is terminated and replaced by a fresh one.
+ *
+ * The pool is process-wide and started on the first chart. Builds and the preview hold it while
+ * they run (holdChartWorkers); when the last holder lets go, or on abort (closeChartWorkers), every
+ * thread is terminated, so nothing lingers after a command.
+ */
+import os from 'node:os';
+import { MessageChannel } from 'node:worker_threads';
+import Tinypool from 'tinypool';
+import type { TopLevelSpec } from 'vega-lite';
+import type { ChartTask, ChartTaskResult } from './chart-worker.js';
+import { RenderError } from './draw.js';
+import type { Frame } from './types.js';
+
+export interface ChartLimits {
+  /** Wall-clock time one chart may take to draw, from the moment its thread starts on it. */
+  readonly timeoutMs: number;
+  /** V8 heap (old generation) of one drawing thread, Vega included (about 50 MB of it). */
+  readonly memoryMb: number;
+  /** Charts drawn at the same time. */
+  readonly threads: number;
+}
+
+export const DEFAULT_CHART_LIMITS: ChartLimits = Object.freeze({
+  timeoutMs: 30_000,
+  memoryMb: 512,
+  threads: Math.max(1, Math.min(4, os.availableParallelism())),
+});
+
+let limits: ChartLimits = DEFAULT_CHART_LIMITS;
+let pool: Tinypool | undefined;
+let holders = 0;
+/** Rejects every waiting chart when the threads cannot start at all. */
+const waiting = new Set<(error: RenderError) => void>();
+
+export function chartLimits(): ChartLimits {
+  return limits;
+}
+
+/** Threads alive now (0 once a build or the preview has ended). */
+export function chartThreadCount(): number {
+  return pool?.threads.length ?? 0;
+}
+
+/** Change the limits (tests, tools). Running threads are replaced so that the new limits apply. */
+export async function setChartLimits(next: Partial<ChartLimits>): Promise<void> {
+  limits = Object.freeze({ ...limits, ...next });
+  await closeChartWorkers();
+}
+
+/** Start the threads now, so that they load Vega while the chapters compile. */
+export function warmChartWorkers(): void {
+  pool ??= startPool();
+}
+
+/** Keep the threads for a build or a preview session; the returned function lets go (once). */
+export function holdChartWorkers(): () => Promise<void> {
+  holders += 1;
+  let released = false;
+  return async () => {
+    if (released) return;
+    released = true;
+    holders -= 1;
+    await closeUnheldChartWorkers();
+  };
+}
+
+/** Terminate the threads unless a build or preview holds them (e.g. after a rebuild that outlived its session). */
+export async function closeUnheldChartWorkers(): Promise<void> {
+  if (holders === 0) await closeChartWorkers();
+}
+
+/** Terminate every thread now. Charts still drawing or waiting fail with a chart-render error. */
+export async function closeChartWorkers(): Promise<void> {
+  const running = pool;
+  pool = undefined;
+  if (running) await running.destroy();
+}
+
+/**
+ * The worker's module: the bundle's compiled chart-worker.js beside this chunk in dist/, or, from
+ * the TypeScript sources (tests, tsx), an entry that registers tsx in the new thread first.
+ */
+function workerFile(): string {
+  const fromSources = import.meta.url.endsWith('.ts');
+  return new URL(fromSources ? './chart-worker-tsx.mjs' : './chart-worker.js', import.meta.url).href;
+}
+
+function startPool(): Tinypool {
+  const started = new Tinypool({
+    filename: workerFile(),
+    minThreads: limits.threads,
+    maxThreads: limits.threads,
+    resourceLimits: { maxOldGenerationSizeMb: limits.memoryMb },
+  });
+  // A thread that fails while no chart is on it (it could not start): fail the waiting charts
+  // rather than leave them queued for ever.
+  started.on('error', (error: Error) => {
+    for (const reject of waiting) reject(new RenderError(`the chart threads could not start: ${error.message}`));
+    if (pool === started) void closeChartWorkers();
+  });
+  return started;
+}
+
+const seconds = (ms: number) => `${Math.round((ms / 1000) * 10) / 10} s`;
+
+/** Draw one chart in a worker thread, within the limits. Rejects with a RenderError. */
+export async function drawInWorker(spec: TopLevelSpec, basemap: Frame | null): Promise<string> {
+  const bound = limits;
+  pool ??= startPool();
+  const channel = new MessageChannel();
+  const abort = new AbortController();
+  let timer: NodeJS.Timeout | undefined;
+  let timedOut = false;
+  channel.port1.once('message', () => {
+    timer = setTimeout(() => {
+      timedOut = true;
+      abort.abort();
+    }, bound.timeoutMs);
+  });
+  let failStart: ((error: RenderError) => void) | undefined;
+  const cannotStart = new Promise<never>((_, reject) => (failStart = reject));
+  waiting.add(failStart!);
+  try {
+    const task: ChartTask = { spec, basemap, started: channel.port2 };
+    const result = (await Promise.race([pool.run(task, { transferList: [channel.port2], signal: abort.signal }), cannotStart])) as ChartTaskResult;
+    if ('error' in result) throw new RenderError(result.error);
+    return result.svg;
+  } catch (error) {
+    if (error instanceof RenderError) throw error;
+    if (timedOut) throw new RenderError(`drawing it took longer than ${seconds(bound.timeoutMs)} (the limit per chart); simplify the spec or reduce its data`);
+    if ((error as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY') {
+      throw new RenderError(`drawing it needed more than ${bound.memoryMb} MB of memory (the limit per chart); simplify the spec or reduce its data`);
+    }
+    throw new RenderError(`the chart thread stopped: ${(error as Error).message}`);
+  } finally {
+    waiting.delete(failStart!);
+    if (timer) clearTimeout(timer);
+    channel.port1.close();
+  }
+}
