@@ -9,6 +9,7 @@ import { report } from './diagnostics/report.js';
 import { accessibilityStatement } from './stages/assemble/accessibility-statement.js';
 import { buildFigures, type NumberedChart } from './stages/assemble/charts.js';
 import { generatedBlock } from './stages/assemble/generated-blocks.js';
+import { numberChapters } from './stages/assemble/numbering.js';
 import type { ProgressSink } from './progress/events.js';
 import type { EditionSources } from './stages/load/read-sources.js';
 import type { PreparedChapter } from './stages/markdown/chapter.js';
@@ -107,9 +108,13 @@ export async function compileEdition(sources: EditionSources, options: CompileOp
   }
   const figureRefs = new Map<string, FigureRef>();
   const charts: NumberedChart[] = [];
+  // Chapter numbers and figure/table prefixes per kind and front matter; the statement that
+  // closes the edition is unnumbered.
+  const numbering = numberChapters(included.map((c) => c.frontMatter));
   included.forEach((c, i) => {
+    const prefix = numbering[i]?.prefix ?? String(i + 1);
     c.outline.charts.forEach((directive, j) => {
-      const number = `${i + 1}.${j + 1}`;
+      const number = `${prefix}.${j + 1}`;
       if (figureRefs.has(directive.id)) {
         report(c.file, 'id-duplicate', `Figure id \`${directive.id}\` is used twice in the edition`, directive.position);
         return;
@@ -138,12 +143,13 @@ export async function compileEdition(sources: EditionSources, options: CompileOp
   const mediaPaths = new Set(sources.assets.map((a) => a.path));
   const chapters: Chapter[] = [];
   for (const [i, c] of included.entries()) {
-    const ctx = { slug: c.slug, number: i + 1, language: config.language, profile: options.profile, index, data, labels, media: mediaPaths };
+    const ctx = { slug: c.slug, number: numbering[i]?.prefix ?? i + 1, language: config.language, profile: options.profile, index, data, labels, media: mediaPaths };
     const rendered = await stages.render(c, ctx);
     chapters.push({
       sourcePath: c.sourcePath,
       slug: c.slug,
       number: i + 1,
+      label: numbering[i]?.label,
       frontMatter: smartenFrontMatter(forProfile(c.frontMatter, options.profile), c.frontMatter.lang ?? config.language),
       content: rendered.content,
       headings: rendered.headings,

@@ -62,6 +62,8 @@ export interface FrontMatter {
   readonly slug: string | undefined;
   readonly lang: string | undefined;
   readonly caseStudy: CaseStudyMeta | undefined;
+  /** `numbered:` in the front matter, overriding the default of the chapter's kind. */
+  readonly numbered?: boolean | undefined;
 }
 
 export interface Heading {
@@ -80,8 +82,13 @@ export interface TableInfo {
 export interface Chapter {
   readonly sourcePath: string;
   readonly slug: string;
-  /** 1-based position among the chapters in this build's profile. */
+  /** 1-based position among the chapters in this build's profile (page names, classes). */
   readonly number: number;
+  /**
+   * The chapter number as printed ("3"), or null for an unnumbered chapter (foreword, executive
+   * summary, statements). Absent means the position is the printed number.
+   */
+  readonly label?: string | null | undefined;
   readonly frontMatter: FrontMatter;
   /** Sanitized content. Figures appear as placeholders `div[data-monitor-figure=<figure id>]`. */
   readonly content: HastRoot;
@@ -102,4 +109,10 @@ export interface Edition {
   readonly media: ReadonlyMap<string, Uint8Array>;
   /** Build date, from SOURCE_DATE_EPOCH or the clock, decided at the edge. */
   readonly buildDate: Date;
+}
+
+/** The chapter number readers see, or undefined for an unnumbered chapter. */
+export function chapterLabel(chapter: Pick<Chapter, 'number' | 'label'>): string | undefined {
+  if (chapter.label === null) return undefined;
+  return chapter.label ?? String(chapter.number);
 }

@@ -97,6 +97,8 @@ export function accessibilityStatement(input: StatementInput): Chapter {
     sourcePath: accessibilityStatementSource,
     slug,
     number: chapters.length + 1,
+    // A statement, not a chapter: unnumbered, like the front matter.
+    label: null,
     frontMatter: {
       title: 'Accessibility statement',
       kind: 'annex',
@@ -106,6 +108,7 @@ export function accessibilityStatement(input: StatementInput): Chapter {
       slug,
       lang: undefined,
       caseStudy: undefined,
+      numbered: false,
     },
     content,
     headings,

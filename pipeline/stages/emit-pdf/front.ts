@@ -1,6 +1,6 @@
 import { h } from 'hastscript';
 import type { Element } from 'hast';
-import type { Chapter, Edition } from '../../model/edition.js';
+import { chapterLabel, type Chapter, type Edition } from '../../model/edition.js';
 
 export interface TocChapter {
   readonly chapter: Chapter;
@@ -65,7 +65,7 @@ export function tableOfContents(entries: readonly TocChapter[], pages: ReadonlyM
       entries.map(({ chapter, key }) => {
         const sections = chapter.headings.filter((heading) => heading.depth === 2);
         return h('li.toc-chapter', [
-          entry(key, String(chapter.number), chapter.frontMatter.title),
+          entry(key, chapterLabel(chapter) ?? '', chapter.frontMatter.title),
           sections.length === 0 ? null : h('ol.toc-sections', sections.map((s) => h('li', entry(s.id, '', s.text)))),
         ]);
       }),

@@ -8,7 +8,7 @@ const CAPTION = /^Table:\s*/;
  * Number the chapter's tables ("Table 3.1") and turn a paragraph "Table: caption" written just
  * before a table into its <caption>. Tables are wrapped so wide ones scroll on small screens.
  */
-export function numberTables(tree: Root, chapterNumber: number, label: string): TableInfo[] {
+export function numberTables(tree: Root, chapterNumber: number | string, label: string): TableInfo[] {
   const tables: TableInfo[] = [];
   walk(tree);
   return tables;

@@ -94,5 +94,6 @@ function toFrontMatter(input: FrontMatterInput): FrontMatter {
     slug: input.slug,
     lang: input.lang,
     caseStudy,
+    numbered: input.numbered,
   };
 }
