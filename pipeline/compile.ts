@@ -141,6 +141,16 @@ export async function compileEdition(sources: EditionSources, options: CompileOp
     block: (name, attrs) => generatedBlock(surveys.bundle, name, attrs, config.language),
   };
   const mediaPaths = new Set(sources.assets.map((a) => a.path));
+  // The covers' images, named in edition.yaml, must be files of the edition.
+  const coverImages = [
+    ...(config.logo === undefined ? [] : [{ path: config.logo, at: ['logo'] }]),
+    ...(config.coverImage === undefined ? [] : [{ path: config.coverImage.path, at: ['coverImage', 'path'] }]),
+  ];
+  for (const image of coverImages) {
+    if (!mediaPaths.has(`chapters/${image.path}`)) {
+      report(loaded.file, 'edition-image-missing', `Image \`chapters/${image.path}\` does not exist`, loaded.yaml?.positionOf(image.at));
+    }
+  }
   const chapters: Chapter[] = [];
   for (const [i, c] of included.entries()) {
     const ctx = { slug: c.slug, number: numbering[i]?.prefix ?? i + 1, language: config.language, profile: options.profile, index, data, labels, media: mediaPaths };
@@ -161,11 +171,12 @@ export async function compileEdition(sources: EditionSources, options: CompileOp
   }
   // 8. The accessibility statement closes the edition, so both editions carry it.
   chapters.push(accessibilityStatement({ config, buildDate: options.buildDate, chapters, files }));
-  const media = usedMedia(chapters, sources.assets);
+  const media = usedMedia(chapters, sources.assets, coverImages.map((i) => i.path));
   const shown: EditionConfig = {
     ...config,
     subtitle: config.subtitle && smartenText(config.subtitle, config.language),
     description: smartenText(config.description, config.language),
+    blurb: config.blurb && smartenText(config.blurb, config.language),
   };
   if (!loaded.config) return { edition: undefined, files }; // checked with a salvaged config only
   return { edition: { config: shown, profile: options.profile, chapters, media, buildDate: options.buildDate }, files };
@@ -189,8 +200,8 @@ function forProfile(fm: FrontMatter, profile: Audience): FrontMatter {
 }
 
 /** Only the images that chapters of this build show travel with the model (none from removed passages). */
-function usedMedia(chapters: readonly Chapter[], assets: EditionSources['assets']): Map<string, Uint8Array> {
-  const used = new Set<string>();
+function usedMedia(chapters: readonly Chapter[], assets: EditionSources['assets'], covers: readonly string[]): Map<string, Uint8Array> {
+  const used = new Set<string>(covers);
   const walk = (node: { type: string; tagName?: string; properties?: Record<string, unknown>; children?: unknown[] }): void => {
     if (node.type === 'element' && node.tagName === 'img') {
       const src = String(node.properties?.['src'] ?? '');

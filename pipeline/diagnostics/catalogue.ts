@@ -18,6 +18,7 @@ export const catalogue = {
   'chapter-missing': { severity: 'error', hint: 'Create the file in chapters/ or correct the name in the chapters list of edition.yaml.' },
   'chapter-duplicate': { severity: 'error', hint: 'List each chapter file only once in edition.yaml.' },
   'chapter-unlisted': { severity: 'warning', hint: 'Add the file to the chapters list in edition.yaml, or delete it if it is not needed.' },
+  'edition-image-missing': { severity: 'error', hint: 'Put the image under chapters/ (e.g. chapters/images/logo.svg) and write its path from there in edition.yaml, e.g. logo: images/logo.svg.' },
   'slug-duplicate': { severity: 'error', hint: 'Give one of the chapters another file name or a distinct `slug` in its front matter.' },
   // front matter
   'frontmatter-missing': { severity: 'error', hint: 'Start the chapter with front matter between two "---" lines, with at least title, kind and summary.' },

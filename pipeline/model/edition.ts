@@ -29,6 +29,17 @@ export interface EditionConfig {
   readonly description: string;
   readonly sampleData: boolean;
   readonly survey: { readonly minBase: number; readonly default: string | undefined };
+  /** Locale for dates ("2 December 2026"); see dateLocale(). */
+  readonly locale?: string | undefined;
+  readonly issn?: string | undefined;
+  readonly doi?: string | undefined;
+  /** Copyright line of the colophon; defaults to "© <year> <publisher>". */
+  readonly copyright?: string | undefined;
+  /** Back-cover text; defaults to the description. */
+  readonly blurb?: string | undefined;
+  /** Publisher's logo on the covers, relative to chapters/. */
+  readonly logo?: string | undefined;
+  readonly coverImage?: { readonly path: string; readonly alt: string } | undefined;
   /** Chapter file names relative to chapters/, in reading order. */
   readonly chapters: readonly string[];
 }
@@ -115,4 +126,18 @@ export interface Edition {
 export function chapterLabel(chapter: Pick<Chapter, 'number' | 'label'>): string | undefined {
   if (chapter.label === null) return undefined;
   return chapter.label ?? String(chapter.number);
+}
+
+/**
+ * The locale dates are written in: `locale` from edition.yaml, else the language, with English
+ * as British English ("2 December 2026"). Always explicit, never the host's.
+ */
+export function dateLocale(config: Pick<EditionConfig, 'language' | 'locale'>): string {
+  if (config.locale !== undefined) return config.locale;
+  return config.language.toLowerCase() === 'en' ? 'en-GB' : config.language;
+}
+
+/** A date as the edition writes it, e.g. "2 December 2026" (UTC, so the host's zone never shows). */
+export function formatDate(config: Pick<EditionConfig, 'language' | 'locale'>, date: Date): string {
+  return new Intl.DateTimeFormat([dateLocale(config), 'en-GB'], { dateStyle: 'long', timeZone: 'UTC' }).format(date);
 }

@@ -2,7 +2,7 @@ import type { Element, ElementContent, Root } from 'hast';
 import { h } from 'hastscript';
 import { toString } from 'hast-util-to-string';
 import type { VFile } from 'vfile';
-import type { Chapter, EditionConfig, Heading } from '../../model/edition.js';
+import { formatDate, type Chapter, type EditionConfig, type Heading } from '../../model/edition.js';
 
 /** Marks the generated chapter, so the web footer can link to it. */
 export const accessibilityStatementSource = 'generated/accessibility-statement';
@@ -30,7 +30,7 @@ export function accessibilityStatement(input: StatementInput): Chapter {
   const slug = taken.has('accessibility') ? 'accessibility-statement' : 'accessibility';
   const id = (name: string) => `${slug}--${name}`;
   const figures = chapters.flatMap((c) => c.figures);
-  const date = new Intl.DateTimeFormat([config.language, 'en'], { dateStyle: 'long', timeZone: 'UTC' }).format(input.buildDate);
+  const date = formatDate(config, input.buildDate);
   const skips = headingSkips(input.files, chapters);
 
   const sections: [string, string, ElementContent[]][] = [
