@@ -103,17 +103,20 @@ describe('PDF edition', () => {
     const starts = edition.chapters.map((c) => tocNumber(c.frontMatter.title) ?? 0);
     let checked = 0;
     edition.chapters.forEach((chapter, i) => {
-      const end = (starts[i + 1] ?? texts.length + 1) - 1;
+      // The last page is the back cover.
+      const end = (starts[i + 1] ?? texts.length) - 1;
       for (let page = starts[i] ?? 0; page <= end; page++) {
         const text = texts[page - 1] ?? '';
         checked += 1;
-        // A blank verso before the next chapter is truly blank: no header, no number.
-        if (page === end && i + 1 < edition.chapters.length && page % 2 === 0 && text.trim() === '') continue;
+        // A blank page before the next chapter or the back cover is truly blank: no header, no number.
+        if (page === end && text.trim() === '') continue;
         expect(text, `page ${page}`).toMatch(new RegExp(`(^|\\n)${page}(\\n|$)`));
         expect(text, `page ${page}`).toContain(chapterTitle(chapter.number));
       }
     });
-    expect(checked).toBe(texts.length - (starts[0] ?? 1) + 1);
+    expect(checked).toBe(texts.length - (starts[0] ?? 1));
+    expect(texts.length % 2, 'the back cover is a verso').toBe(0);
+    expect(texts.at(-1)).toContain('Licence');
   });
 
   it('has the cover, the imprint with the sample-data notice, and the figures with their numbers', () => {
