@@ -39,6 +39,7 @@ export const catalogue = {
   'id-duplicate': { severity: 'error', hint: 'Give each heading and figure in the edition a distinct id or title.' },
   'link-chapter': { severity: 'error', hint: 'Link to a chapter by its file name, e.g. [housing](housing.md), and check it is listed in edition.yaml.' },
   'link-anchor': { severity: 'error', hint: 'Check the part after "#": it must be the id of a heading or figure in the target chapter.' },
+  'table-title': { severity: 'warning', hint: 'Write "Table: title of the table" on its own paragraph just before the table, and "Source: …" just after it.' },
   'image-missing': { severity: 'error', hint: 'Put the image under chapters/ (e.g. chapters/images/map.png) and write the path from the chapter, e.g. ![…](images/map.png).' },
   'image-remote': { severity: 'error', hint: 'Download the image into chapters/images/ and link it from there; editions load nothing from other sites.' },
   'image-alt': { severity: 'error', hint: 'Describe the image in the brackets: ![what the image shows](path).' },
