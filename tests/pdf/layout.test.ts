@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,7 +23,7 @@ describe('print layout of the sample edition', () => {
 
   beforeAll(async () => {
     out = await mkdtemp(path.join(os.tmpdir(), 'monitor-layout-'));
-    await run(process.execPath, [path.join(project, 'bin/monitor.js'), 'build', '--out', out, '--format', 'pdf'], { cwd: project, env: { ...process.env, NO_COLOR: '1' } });
+    await run(process.execPath, [path.join(project, 'bin/monitor.js'), 'build', '--out', out, '--format', 'all'], { cwd: project, env: { ...process.env, NO_COLOR: '1' } });
     pdf = path.join(out, 'pdf', 'eurocities-monitor-2026.pdf');
     pages = layoutPages(pdf);
   }, 240_000);
@@ -58,4 +58,15 @@ describe('print layout of the sample edition', () => {
     expect(questions.length).toBeGreaterThan(5);
     expect(headingsLastOnPage(pages, [...sections, ...questions])).toEqual([]);
   });
+
+  it('numbers figures the same way in both editions, with the unnumbered executive summary’s as ES.n', async () => {
+    const figures = (text: string): string[] => [...new Set([...text.replace(/\u00ad/g, '').matchAll(/Figure\s+([A-Z]{0,2}\d*\.\d+)/g)].map((m) => m[1] ?? ''))].sort();
+    const printed = figures(pages.flat().join(' ').replace(/-\s+\n?/g, '-'));
+    const web = await Promise.all(['executive-summary', 'urban-mobility'].map((slug) => readFile(path.join(out, 'html', slug, 'index.html'), 'utf8')));
+    const online = figures(web.join(' '));
+    expect(online).toContain('ES.1');
+    expect(online).toContain('1.1');
+    for (const label of online) expect(printed, `Figure ${label}`).toContain(label);
+  });
 });
+
