@@ -44,7 +44,7 @@ export function buildPrintDocument(
     edition.chapters.map((chapter, i) => ({ chapter, key: chapters[i]?.titleKey ?? '' })),
     tocPages,
   );
-  // A blank verso keeps the running header and page number of the chapter it ends.
+  // A blank verso carries its chapter's class but stays on the `blank` page: no head, no folio (page-css.ts).
   const blank = (key: string, previous?: Chapter): Element[] =>
     blankBefore.has(key) ? [h('div.blank-page', { ariaHidden: 'true', className: previous ? [chapterClass(previous)] : [] })] : [];
   const runningTitle = documentTitle(edition);
