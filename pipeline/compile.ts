@@ -9,6 +9,7 @@ import { report } from './diagnostics/report.js';
 import { accessibilityStatement } from './stages/assemble/accessibility-statement.js';
 import { buildFigures, type NumberedChart } from './stages/assemble/charts.js';
 import { generatedBlock } from './stages/assemble/generated-blocks.js';
+import { numberChapters } from './stages/assemble/numbering.js';
 import type { ProgressSink } from './progress/events.js';
 import type { EditionSources } from './stages/load/read-sources.js';
 import type { PreparedChapter } from './stages/markdown/chapter.js';
@@ -120,9 +121,13 @@ export async function compileEdition(sources: EditionSources, options: CompileOp
   }
   const figureRefs = new Map<string, FigureRef>();
   const charts: NumberedChart[] = [];
+  // Chapter numbers and figure/table prefixes per kind and front matter; the statement that
+  // closes the edition is unnumbered.
+  const numbering = numberChapters(included.map((c) => c.frontMatter));
   included.forEach((c, i) => {
+    const prefix = numbering[i]?.prefix ?? String(i + 1);
     c.outline.charts.forEach((directive, j) => {
-      const number = `${i + 1}.${j + 1}`;
+      const number = `${prefix}.${j + 1}`;
       if (figureRefs.has(directive.id)) {
         report(c.file, 'id-duplicate', `Figure id \`${directive.id}\` is used twice in the edition`, directive.position);
         return;
@@ -149,14 +154,25 @@ export async function compileEdition(sources: EditionSources, options: CompileOp
     block: (name, attrs) => generatedBlock(surveys.bundle, name, attrs, config.language),
   };
   const mediaPaths = new Set(sources.assets.map((a) => a.path));
+  // The covers' images, named in edition.yaml, must be files of the edition.
+  const coverImages = [
+    ...(config.logo === undefined ? [] : [{ path: config.logo, at: ['logo'] }]),
+    ...(config.coverImage === undefined ? [] : [{ path: config.coverImage.path, at: ['coverImage', 'path'] }]),
+  ];
+  for (const image of coverImages) {
+    if (!mediaPaths.has(`chapters/${image.path}`)) {
+      report(loaded.file, 'edition-image-missing', `Image \`chapters/${image.path}\` does not exist`, loaded.yaml?.positionOf(image.at));
+    }
+  }
   const chapters: Chapter[] = [];
   for (const [i, c] of included.entries()) {
-    const ctx = { slug: c.slug, number: i + 1, language: config.language, profile: options.profile, index, data, labels, media: mediaPaths };
+    const ctx = { slug: c.slug, number: numbering[i]?.prefix ?? i + 1, language: config.language, profile: options.profile, index, data, labels, media: mediaPaths };
     const rendered = await stages.render(c, ctx);
     chapters.push({
       sourcePath: c.sourcePath,
       slug: c.slug,
       number: i + 1,
+      label: numbering[i]?.label,
       frontMatter: smartenFrontMatter(forProfile(c.frontMatter, options.profile), c.frontMatter.lang ?? config.language),
       content: rendered.content,
       headings: rendered.headings,
@@ -168,11 +184,12 @@ export async function compileEdition(sources: EditionSources, options: CompileOp
   }
   // 8. The accessibility statement closes the edition, so both editions carry it.
   chapters.push(accessibilityStatement({ config, buildDate: options.buildDate, chapters, files }));
-  const media = usedMedia(chapters, sources.assets);
+  const media = usedMedia(chapters, sources.assets, coverImages.map((i) => i.path));
   const shown: EditionConfig = {
     ...config,
     subtitle: config.subtitle && smartenText(config.subtitle, config.language),
     description: smartenText(config.description, config.language),
+    blurb: config.blurb && smartenText(config.blurb, config.language),
   };
   if (!loaded.config) return { edition: undefined, files }; // checked with a salvaged config only
   return { edition: { config: shown, profile: options.profile, chapters, media, buildDate: options.buildDate }, files };
@@ -196,8 +213,8 @@ function forProfile(fm: FrontMatter, profile: Audience): FrontMatter {
 }
 
 /** Only the images that chapters of this build show travel with the model (none from removed passages). */
-function usedMedia(chapters: readonly Chapter[], assets: EditionSources['assets']): Map<string, Uint8Array> {
-  const used = new Set<string>();
+function usedMedia(chapters: readonly Chapter[], assets: EditionSources['assets'], covers: readonly string[]): Map<string, Uint8Array> {
+  const used = new Set<string>(covers);
   const walk = (node: { type: string; tagName?: string; properties?: Record<string, unknown>; children?: unknown[] }): void => {
     if (node.type === 'element' && node.tagName === 'img') {
       const src = String(node.properties?.['src'] ?? '');

@@ -78,6 +78,13 @@ function toConfig(input: EditionInput): EditionConfig {
     sampleData: input.sampleData ?? false,
     survey: Object.freeze({ minBase: input.survey?.minBase ?? DEFAULT_MIN_BASE, default: input.survey?.default }),
     chapters: Object.freeze([...new Set(input.chapters)]),
+    locale: input.locale,
+    issn: input.issn,
+    doi: input.doi,
+    copyright: input.copyright,
+    blurb: input.blurb,
+    logo: input.logo,
+    coverImage: input.coverImage,
   });
 }
 
@@ -107,6 +114,13 @@ function salvage(raw: unknown): EditionConfig {
     sampleData: pick('sampleData', undefined),
     survey: pick('survey', undefined),
     chapters,
+    locale: pick('locale', undefined),
+    issn: pick('issn', undefined),
+    doi: pick('doi', undefined),
+    copyright: pick('copyright', undefined),
+    blurb: pick('blurb', undefined),
+    logo: pick('logo', undefined),
+    coverImage: pick('coverImage', undefined),
   });
 }
 

@@ -29,6 +29,17 @@ export interface EditionConfig {
   readonly description: string;
   readonly sampleData: boolean;
   readonly survey: { readonly minBase: number; readonly default: string | undefined };
+  /** Locale for dates ("2 December 2026"); see dateLocale(). */
+  readonly locale?: string | undefined;
+  readonly issn?: string | undefined;
+  readonly doi?: string | undefined;
+  /** Copyright line of the colophon; defaults to "© <year> <publisher>". */
+  readonly copyright?: string | undefined;
+  /** Back-cover text; defaults to the description. */
+  readonly blurb?: string | undefined;
+  /** Publisher's logo on the covers, relative to chapters/. */
+  readonly logo?: string | undefined;
+  readonly coverImage?: { readonly path: string; readonly alt: string } | undefined;
   /** Chapter file names relative to chapters/, in reading order. */
   readonly chapters: readonly string[];
 }
@@ -62,6 +73,8 @@ export interface FrontMatter {
   readonly slug: string | undefined;
   readonly lang: string | undefined;
   readonly caseStudy: CaseStudyMeta | undefined;
+  /** `numbered:` in the front matter, overriding the default of the chapter's kind. */
+  readonly numbered?: boolean | undefined;
 }
 
 export interface Heading {
@@ -80,8 +93,13 @@ export interface TableInfo {
 export interface Chapter {
   readonly sourcePath: string;
   readonly slug: string;
-  /** 1-based position among the chapters in this build's profile. */
+  /** 1-based position among the chapters in this build's profile (page names, classes). */
   readonly number: number;
+  /**
+   * The chapter number as printed ("3"), or null for an unnumbered chapter (foreword, executive
+   * summary, statements). Absent means the position is the printed number.
+   */
+  readonly label?: string | null | undefined;
   readonly frontMatter: FrontMatter;
   /** Sanitized content. Figures appear as placeholders `div[data-monitor-figure=<figure id>]`. */
   readonly content: HastRoot;
@@ -102,4 +120,24 @@ export interface Edition {
   readonly media: ReadonlyMap<string, Uint8Array>;
   /** Build date, from SOURCE_DATE_EPOCH or the clock, decided at the edge. */
   readonly buildDate: Date;
+}
+
+/** The chapter number readers see, or undefined for an unnumbered chapter. */
+export function chapterLabel(chapter: Pick<Chapter, 'number' | 'label'>): string | undefined {
+  if (chapter.label === null) return undefined;
+  return chapter.label ?? String(chapter.number);
+}
+
+/**
+ * The locale dates are written in: `locale` from edition.yaml, else the language, with English
+ * as British English ("2 December 2026"). Always explicit, never the host's.
+ */
+export function dateLocale(config: Pick<EditionConfig, 'language' | 'locale'>): string {
+  if (config.locale !== undefined) return config.locale;
+  return config.language.toLowerCase() === 'en' ? 'en-GB' : config.language;
+}
+
+/** A date as the edition writes it, e.g. "2 December 2026" (UTC, so the host's zone never shows). */
+export function formatDate(config: Pick<EditionConfig, 'language' | 'locale'>, date: Date): string {
+  return new Intl.DateTimeFormat([dateLocale(config), 'en-GB'], { dateStyle: 'long', timeZone: 'UTC' }).format(date);
 }

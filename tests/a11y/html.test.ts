@@ -251,7 +251,9 @@ describe('the sample edition’s web pages', () => {
     expect(text).toContain('Matterhorn Protocol');
     expect(text).toContain('Known limitations');
     expect(text).toContain(`All ${edition.chapters.flatMap((c) => c.figures).length} charts`);
-    const date = new Intl.DateTimeFormat([edition.config.language, 'en'], { dateStyle: 'long', timeZone: 'UTC' }).format(edition.buildDate);
+    // The sample is in English, written British style: "2 December 2026".
+    const date = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(edition.buildDate);
+    expect(date).toMatch(/^\d{1,2} [A-Z][a-z]+ \d{4}$/);
     expect(text).toContain(`on ${date}, the date of its build`);
     expect(await page.$eval(`main a[href="mailto:${edition.config.contact}"]`, (a) => a.textContent)).toBe(edition.config.contact);
   });

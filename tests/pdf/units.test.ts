@@ -125,7 +125,7 @@ describe('buildPrintHtml', () => {
   });
   it('generates a named page per chapter with an escaped running header', () => {
     const html = buildPrintHtml(makeEdition({ chapters: 3 }), undefined, assets);
-    expect(html).toContain('.chapter-2{page:ch2}');
+    expect(html).toContain('.chapter-2:not(.blank-page){page:ch2}');
     expect(html).toContain('@page ch2:right{@top-right{content:"Chapter 2: Urban mobility \\26  \\3c transport\\3e "}}');
     expect(html).toContain('@page ch3:right{@top-right{content:"Chapter 3: Climate \\5c  energy"}}');
   });

@@ -43,7 +43,8 @@ describe('sanitize schema extensions', () => {
     expect(await clean('<figure><figcaption lang="fr">c</figcaption></figure>')).toBe('<figure><figcaption lang="fr">c</figcaption></figure>');
     expect(await clean('<section>s</section>')).toBe('<section>s</section>');
     expect(await clean('<abbr title="General Data Protection Regulation" class="x" onmouseover="y()">GDPR</abbr>')).toBe('<abbr title="General Data Protection Regulation">GDPR</abbr>');
-    expect(await clean('<table><caption class="x">Cap</caption><tr><td>1</td></tr></table>')).toContain('<caption>Cap</caption>');
+    // The table's own caption is kept (one caption, with the table number put in front of it).
+    expect(await clean('<table><caption class="x">Cap</caption><tr><td>1</td></tr></table>')).toContain('<caption><strong>Table 1.1</strong> Cap</caption>');
     // Elements outside the list are unwrapped: their text stays, the element goes.
     expect(await clean('<dialog open>d</dialog> <marquee>m</marquee>')).toBe('d m');
   });

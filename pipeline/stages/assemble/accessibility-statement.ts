@@ -2,7 +2,7 @@ import type { Element, ElementContent, Root } from 'hast';
 import { h } from 'hastscript';
 import { toString } from 'hast-util-to-string';
 import type { VFile } from 'vfile';
-import type { Chapter, EditionConfig, Heading } from '../../model/edition.js';
+import { formatDate, type Chapter, type EditionConfig, type Heading } from '../../model/edition.js';
 import { ACCESSIBILITY_SLUGS } from '../emit-html/site-paths.js';
 
 /** Marks the generated chapter, so the web footer can link to it. */
@@ -32,7 +32,7 @@ export function accessibilityStatement(input: StatementInput): Chapter {
   const slug = taken.has(first) ? second : first;
   const id = (name: string) => `${slug}--${name}`;
   const figures = chapters.flatMap((c) => c.figures);
-  const date = new Intl.DateTimeFormat([config.language, 'en'], { dateStyle: 'long', timeZone: 'UTC' }).format(input.buildDate);
+  const date = formatDate(config, input.buildDate);
   const skips = headingSkips(input.files, chapters);
 
   const sections: [string, string, ElementContent[]][] = [
@@ -99,6 +99,8 @@ export function accessibilityStatement(input: StatementInput): Chapter {
     sourcePath: accessibilityStatementSource,
     slug,
     number: chapters.length + 1,
+    // A statement, not a chapter: unnumbered, like the front matter.
+    label: null,
     frontMatter: {
       title: 'Accessibility statement',
       kind: 'annex',
@@ -108,6 +110,7 @@ export function accessibilityStatement(input: StatementInput): Chapter {
       slug,
       lang: undefined,
       caseStudy: undefined,
+      numbered: false,
     },
     content,
     headings,

@@ -36,6 +36,7 @@ function respondents(bundle: SurveyBundle, survey: Survey, language: string): El
   named.sort((a, b) => collator.compare(a.country, b.country) || collator.compare(a.name, b.name));
   return h('div', [
     h('table', { className: ['data-table'] }, [
+      h('caption', 'Responding cities that agreed to be named'),
       h('thead', [h('tr', [h('th', { scope: 'col' }, 'City'), h('th', { scope: 'col' }, 'Country'), h('th', { scope: 'col' }, 'Region')])]),
       h('tbody', named.map((c) => h('tr', [h('td', c.name), h('td', c.country), h('td', c.region)]))),
     ]),

@@ -1,6 +1,6 @@
 import type { Element, ElementContent, Root } from 'hast';
 import { h } from 'hastscript';
-import type { Edition } from '../../model/edition.js';
+import { chapterLabel, type Edition } from '../../model/edition.js';
 import { accessibilityStatementSource } from '../assemble/accessibility-statement.js';
 import { ASSETS_DIR, CASE_STUDIES_DIR } from './site-paths.js';
 
@@ -58,7 +58,7 @@ export function page(edition: Edition, spec: PageSpec, links: SiteLinks): Root {
           h(
             'a',
             { href: `${up}${c.slug}/`, ariaCurrent: spec.current === c.slug ? 'page' : undefined },
-            [h('span', { className: ['nav-number'] }, `${c.number}`), ' ', c.frontMatter.title],
+            chapterLabel(c) === undefined ? [c.frontMatter.title] : [h('span', { className: ['nav-number'] }, chapterLabel(c)), ' ', c.frontMatter.title],
           ),
         ]),
       ),

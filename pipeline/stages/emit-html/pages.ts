@@ -1,6 +1,6 @@
 import type { ElementContent } from 'hast';
 import { h } from 'hastscript';
-import type { Chapter, ChapterKind, Edition } from '../../model/edition.js';
+import { chapterLabel, type Chapter, type ChapterKind, type Edition } from '../../model/edition.js';
 import { renderChapterBody } from '../render/chapter-body.js';
 import { kindLabels, renderChapterHeader } from '../render/chapter-header.js';
 import { scrollRegion } from '../render/figure.js';
@@ -40,8 +40,9 @@ export function indexPage(edition: Edition, pdf: { name: string; size: string } 
 
 function tocEntry(c: Chapter): ElementContent {
   const sections = c.headings.filter((x) => x.depth === 2);
-  return h('li', { value: c.number }, [
-    h('a', { href: `${c.slug}/` }, [h('span', { className: ['toc-number'] }, `${c.number}`), ' ', c.frontMatter.title]),
+  const label = chapterLabel(c);
+  return h('li', [
+    h('a', { href: `${c.slug}/` }, label === undefined ? [c.frontMatter.title] : [h('span', { className: ['toc-number'] }, label), ' ', c.frontMatter.title]),
     h('p', { className: ['toc-summary'] }, c.frontMatter.summary),
     ...(sections.length > 0
       ? [h('ul', { className: ['toc-sections'] }, sections.map((s) => h('li', [h('a', { href: `${c.slug}/#${s.id}` }, s.text)])))]

@@ -1,6 +1,7 @@
 import { h } from 'hastscript';
-import type { Element } from 'hast';
-import type { Chapter, Edition } from '../../model/edition.js';
+import type { Element, ElementContent } from 'hast';
+import { contentTypeOf } from '../../assets/content-type.js';
+import { chapterLabel, formatDate, type Chapter, type Edition, type EditionConfig } from '../../model/edition.js';
 
 export interface TocChapter {
   readonly chapter: Chapter;
@@ -16,20 +17,53 @@ export function documentTitle(edition: Edition): string {
 export const sampleNotice =
   'Illustrative sample edition with synthetic survey data: the survey results, cities’ answers and figures in this edition are invented for demonstration and describe no real city or survey.';
 
+/** An edition image (path relative to chapters/) as a data: URL, or undefined if the build has no such file. */
+function editionImage(edition: Edition, rel: string | undefined): string | undefined {
+  if (rel === undefined) return undefined;
+  const bytes = edition.media.get(rel);
+  return bytes === undefined ? undefined : `data:${contentTypeOf(rel)};base64,${Buffer.from(bytes).toString('base64')}`;
+}
+
+/** The publisher as the covers show it: the logo (named by its alt text) or the name. */
+function publisherMark(edition: Edition, className: string): Element {
+  const logo = editionImage(edition, edition.config.logo);
+  return logo === undefined
+    ? h(`p.${className}`, edition.config.publisher)
+    : h(`p.${className}`, [h('img.cover-logo', { src: logo, alt: edition.config.publisher })]);
+}
+
 /** Page 1. Not a heading: the cover would otherwise become a bookmark of its own. */
 export function cover(edition: Edition): Element {
   const { config } = edition;
+  const image = editionImage(edition, config.coverImage?.path);
   return h('section.cover', { ariaLabel: 'Cover' }, [
-    h('p.cover-publisher', config.publisher),
+    publisherMark(edition, 'cover-publisher'),
     h('p.cover-title', config.title),
     config.subtitle === undefined ? null : h('p.cover-subtitle', config.subtitle),
-    h('p.cover-year', String(config.year)),
+    image === undefined ? null : h('p.cover-image', [h('img', { src: image, alt: config.coverImage?.alt ?? '' })]),
+    // The year once: not again when the title already carries it ("Eurocities Monitor 2026").
+    config.title.includes(String(config.year)) ? h('p.cover-spacer') : h('p.cover-year', String(config.year)),
     config.sampleData ? h('p.cover-sample', 'Sample edition · synthetic survey data') : null,
     edition.profile === 'members' ? h('p.cover-profile', 'Members’ edition: not for public distribution') : null,
   ]);
 }
 
-/** Page 2: imprint (colophon). */
+/** "© 2026 Eurocities", unless edition.yaml gives its own line. */
+export function copyrightLine(config: EditionConfig): string {
+  return config.copyright ?? `© ${config.year} ${config.publisher}`;
+}
+
+/**
+ * How to cite the edition, built from its own facts: author (the publisher), year, title and
+ * subtitle, publisher, and the DOI when there is one, else the web edition's address.
+ */
+export function suggestedCitation(config: EditionConfig): (ElementContent | string)[] {
+  const title = config.subtitle === undefined ? config.title : `${config.title}: ${config.subtitle}`;
+  const link = config.doi === undefined ? config.baseUrl : `https://doi.org/${config.doi}`;
+  return [`${config.publisher} (${config.year}). `, h('cite', title), `. ${config.publisher}. `, link];
+}
+
+/** Page 2: the colophon. */
 export function imprint(edition: Edition, date: Date): Element {
   const { config } = edition;
   const row = (term: string, value: string | Element): Element[] => [h('dt', term), h('dd', value)];
@@ -37,16 +71,36 @@ export function imprint(edition: Edition, date: Date): Element {
     config.sampleData ? h('p.sample-notice', sampleNotice) : null,
     h('p.imprint-title', documentTitle(edition)),
     config.subtitle === undefined ? null : h('p.imprint-subtitle', config.subtitle),
+    h('p.imprint-label', 'Suggested citation'),
+    h('p.imprint-citation', suggestedCitation(config)),
     h('dl.imprint-facts', [
       ...row('Publisher', config.publisher),
-      ...row('Year', String(config.year)),
-      ...row('Licence', config.licence),
+      ...row('Published', formatDate(config, date)),
       ...(config.isbn === undefined ? [] : row('ISBN', config.isbn)),
+      ...(config.issn === undefined ? [] : row('ISSN', config.issn)),
+      ...(config.doi === undefined ? [] : row('DOI', h('a', { href: `https://doi.org/${config.doi}` }, config.doi))),
       ...row('Online edition', h('a', { href: config.baseUrl }, config.baseUrl)),
       ...row('Contact', config.contact),
       ...row('Edition', edition.profile === 'members' ? 'Members’ edition' : 'Public edition'),
-      ...row('Built', date.toISOString().slice(0, 10)),
     ]),
+    h('p.imprint-copyright', [copyrightLine(config), '. ', `Licence: ${config.licence}.`]),
+  ]);
+}
+
+/** The last page: publisher, blurb, where to read and write, licence; the same colour as the cover. */
+export function backCover(edition: Edition): Element {
+  const { config } = edition;
+  return h('section.back-cover', { ariaLabel: 'Back cover' }, [
+    h('p.back-title', documentTitle(edition)),
+    h('p.back-blurb', config.blurb ?? config.description),
+    config.sampleData ? h('p.back-sample', 'Sample edition: the survey data in this edition are synthetic.') : null,
+    h('dl.back-facts', [
+      h('dt', 'Online'), h('dd', config.baseUrl),
+      h('dt', 'Contact'), h('dd', config.contact),
+      h('dt', 'Licence'), h('dd', `${copyrightLine(config)}. ${config.licence}`),
+      ...(config.isbn === undefined ? [] : [h('dt', 'ISBN'), h('dd', config.isbn)]),
+    ]),
+    publisherMark(edition, 'back-publisher'),
   ]);
 }
 
@@ -65,7 +119,7 @@ export function tableOfContents(entries: readonly TocChapter[], pages: ReadonlyM
       entries.map(({ chapter, key }) => {
         const sections = chapter.headings.filter((heading) => heading.depth === 2);
         return h('li.toc-chapter', [
-          entry(key, String(chapter.number), chapter.frontMatter.title),
+          entry(key, chapterLabel(chapter) ?? '', chapter.frontMatter.title),
           sections.length === 0 ? null : h('ol.toc-sections', sections.map((s) => h('li', entry(s.id, '', s.text)))),
         ]);
       }),

@@ -1,6 +1,7 @@
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Edition } from '../../model/edition.js';
+import { backCoverOnVerso } from './back-cover.js';
 import { resolveBrowser } from './browser.js';
 import { describePrintFailure, PdfEmitError, withBrowserState } from './errors.js';
 import { makeDeterministic } from './deterministic.js';
@@ -85,6 +86,7 @@ export async function emitPdf(edition: Edition, options: EmitPdfOptions): Promis
     }
   }
 
+  if (backCoverOnVerso(result.pdf)) log('pdf: blank page before the back cover, so it is a verso');
   // 3. Document info, then write next to the old files and rename, so a failure keeps them.
   applyMetadata(result.pdf, {
     title: documentTitle(edition),

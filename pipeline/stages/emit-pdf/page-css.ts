@@ -23,14 +23,15 @@ export const chapterClass = (chapter: Chapter): string => `chapter-${chapter.num
 /**
  * One named page per chapter, so the running header can carry the chapter title (Chromium has
  * no string-set). The chapter title stands at the outer corner of both verso and recto, so every
- * page tells the reader which chapter it belongs to.
+ * page tells the reader which chapter it belongs to. A blank verso may carry its chapter's class
+ * but never its page: it stays on the `blank` page, with no head and no folio.
  */
 export function chapterPageCss(chapters: readonly Chapter[]): string {
   const rules: string[] = [];
   for (const chapter of chapters) {
     const name = pageName(chapter);
     rules.push(
-      `.${chapterClass(chapter)}{page:${name}}`,
+      `.${chapterClass(chapter)}:not(.blank-page){page:${name}}`,
       `@page ${name}:left{@top-left{content:${cssString(chapter.frontMatter.title)}}}`,
       `@page ${name}:right{@top-right{content:${cssString(chapter.frontMatter.title)}}}`,
     );

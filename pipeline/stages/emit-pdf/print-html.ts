@@ -4,7 +4,7 @@ import { toString } from 'hast-util-to-string';
 import type { Element, Root } from 'hast';
 import type { Chapter, Edition } from '../../model/edition.js';
 import { printChapter, walkElements, type ChapterContext, type PrintChapter } from './chapter-print.js';
-import { cover, documentTitle, imprint, tableOfContents } from './front.js';
+import { backCover, cover, documentTitle, imprint, tableOfContents } from './front.js';
 import { printCsp } from './isolation.js';
 import { chapterClass, chapterPageCss } from './page-css.js';
 import type { DocHeading } from './toc.js';
@@ -44,7 +44,7 @@ export function buildPrintDocument(
     edition.chapters.map((chapter, i) => ({ chapter, key: chapters[i]?.titleKey ?? '' })),
     tocPages,
   );
-  // A blank verso keeps the running header and page number of the chapter it ends.
+  // A blank verso carries its chapter's class but stays on the `blank` page: no head, no folio (page-css.ts).
   const blank = (key: string, previous?: Chapter): Element[] =>
     blankBefore.has(key) ? [h('div.blank-page', { ariaHidden: 'true', className: previous ? [chapterClass(previous)] : [] })] : [];
   const runningTitle = documentTitle(edition);
@@ -70,6 +70,7 @@ export function buildPrintDocument(
           ...blank('contents'),
           toc,
           ...chapters.flatMap((chapter, i) => [...blank(chapter.titleKey, edition.chapters[i - 1]), chapter.section]),
+          backCover(edition),
         ]),
       ]),
     ],

@@ -18,6 +18,7 @@ import { outlineChapter, type ChapterOutline } from './outline.js';
 import { parseMarkdown } from './parse.js';
 import { toSafeHast } from './to-hast.js';
 import { smartenTree } from './typography.js';
+import { checkTableTitles } from './table-titles.js';
 
 /** A chapter after parsing and validation, before it is rendered (phase A). */
 export interface PreparedChapter {
@@ -64,6 +65,7 @@ export async function renderChapterContent(chapter: PreparedChapter, ctx: Chapte
   resolveImages(tree, file, ctx);
   resolveDirectives(tree, file, ctx);
   smartenTree(tree, chapter.frontMatter.lang ?? ctx.language);
+  checkTableTitles(tree, file);
   const headingIds = new Set(chapter.outline.headings.map((h) => h.id));
   const { hast, tables } = await toSafeHast(tree, ctx.labels, headingIds, ctx.number);
   return { content: hast, headings: collectHeadings(hast), tables, wordCount: countWords(hast) };

@@ -32,7 +32,8 @@ export interface DataResolvers {
 
 export interface ChapterContext {
   readonly slug: string;
-  readonly number: number;
+  /** Prefix of the chapter's figure and table numbers: its number, or a code such as "ES". */
+  readonly number: number | string;
   readonly language: string;
   readonly profile: Audience;
   readonly index: EditionIndex;

@@ -47,7 +47,7 @@ export const sanitizeSchema: Schema = {
     div: [...(baseAttributes['div'] ?? []), 'dataMonitorFigure', ['className', 'generated', 'respondents', 'questionnaire', 'table-scroll']],
     aside: [['className', 'callout']],
     figure: [['className', 'pullquote']],
-    p: [['className', 'callout-title']],
+    p: [['className', 'callout-title', 'table-source']],
     h2: [['className', 'sr-only', 'endnotes-title']],
     // GitHub's own `['className', 'footnotes']` entry is left out: with two className entries the
     // sanitizer uses the first, and `members-only` was silently removed.

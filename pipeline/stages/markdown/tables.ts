@@ -3,12 +3,13 @@ import { toString } from 'hast-util-to-string';
 import type { TableInfo } from '../../model/edition.js';
 
 const CAPTION = /^Table:\s*/;
+const SOURCE = /^Sources?:\s/;
 
 /**
  * Number the chapter's tables ("Table 3.1") and turn a paragraph "Table: caption" written just
  * before a table into its <caption>. Tables are wrapped so wide ones scroll on small screens.
  */
-export function numberTables(tree: Root, chapterNumber: number, label: string): TableInfo[] {
+export function numberTables(tree: Root, chapterNumber: number | string, label: string): TableInfo[] {
   const tables: TableInfo[] = [];
   walk(tree);
   return tables;
@@ -34,19 +35,36 @@ export function numberTables(tree: Root, chapterNumber: number, label: string): 
       }
       node.properties = { ...node.properties, id };
       markHeaderCells(node);
-      node.children.unshift({
-        type: 'element',
-        tagName: 'caption',
-        properties: {},
-        children: [{ type: 'element', tagName: 'strong', properties: {}, children: [{ type: 'text', value: `${label} ${number}` }] }, ...(captionText.length ? [{ type: 'text' as const, value: ' ' }, ...captionText] : [])],
-      });
-      children[i] = { type: 'element', tagName: 'div', properties: { className: ['table-scroll'] }, children: [node] };
+      const numberLabel: Element = { type: 'element', tagName: 'strong', properties: {}, children: [{ type: 'text', value: `${label} ${number}` }] };
+      // A table that brings its own caption (generated blocks) gets the number in front of it.
+      const own = node.children.find((c): c is Element => c.type === 'element' && c.tagName === 'caption');
+      if (own !== undefined) own.children.unshift(numberLabel, { type: 'text', value: ' ' });
+      else node.children.unshift({ type: 'element', tagName: 'caption', properties: {}, children: [numberLabel, ...(captionText.length ? [{ type: 'text' as const, value: ' ' }, ...captionText] : [])] });
+      const box: Element = { type: 'element', tagName: 'div', properties: { className: ['table-scroll'] }, children: [node] };
+      children[i] = box;
+      // "Source: …" written just after the table is its source note, kept with it.
+      const next = nextElement(children, i);
+      if (next && next.node.tagName === 'p' && SOURCE.test(toString(next.node))) {
+        next.node.properties = { ...next.node.properties, className: ['table-source'] };
+        box.children.push(next.node);
+        children.splice(next.index, 1);
+      }
     }
   }
 }
 
 function previousElement(children: ElementContent[], index: number): { node: Element; index: number } | undefined {
   for (let j = index - 1; j >= 0; j--) {
+    const c = children[j];
+    if (!c) continue;
+    if (c.type === 'text' && c.value.trim() === '') continue;
+    return c.type === 'element' ? { node: c, index: j } : undefined;
+  }
+  return undefined;
+}
+
+function nextElement(children: ElementContent[], index: number): { node: Element; index: number } | undefined {
+  for (let j = index + 1; j < children.length; j++) {
     const c = children[j];
     if (!c) continue;
     if (c.type === 'text' && c.value.trim() === '') continue;

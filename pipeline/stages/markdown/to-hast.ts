@@ -22,7 +22,7 @@ export async function toSafeHast(
   tree: MdastRoot,
   labels: Labels,
   headingIds: ReadonlySet<string>,
-  chapterNumber: number,
+  chapterNumber: number | string,
 ): Promise<{ hast: HastRoot; tables: TableInfo[] }> {
   const processor = processorFor(labels);
   const hast = await processor.run(tree);

@@ -1,6 +1,6 @@
 import type { Element, ElementContent } from 'hast';
 import { h } from 'hastscript';
-import type { Chapter, ChapterKind } from '../../model/edition.js';
+import { chapterLabel, type Chapter, type ChapterKind } from '../../model/edition.js';
 import type { Target } from './figure.js';
 
 export const kindLabels: Record<ChapterKind, string> = {
@@ -16,6 +16,7 @@ export const kindLabels: Record<ChapterKind, string> = {
 /** Title block of a chapter: kind, number and title, authors, standfirst, case-study facts. */
 export function renderChapterHeader(chapter: Chapter, target: Target, language = 'en'): Element[] {
   const fm = chapter.frontMatter;
+  const label = chapterLabel(chapter);
   const meta: ElementContent[] = [];
   if (fm.authors.length > 0) {
     meta.push(
@@ -35,7 +36,7 @@ export function renderChapterHeader(chapter: Chapter, target: Target, language =
   }
   const header = h('header', { className: ['chapter-header'] }, [
     h('p', { className: ['chapter-kind'] }, `${kindLabels[fm.kind]}`),
-    h('h1', { id: target === 'web' ? 'top' : `${chapter.slug}--top` }, [h('span', { className: ['chapter-number'] }, `${chapter.number}`), ' ', fm.title]),
+    h('h1', { id: target === 'web' ? 'top' : `${chapter.slug}--top` }, label === undefined ? [fm.title] : [h('span', { className: ['chapter-number'] }, label), ' ', fm.title]),
     h('p', { className: ['standfirst'] }, fm.summary),
     ...meta,
   ]);

@@ -26,6 +26,7 @@ export const frontMatterSchema = z
     // Pattern and reserved names are checked in slug.ts (rules slug-invalid, slug-reserved).
     slug: z.union([z.string(), z.number()]).transform(String).optional(),
     lang: z.string().regex(/^[a-zA-Z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'use a BCP 47 language tag such as fr').optional(),
+    numbered: z.boolean().optional(),
     city: text.optional(),
     country: z.string().regex(/^[A-Z]{2}$/, 'use a two-letter ISO 3166-1 code in capitals').optional(),
     themes: z.array(text).min(1).optional(),

@@ -103,5 +103,6 @@ function toFrontMatter(input: FrontMatterInput): FrontMatter {
     slug: input.slug,
     lang: input.lang,
     caseStudy,
+    numbered: input.numbered,
   };
 }
