@@ -1,6 +1,7 @@
 import { h } from 'hastscript';
 import type { Element } from 'hast';
 import type { Chapter, Edition } from '../../model/edition.js';
+import { printId } from './chapter-print.js';
 
 export interface TocChapter {
   readonly chapter: Chapter;
@@ -66,7 +67,7 @@ export function tableOfContents(entries: readonly TocChapter[], pages: ReadonlyM
         const sections = chapter.headings.filter((heading) => heading.depth === 2);
         return h('li.toc-chapter', [
           entry(key, String(chapter.number), chapter.frontMatter.title),
-          sections.length === 0 ? null : h('ol.toc-sections', sections.map((s) => h('li', entry(s.id, '', s.text)))),
+          sections.length === 0 ? null : h('ol.toc-sections', sections.map((s) => h('li', entry(printId(chapter.slug, s.id), '', s.text)))),
         ]);
       }),
     ),
