@@ -1,6 +1,8 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { toString } from 'hast-util-to-string';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emitPdf } from '../../pipeline/stages/emit-pdf/index.js';
 import { makeEdition } from './fixture.js';
@@ -11,6 +13,7 @@ import { readPages, type PdfPages } from './read-pdf.js';
 const edition = makeEdition({ chapters: 5, sectionsPerChapter: 4, paragraphsPerSection: 3, repeatedSections: true });
 let dir: string;
 let pages: PdfPages;
+let text: string;
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'monitor-toc-test-'));
@@ -20,6 +23,8 @@ beforeAll(async () => {
     styles: { printCss: await readFile(new URL('../../styles/print.css', import.meta.url), 'utf8') },
   });
   pages = await readPages(result.pdfPath);
+  // poppler's pdftotext: how readers' tools see the text layer (independent of Chromium and pdf.js).
+  text = execFileSync('pdftotext', ['-enc', 'UTF-8', result.pdfPath, '-'], { encoding: 'utf8' });
 }, 90_000);
 
 afterAll(async () => {
@@ -59,5 +64,32 @@ describe('contents of an edition with repeated section titles', () => {
       expect(entry.target, `${label}: page inside its chapter`).toBeGreaterThanOrEqual(start);
       expect(entry.target, `${label}: page inside its chapter`).toBeLessThan(next);
     });
+  });
+});
+
+describe('text layer', () => {
+  it('has soft hyphens only where a line breaks', () => {
+    const inside = text.split('\n').filter((line) => /\u00ad./.test(line));
+    expect(inside.slice(0, 3)).toEqual([]);
+    expect(text).toMatch(/\u00ad\n/); // the fixture's long words do break at line ends
+  });
+
+  it('finds every occurrence of a frequent word that a line end does not split', () => {
+    // "infrastructure" occurs only in body paragraphs of the fixture, and is hyphenated there.
+    const word = /infrastructure/gi;
+    const inSource = edition.chapters.reduce((n, c) => n + (toString(c.content).match(word)?.length ?? 0), 0);
+    // Joining only the line-end breaks must give back every occurrence; search finds all the others.
+    const joined = (text.replace(/\u00ad\n/g, '').match(word) ?? []).length;
+    const found = (text.match(word) ?? []).length;
+    const splitAtLineEnd = (text.match(/\S*\u00ad\n\S*/g) ?? []).filter((w) => w.replace(/\u00ad\n/, '').toLowerCase().includes('infrastructure')).length;
+    expect(inSource).toBeGreaterThan(20);
+    expect(joined).toBe(inSource);
+    expect(found).toBe(inSource - splitAtLineEnd);
+  });
+
+  it('breaks no word across a page turn', () => {
+    // pdftotext ends a page with its folio and a form feed: a soft hyphen just before is a split word.
+    const split = text.match(/\S+\u00ad\n(?:\n\S{1,4}\n)?\n?\f[^\n]*\n(?:\n[^\n]*\n)?/g) ?? [];
+    expect(split).toEqual([]);
   });
 });

@@ -24,6 +24,7 @@ function pages(overrides: { numbers?: string[]; targets?: number[] } = {}): Prin
   ];
   return {
     lines: body.map((lines, i) => (i >= 2 ? [...lines, { text: String(i + 1), y: 30 }] : lines)),
+    heights: body.map(() => 842),
     folios: body.map((_, i) => (i >= 2 ? String(i + 1) : undefined)),
     links: titles.map((title, i) => ({ page: 0, text: `${i % 2 === 0 ? `${i / 2 + 1} ` : ''}${title} ${numbers[i]}`, target: targets[i] ?? 0, targetY: undefined })),
   };

@@ -8,9 +8,11 @@ import { loadFontCss } from './fonts.js';
 import { isolatePage } from './isolation.js';
 import { launchBrowser, type LaunchedBrowser } from './launch.js';
 import { applyMetadata } from './metadata.js';
+import { cleanTextLayer } from './text-layer.js';
 import { printWithTrueToc, type PassesResult } from './passes.js';
 import { documentTitle } from './front.js';
 import { readPrintedPages } from './pdf-pages.js';
+import { pageTurns } from './page-turns.js';
 import { expectedContents, verifyContents } from './verify-toc.js';
 import type { PrintAssets } from './print-html.js';
 
@@ -93,6 +95,12 @@ export async function emitPdf(edition: Edition, options: EmitPdfOptions): Promis
     date,
   });
   makeDeterministic(result.pdf, result.html);
+  const cleaning = performance.now();
+  const layer = cleanTextLayer(result.pdf);
+  log(
+    `pdf: text layer: ${layer.inline} soft hyphens removed inside lines, ${layer.lineEnd} line-end hyphens marked` +
+      `${layer.remaining > 0 ? `, ${layer.remaining} left in an unexpected form` : ''}, ${Math.round(performance.now() - cleaning)} ms`,
+  );
   const saving = performance.now();
   // Object streams make the file about a quarter smaller; yielding per tick only slows the save down.
   const bytes = await result.pdf.save({ useObjectStreams: true, objectsPerTick: Infinity });
@@ -117,6 +125,8 @@ async function checkPrintedPages(bytes: Uint8Array, edition: Edition, log: (line
   const pages = await readPrintedPages(bytes);
   const contents = verifyContents(pages, expectedContents(edition));
   log(`pdf: read back ${pages.lines.length} pages, ${contents.checked} contents entries checked, ${Math.round(performance.now() - started)} ms`);
+  const turns = pageTurns(pages);
+  if (turns.length > 0) log(`pdf: ${turns.length} word(s) still hyphenated across a page turn, e.g. after page ${(turns[0]?.page ?? 0) + 1}`);
   if (contents.problems.length > 0) {
     const shown = contents.problems.slice(0, 5).join('; ');
     const more = contents.problems.length > 5 ? ` (and ${contents.problems.length - 5} more)` : '';

@@ -22,6 +22,8 @@ export interface PageLink {
 
 export interface PrintedPages {
   readonly lines: readonly (readonly PageLine[])[];
+  /** Each page's height in points. */
+  readonly heights: readonly number[];
   /** The number printed alone in a page's top or bottom margin (the folio), if any. */
   readonly folios: readonly (string | undefined)[];
   readonly links: readonly PageLink[];
@@ -34,31 +36,38 @@ interface Item {
   readonly str: string;
   readonly x: number;
   readonly y: number;
+  readonly width: number;
 }
 
-export async function readPrintedPages(bytes: Uint8Array): Promise<PrintedPages> {
+export async function readPrintedPages(bytes: Uint8Array, options: { readonly links?: boolean } = {}): Promise<PrintedPages> {
   // pdf.js is only needed once the PDF exists; loading it lazily keeps the HTML-only build lean.
   const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
   const doc = await getDocument({ data: bytes.slice(), useSystemFonts: false, isEvalSupported: false, disableFontFace: true, verbosity: 0 }).promise;
   const lines: PageLine[][] = [];
   const folios: (string | undefined)[] = [];
+  const heights: number[] = [];
   const links: PageLink[] = [];
   const pageIndex = new Map<string, number>();
   try {
     for (let n = 1; n <= doc.numPages; n++) {
       const page = await doc.getPage(n);
       const height = (page.view[3] ?? 0) - (page.view[1] ?? 0);
+      heights.push(height);
       const items: Item[] = [];
       for (const item of (await page.getTextContent()).items) {
         if (!('str' in item)) continue;
-        const str = item.str.replace(/\u00ad/g, '');
-        if (str.trim() !== '') items.push({ str, x: Number(item.transform[4]), y: Number(item.transform[5]) });
+        const str = item.str;
+        if (str.trim() !== '') items.push({ str, x: Number(item.transform[4]), y: Number(item.transform[5]), width: item.width });
       }
       const pageLines = toLines(items);
       lines.push(pageLines);
       const folio = pageLines.find((l) => /^(\d+|[ivxlcdm]+)$/i.test(l.text) && (l.y < marginBand || l.y > height - marginBand));
       folios.push(folio?.text);
 
+      if (options.links === false) {
+        page.cleanup();
+        continue;
+      }
       let previous: { key: string; link: { page: number; text: string; target: number; targetY: number | undefined } } | undefined;
       for (const annot of (await page.getAnnotations()) as { subtype?: string; dest?: unknown; rect?: number[] }[]) {
         if (annot.subtype !== 'Link' || annot.dest === undefined || annot.dest === null) continue;
@@ -89,7 +98,7 @@ export async function readPrintedPages(bytes: Uint8Array): Promise<PrintedPages>
   } finally {
     await doc.destroy();
   }
-  return { lines, folios, links };
+  return { lines, heights, folios, links };
 }
 
 /** Items on one baseline (±2 pt) make a line; lines top to bottom, items left to right. */
@@ -102,13 +111,14 @@ function toLines(items: readonly Item[]): PageLine[] {
   }
   return rows
     .sort((a, b) => b.y - a.y)
-    .map((r) => ({
-      y: r.y,
-      text: r.items
-        .sort((a, b) => a.x - b.x)
-        .map((i) => i.str)
-        .join(' ')
-        .replace(/\s+/g, ' ')
-        .trim(),
-    }));
+    .map((r) => {
+      // Chromium writes a ligature or a line-end hyphen as an item of its own: a space only where there is a gap.
+      let text = '';
+      let end = -Infinity;
+      for (const item of r.items.sort((a, b) => a.x - b.x)) {
+        text += (item.x - end > 1.5 ? ' ' : '') + item.str;
+        end = item.x + item.width;
+      }
+      return { y: r.y, text: text.replace(/\s+/g, ' ').trim() };
+    });
 }
