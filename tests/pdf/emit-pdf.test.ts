@@ -30,7 +30,7 @@ beforeAll(async () => {
   pdf = await PDFDocument.load(bytes, { updateMetadata: false });
   texts = await pageTexts(result.pdfPath);
   printHtml = await readFile(join(dir, `${edition.config.slug}.print.html`), 'utf8');
-}, 60_000);
+}, 120_000);
 
 afterAll(async () => {
   if (dir) await rm(dir, { recursive: true, force: true });

@@ -11,7 +11,11 @@ export interface FixtureOptions {
   /** Extra nodes appended to chapter 1's body (e.g. hostile markup for the isolation test). */
   readonly extra?: readonly ElementContent[];
   readonly sampleData?: boolean;
+  /** Give every chapter the same section titles and web ids, as case studies have ("The challenge"…). */
+  readonly repeatedSections?: boolean;
 }
+
+const repeatedTitles = ['The challenge', 'The solution', 'Impact', 'Lessons and pitfalls', 'Transferability'];
 
 const words = (
   'the cities network survey housing mobility climate transition municipal budget residents neighbourhood affordable ' +
@@ -45,8 +49,9 @@ export function makeChapter(n: number, options: FixtureOptions = {}): Chapter {
   const children: ElementContent[] = [];
   const figures: Figure[] = [];
   for (let s = 1; s <= sections; s++) {
-    const id = `${slug}--section-${s}`;
-    const text = `Section ${n}.${s} findings`;
+    const repeated = options.repeatedSections === true ? repeatedTitles[(s - 1) % repeatedTitles.length] : undefined;
+    const id = repeated === undefined ? `${slug}--section-${s}` : repeated.toLowerCase().replace(/\s+/g, '-');
+    const text = repeated ?? `Section ${n}.${s} findings`;
     headings.push({ id, depth: 2, text });
     children.push(h('h2', { id }, text));
     for (let p = 0; p < paras; p++) children.push(paragraph(n * 100 + s * 10 + p));

@@ -27,6 +27,7 @@ export function printChapter(chapter: Chapter, ctx: ChapterContext): PrintChapte
   const titleKey = markTitle(header, chapter);
   endnotes(body, chapter.slug);
   inlineImages(body, ctx.images);
+  scopeIds({ type: 'root', children: header }, body, chapter.slug, titleKey);
   const lang = chapter.frontMatter.lang;
   hyphenateTree(body, lang ?? ctx.language);
   return {
@@ -35,7 +36,7 @@ export function printChapter(chapter: Chapter, ctx: ChapterContext): PrintChapte
       'section',
       {
         className: ['chapter', `chapter-${chapter.frontMatter.kind}`, chapterClass(chapter)],
-        id: `chapter-${chapter.slug}`,
+        id: chapterAnchor(chapter.slug),
         lang: lang !== undefined && lang !== ctx.language ? lang : undefined,
       },
       [...header, h('div.chapter-body', body.children as ElementContent[])],
@@ -51,10 +52,54 @@ function markTitle(header: Element[], chapter: Chapter): string {
     header.unshift(made);
     return `${chapter.slug}--title`;
   }
-  const id = typeof title.properties['id'] === 'string' && title.properties['id'] !== '' ? title.properties['id'] : `${chapter.slug}--title`;
+  const own = title.properties['id'];
+  const id = typeof own === 'string' && own !== '' ? printId(chapter.slug, own) : `${chapter.slug}--title`;
   title.properties['id'] = id;
   title.properties['dataRecto'] = '';
   return id;
+}
+
+/** A chapter's id in the one print document: `<slug>--<id>` (web ids repeat across chapters). */
+export function printId(slug: string, id: string): string {
+  return id.startsWith(`${slug}--`) ? id : `${slug}--${id}`;
+}
+
+/** The in-document anchor a chapter link points to (`../<slug>/` is the chapter's own section). */
+export function chapterAnchor(slug: string): string {
+  return `chapter-${slug}`;
+}
+
+const idLists = ['ariaDescribedBy', 'ariaLabelledBy', 'ariaControls', 'ariaOwns', 'headers', 'htmlFor'] as const;
+const webChapterLink = /^\.\.\/([^/#?]+)\/(?:#(.*))?$/;
+
+/**
+ * Ids repeat across chapters on the web, where each chapter is its own page ("the-challenge" in
+ * every case study). In the one print document they must be unique, or links, bookmarks and the
+ * contents all go to the first one: every id gets the chapter slug as prefix, and links follow.
+ * Links to other chapters (`../<slug>/#id`, the web form) become in-document anchors too.
+ */
+function scopeIds(header: Root, body: Root, slug: string, titleKey: string): void {
+  for (const tree of [header, body]) {
+    walkElements(tree, (el) => {
+      const id = el.properties['id'];
+      if (typeof id === 'string' && id !== '') el.properties['id'] = printId(slug, id);
+      for (const name of idLists) {
+        const refs = el.properties[name];
+        if (Array.isArray(refs)) el.properties[name] = refs.map((r) => printId(slug, String(r)));
+      }
+      const href = el.properties['href'];
+      if (el.tagName !== 'a' || typeof href !== 'string') return;
+      if (href === '#top') el.properties['href'] = `#${titleKey}`;
+      else if (href.startsWith('#') && href.length > 1) el.properties['href'] = `#${printId(slug, decodeURIComponent(href.slice(1)))}`;
+      else {
+        const m = webChapterLink.exec(href);
+        if (m === null) return;
+        const target = m[1] as string;
+        const anchor = m[2] ? decodeURIComponent(m[2]) : undefined;
+        el.properties['href'] = `#${anchor === undefined || anchor === 'top' ? chapterAnchor(target) : printId(target, anchor)}`;
+      }
+    });
+  }
 }
 
 /**

@@ -2,6 +2,7 @@ import { h } from 'hastscript';
 import type { Element, ElementContent } from 'hast';
 import { contentTypeOf } from '../../assets/content-type.js';
 import { chapterLabel, formatDate, type Chapter, type Edition, type EditionConfig } from '../../model/edition.js';
+import { printId } from './chapter-print.js';
 
 export interface TocChapter {
   readonly chapter: Chapter;
@@ -120,7 +121,7 @@ export function tableOfContents(entries: readonly TocChapter[], pages: ReadonlyM
         const sections = chapter.headings.filter((heading) => heading.depth === 2);
         return h('li.toc-chapter', [
           entry(key, chapterLabel(chapter) ?? '', chapter.frontMatter.title),
-          sections.length === 0 ? null : h('ol.toc-sections', sections.map((s) => h('li', entry(s.id, '', s.text)))),
+          sections.length === 0 ? null : h('ol.toc-sections', sections.map((s) => h('li', entry(printId(chapter.slug, s.id), '', s.text)))),
         ]);
       }),
     ),

@@ -9,8 +9,12 @@ import { loadFontCss } from './fonts.js';
 import { isolatePage } from './isolation.js';
 import { launchBrowser, type LaunchedBrowser } from './launch.js';
 import { applyMetadata } from './metadata.js';
+import { cleanTextLayer } from './text-layer.js';
 import { printWithTrueToc, type PassesResult } from './passes.js';
 import { documentTitle } from './front.js';
+import { readPrintedPages } from './pdf-pages.js';
+import { pageTurns } from './page-turns.js';
+import { expectedContents, verifyContents } from './verify-toc.js';
 import type { PrintAssets } from './print-html.js';
 
 export { PdfEmitError } from './errors.js';
@@ -97,18 +101,44 @@ export async function emitPdf(edition: Edition, options: EmitPdfOptions): Promis
     date,
   });
   makeDeterministic(result.pdf, result.html);
+  const cleaning = performance.now();
+  const layer = cleanTextLayer(result.pdf);
+  log(
+    `pdf: text layer: ${layer.inline} soft hyphens removed inside lines, ${layer.lineEnd} line-end hyphens marked` +
+      `${layer.remaining > 0 ? `, ${layer.remaining} left in an unexpected form` : ''}, ${Math.round(performance.now() - cleaning)} ms`,
+  );
   const saving = performance.now();
   // Object streams make the file about a quarter smaller; yielding per tick only slows the save down.
   const bytes = await result.pdf.save({ useObjectStreams: true, objectsPerTick: Infinity });
   log(`pdf: metadata and save ${Math.round(performance.now() - saving)} ms`);
+  const tocChecked = await checkPrintedPages(bytes, edition, log);
   const dir = options.outDir;
   await mkdir(dir, { recursive: true });
   const pdfPath = join(dir, `${edition.config.slug}.pdf`);
   await writeAtomic(pdfPath, bytes);
   if (options.keepPrintHtml) await writeAtomic(join(dir, `${edition.config.slug}.print.html`), result.html);
   const pages = result.pdf.getPageCount();
-  log(`pdf: ${pdfPath}: ${pages} pages, ${bytes.length} bytes, ${result.tocChecked} contents entries checked, ${Math.round(performance.now() - started)} ms`);
-  return { pdfPath, pages, bytes: bytes.length, data: bytes, tocChecked: result.tocChecked };
+  log(`pdf: ${pdfPath}: ${pages} pages, ${bytes.length} bytes, ${tocChecked} contents entries checked, ${Math.round(performance.now() - started)} ms`);
+  return { pdfPath, pages, bytes: bytes.length, data: bytes, tocChecked };
+}
+
+/**
+ * The final PDF read back as a reader sees it (pdf.js, not the data that built it): every
+ * contents entry's number, link and heading must agree. Returns how many entries were checked.
+ */
+async function checkPrintedPages(bytes: Uint8Array, edition: Edition, log: (line: string) => void): Promise<number> {
+  const started = performance.now();
+  const pages = await readPrintedPages(bytes);
+  const contents = verifyContents(pages, expectedContents(edition));
+  log(`pdf: read back ${pages.lines.length} pages, ${contents.checked} contents entries checked, ${Math.round(performance.now() - started)} ms`);
+  const turns = pageTurns(pages);
+  if (turns.length > 0) log(`pdf: ${turns.length} word(s) still hyphenated across a page turn, e.g. after page ${(turns[0]?.page ?? 0) + 1}`);
+  if (contents.problems.length > 0) {
+    const shown = contents.problems.slice(0, 5).join('; ');
+    const more = contents.problems.length > 5 ? ` (and ${contents.problems.length - 5} more)` : '';
+    throw new PdfEmitError('pdf-toc', `The printed contents disagree with the pages: ${shown}${more}.`);
+  }
+  return contents.checked;
 }
 
 async function printOnce(

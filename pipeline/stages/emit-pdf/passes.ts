@@ -6,6 +6,8 @@ import type { IsolatedPage } from './isolation.js';
 import { readOutline } from './outline.js';
 import { buildPrintDocument, serialize, type PrintAssets } from './print-html.js';
 import { printPass } from './print.js';
+import { keepWordsWhole, pageTurns, type PageTurn } from './page-turns.js';
+import { readPrintedPages } from './pdf-pages.js';
 import { emptyLayout, fixOutlineTitles, headingPages, layoutMismatches, planLayout, type PrintLayout } from './toc.js';
 
 export interface PassesResult {
@@ -31,10 +33,15 @@ export async function printWithTrueToc(
 ): Promise<PassesResult> {
   let layout: PrintLayout | undefined;
   let problems: string[] = [];
+  let turns: readonly PageTurn[] = [];
+  let measuredPages: ReadonlyMap<string, number> = new Map();
   for (let pass = 1; pass <= maxPasses; pass++) {
     const measuring = layout === undefined;
     const building = performance.now();
     const doc = buildPrintDocument(edition, layout?.tocPages, assets, layout?.blankBefore);
+    // Words pass 1 hyphenated across a page turn are set whole from now on (the chapters are shared between passes).
+    const kept = keepWordsWhole(doc.tree, turns, measuredPages);
+    if (kept > 0) log(`pdf: ${kept} of ${turns.length} word(s) hyphenated across a page turn set whole`);
     const html = serialize(doc.tree);
     const built = performance.now() - building;
     const printed = await printPass(page, isolated, html, { tagged: !measuring, timeoutMs });
@@ -58,6 +65,12 @@ export async function printWithTrueToc(
         return { pdf, html, tocChecked: doc.tocKeys.length };
       }
       log(`pdf: pass ${pass} moved headings (${problems[0] ?? ''}); printing again`);
+    }
+    if (measuring) {
+      const reading = performance.now();
+      turns = pageTurns(await readPrintedPages(printed.bytes, { links: false }));
+      measuredPages = pages;
+      log(`pdf: pass ${pass} read back: ${turns.length} word(s) hyphenated across a page turn, ${ms(performance.now() - reading)}`);
     }
     layout = planLayout(doc.headings, pages, layout?.blankBefore ?? emptyLayout.blankBefore);
   }

@@ -3,7 +3,7 @@ import { toHtml } from 'hast-util-to-html';
 import { toString } from 'hast-util-to-string';
 import type { Element, Root } from 'hast';
 import type { Chapter, Edition } from '../../model/edition.js';
-import { printChapter, walkElements, type ChapterContext, type PrintChapter } from './chapter-print.js';
+import { printChapter, printId, walkElements, type ChapterContext, type PrintChapter } from './chapter-print.js';
 import { backCover, cover, documentTitle, imprint, tableOfContents } from './front.js';
 import { printCsp } from './isolation.js';
 import { chapterClass, chapterPageCss } from './page-css.js';
@@ -80,7 +80,7 @@ export function buildPrintDocument(
     headings: collectHeadings(tree),
     tocKeys: edition.chapters.flatMap((chapter, i) => [
       chapters[i]?.titleKey ?? '',
-      ...chapter.headings.filter((heading) => heading.depth === 2).map((heading) => heading.id),
+      ...chapter.headings.filter((heading) => heading.depth === 2).map((heading) => printId(chapter.slug, heading.id)),
     ]),
   };
 }

@@ -1,0 +1,124 @@
+/**
+ * What a reader sees on the printed pages, read back from the finished PDF with pdf.js (a parser
+ * of its own, not Chromium's outline nor pdf-lib): each page's text lines, the folio printed in its
+ * margin, and every in-document link with the text printed inside it and the page it goes to.
+ */
+export interface PageLine {
+  readonly text: string;
+  /** Baseline, in PDF points from the page's bottom edge. */
+  readonly y: number;
+}
+
+export interface PageLink {
+  /** 0-based page the link is printed on. */
+  readonly page: number;
+  /** Text printed inside the link's rectangles (a link wrapping over lines is one link). */
+  readonly text: string;
+  /** 0-based page the link goes to. */
+  readonly target: number;
+  /** Top of the destination, in PDF points from the bottom edge, when the PDF says. */
+  readonly targetY: number | undefined;
+}
+
+export interface PrintedPages {
+  readonly lines: readonly (readonly PageLine[])[];
+  /** Each page's height in points. */
+  readonly heights: readonly number[];
+  /** The number printed alone in a page's top or bottom margin (the folio), if any. */
+  readonly folios: readonly (string | undefined)[];
+  readonly links: readonly PageLink[];
+}
+
+/** Margin band (points) where running heads and folios live: 20 mm from the top or bottom edge. */
+const marginBand = 57;
+
+interface Item {
+  readonly str: string;
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+}
+
+export async function readPrintedPages(bytes: Uint8Array, options: { readonly links?: boolean } = {}): Promise<PrintedPages> {
+  // pdf.js is only needed once the PDF exists; loading it lazily keeps the HTML-only build lean.
+  const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const doc = await getDocument({ data: bytes.slice(), useSystemFonts: false, isEvalSupported: false, disableFontFace: true, verbosity: 0 }).promise;
+  const lines: PageLine[][] = [];
+  const folios: (string | undefined)[] = [];
+  const heights: number[] = [];
+  const links: PageLink[] = [];
+  const pageIndex = new Map<string, number>();
+  try {
+    for (let n = 1; n <= doc.numPages; n++) {
+      const page = await doc.getPage(n);
+      const height = (page.view[3] ?? 0) - (page.view[1] ?? 0);
+      heights.push(height);
+      const items: Item[] = [];
+      for (const item of (await page.getTextContent()).items) {
+        if (!('str' in item)) continue;
+        const str = item.str;
+        if (str.trim() !== '') items.push({ str, x: Number(item.transform[4]), y: Number(item.transform[5]), width: item.width });
+      }
+      const pageLines = toLines(items);
+      lines.push(pageLines);
+      const folio = pageLines.find((l) => /^(\d+|[ivxlcdm]+)$/i.test(l.text) && (l.y < marginBand || l.y > height - marginBand));
+      folios.push(folio?.text);
+
+      if (options.links === false) {
+        page.cleanup();
+        continue;
+      }
+      let previous: { key: string; link: { page: number; text: string; target: number; targetY: number | undefined } } | undefined;
+      for (const annot of (await page.getAnnotations()) as { subtype?: string; dest?: unknown; rect?: number[] }[]) {
+        if (annot.subtype !== 'Link' || annot.dest === undefined || annot.dest === null) continue;
+        const dest = typeof annot.dest === 'string' ? await doc.getDestination(annot.dest) : (annot.dest as unknown[]);
+        if (!Array.isArray(dest) || dest[0] === undefined) continue;
+        const ref = dest[0] as { num: number; gen: number };
+        const refKey = `${ref.num}/${ref.gen}`;
+        let target = pageIndex.get(refKey);
+        if (target === undefined) {
+          target = await doc.getPageIndex(ref);
+          pageIndex.set(refKey, target);
+        }
+        const [x1 = 0, y1 = 0, x2 = 0, y2 = 0] = annot.rect ?? [];
+        const inside = items.filter((it) => it.x >= x1 - 1 && it.x <= x2 + 1 && it.y >= y1 - 2 && it.y <= y2 + 1);
+        const text = toLines(inside).map((l) => l.text).join(' ');
+        const key = JSON.stringify(annot.dest);
+        // Chromium writes one annotation per line box: consecutive ones to the same place are one link.
+        if (previous !== undefined && previous.key === key) {
+          previous.link.text = `${previous.link.text} ${text}`.trim();
+          continue;
+        }
+        const targetY = typeof dest[3] === 'number' ? dest[3] : undefined;
+        previous = { key, link: { page: n - 1, text, target, targetY } };
+        links.push(previous.link);
+      }
+      page.cleanup();
+    }
+  } finally {
+    await doc.destroy();
+  }
+  return { lines, heights, folios, links };
+}
+
+/** Items on one baseline (±2 pt) make a line; lines top to bottom, items left to right. */
+function toLines(items: readonly Item[]): PageLine[] {
+  const rows: { y: number; items: Item[] }[] = [];
+  for (const item of items) {
+    const row = rows.find((r) => Math.abs(r.y - item.y) < 2);
+    if (row) row.items.push(item);
+    else rows.push({ y: item.y, items: [item] });
+  }
+  return rows
+    .sort((a, b) => b.y - a.y)
+    .map((r) => {
+      // Chromium writes a ligature or a line-end hyphen as an item of its own: a space only where there is a gap.
+      let text = '';
+      let end = -Infinity;
+      for (const item of r.items.sort((a, b) => a.x - b.x)) {
+        text += (item.x - end > 1.5 ? ' ' : '') + item.str;
+        end = item.x + item.width;
+      }
+      return { y: r.y, text: text.replace(/\s+/g, ' ').trim() };
+    });
+}
