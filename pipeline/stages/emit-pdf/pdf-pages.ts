@@ -83,6 +83,9 @@ export async function readPrintedPages(bytes: Uint8Array, options: { readonly li
         const [x1 = 0, y1 = 0, x2 = 0, y2 = 0] = annot.rect ?? [];
         const inside = items.filter((it) => it.x >= x1 - 1 && it.x <= x2 + 1 && it.y >= y1 - 2 && it.y <= y2 + 1);
         const text = toLines(inside).map((l) => l.text).join(' ');
+        // A link box with nothing printed in it (an entry's empty fragment left at a page foot
+        // when the entry moved to the next page) is not a link a reader can see.
+        if (text === '') continue;
         const key = JSON.stringify(annot.dest);
         // Chromium writes one annotation per line box: consecutive ones to the same place are one link.
         if (previous !== undefined && previous.key === key) {
