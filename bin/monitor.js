@@ -7,7 +7,7 @@
 import { readFileSync, rmSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 
-const graceMs = 1200;
+const graceMs = 1000;
 const signalCodes = { SIGINT: 130, SIGTERM: 143 };
 
 const worker = new Worker(new URL('./run.js', import.meta.url), {
@@ -56,6 +56,8 @@ function onSignal(signal) {
   }
   stopping = signal;
   worker.postMessage({ type: 'stop', signal });
+  // Chromium is killed from here at once (the work may be busy); the work then cleans up the rest.
+  killProcessGroups();
   setTimeout(() => void forceStop(signal), graceMs);
 }
 process.on('SIGINT', () => onSignal('SIGINT'));
@@ -74,18 +76,9 @@ async function forceStop(signal) {
 
 /** Remove what a stopped run left: Chromium first (it writes into its profile), then folders, then the lock. */
 function cleanUp() {
+  killProcessGroups();
   const all = [...resources.values()];
   resources.clear();
-  for (const r of all) {
-    if (r.kind !== 'process-group') continue;
-    for (const target of [-r.pid, r.pid]) {
-      try {
-        process.kill(target, 'SIGKILL');
-      } catch {
-        // already gone
-      }
-    }
-  }
   for (const r of all) {
     if (r.kind === 'dir') rmSync(r.path, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
   }
@@ -96,6 +89,23 @@ function cleanUp() {
     } catch {
       // no lock
     }
+  }
+}
+
+/** Kill every Chromium process group, then remove its profile (the slowest part of cleaning up). */
+function killProcessGroups() {
+  for (const r of resources.values()) {
+    if (r.kind !== 'process-group') continue;
+    for (const target of [-r.pid, r.pid]) {
+      try {
+        process.kill(target, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+    }
+  }
+  for (const r of resources.values()) {
+    if (r.kind === 'process-group' && r.dir) rmSync(r.dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
   }
 }
 

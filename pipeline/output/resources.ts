@@ -7,7 +7,7 @@
 export type Resource =
   | { readonly kind: 'dir'; readonly path: string }
   | { readonly kind: 'lock'; readonly path: string; readonly pid: number }
-  | { readonly kind: 'process-group'; readonly pid: number };
+  | { readonly kind: 'process-group'; readonly pid: number; /** Its profile folder, removed as soon as it is killed. */ readonly dir?: string | undefined };
 
 export type ResourceEvent = { readonly type: 'add'; readonly id: number; readonly resource: Resource } | { readonly type: 'remove'; readonly id: number };
 

@@ -68,7 +68,7 @@ export async function launchBrowser(executablePath: string, log: (line: string) 
     throw error;
   }
   const child = browser.process();
-  const untrackGroup = child?.pid === undefined ? () => {} : track({ kind: 'process-group', pid: child.pid });
+  const untrackGroup = child?.pid === undefined ? () => {} : track({ kind: 'process-group', pid: child.pid, dir: userDataDir });
   let exit: BrowserState['exit'];
   child?.once('exit', (code, sig) => (exit = { code, signal: sig }));
   let pageCrashed = false;
