@@ -205,9 +205,9 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
       for (const w of watchers) w.close();
       for (const client of clients) client.end();
       // Threads first: a chart still drawing fails at once instead of holding the rebuild (and Ctrl+C).
-      await releaseCharts();
+      await releaseCharts({ now: true });
       await running;
-      await closeUnheldChartWorkers();
+      await closeUnheldChartWorkers({ now: true });
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();

@@ -4,7 +4,7 @@ import { compileEdition } from '../../pipeline/compile.js';
 import { collectProblems } from '../../pipeline/diagnostics/format.js';
 import { MAX_SEQUENCE_ROWS, scanSpec } from '../../pipeline/stages/charts/custom-spec.js';
 import { RenderError, renderSvg } from '../../pipeline/stages/charts/render.js';
-import { chartThreadCount, closeChartWorkers, DEFAULT_CHART_LIMITS, setChartLimits } from '../../pipeline/stages/charts/workers.js';
+import { chartThreadCount, closeChartWorkers, DEFAULT_CHART_LIMITS, IDLE_GRACE_MS, setChartLimits } from '../../pipeline/stages/charts/workers.js';
 import { readSources } from '../../pipeline/stages/load/read-sources.js';
 import { buildEdition, chapter, removeAll, tempDir, writeEdition } from './helpers.js';
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -139,6 +139,8 @@ describe('a hostile custom spec in an edition', () => {
     expect(result.ok).toBe(false);
     const mine = result.problems.filter((p) => !p.includes('chart-spec'));
     expect(mine).toEqual([expect.stringMatching(/^chapters\/charts\.md:9:1 error The chart could not be drawn: drawing it took longer than 5 s \(the limit per chart\).* chart-render$/)]);
+    // The threads end once the build has let go of them (after the grace for a following build).
+    for (let waited = 0; chartThreadCount() > 0 && waited < IDLE_GRACE_MS + 30_000; waited += 100) await new Promise((r) => setTimeout(r, 100));
     expect(chartThreadCount()).toBe(0);
   }, 120_000);
 });

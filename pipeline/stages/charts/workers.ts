@@ -5,8 +5,9 @@
  * that overran is terminated and replaced by a fresh one.
  *
  * The pool is process-wide and started on the first chart. Builds and the preview hold it while
- * they run (holdChartWorkers); when the last holder lets go, or on abort (closeChartWorkers), every
- * thread is terminated, so nothing lingers after a command.
+ * they run (holdChartWorkers); when the last holder lets go (after a short grace for a following
+ * build) or on abort (closeChartWorkers, at once), every thread is terminated. Idle threads never
+ * keep the process alive, so nothing lingers after a command.
  */
 import os from 'node:os';
 import { MessageChannel } from 'node:worker_threads';
@@ -31,9 +32,17 @@ export const DEFAULT_CHART_LIMITS: ChartLimits = Object.freeze({
   threads: Math.max(1, Math.min(4, os.availableParallelism())),
 });
 
+/**
+ * After the last holder lets go, idle threads are kept this long for a following build in the same
+ * process (tests, tools), which would otherwise load Vega again. Idle threads never keep the
+ * process alive, so a command still exits at once.
+ */
+export const IDLE_GRACE_MS = 5_000;
+
 let limits: ChartLimits = DEFAULT_CHART_LIMITS;
 let pool: Tinypool | undefined;
 let holders = 0;
+let idleTimer: NodeJS.Timeout | undefined;
 /** Rejects every waiting chart when the threads cannot start at all. */
 const waiting = new Set<(error: RenderError) => void>();
 
@@ -54,28 +63,46 @@ export async function setChartLimits(next: Partial<ChartLimits>): Promise<void> 
 
 /** Start the threads now, so that they load Vega while the chapters compile. */
 export function warmChartWorkers(): void {
+  cancelIdleClose();
   pool ??= startPool();
 }
 
-/** Keep the threads for a build or a preview session; the returned function lets go (once). */
-export function holdChartWorkers(): () => Promise<void> {
+function cancelIdleClose(): void {
+  if (idleTimer) clearTimeout(idleTimer);
+  idleTimer = undefined;
+}
+
+/**
+ * Keep the threads for a build or a preview session. The returned function lets go (once); with
+ * `now`, the threads end at once when nothing else holds them (the preview closing).
+ */
+export function holdChartWorkers(): (options?: { now?: boolean }) => Promise<void> {
   holders += 1;
+  cancelIdleClose();
   let released = false;
-  return async () => {
+  return async (options = {}) => {
     if (released) return;
     released = true;
     holders -= 1;
-    await closeUnheldChartWorkers();
+    await closeUnheldChartWorkers(options);
   };
 }
 
-/** Terminate the threads unless a build or preview holds them (e.g. after a rebuild that outlived its session). */
-export async function closeUnheldChartWorkers(): Promise<void> {
-  if (holders === 0) await closeChartWorkers();
+/** Terminate the threads after the idle grace, unless a build or preview holds them by then. */
+export async function closeUnheldChartWorkers(options: { now?: boolean } = {}): Promise<void> {
+  if (holders > 0 || !pool) return;
+  if (options.now) return closeChartWorkers();
+  cancelIdleClose();
+  idleTimer = setTimeout(() => {
+    idleTimer = undefined;
+    if (holders === 0) void closeChartWorkers();
+  }, IDLE_GRACE_MS);
+  idleTimer.unref();
 }
 
 /** Terminate every thread now. Charts still drawing or waiting fail with a chart-render error. */
 export async function closeChartWorkers(): Promise<void> {
+  cancelIdleClose();
   const running = pool;
   pool = undefined;
   if (running) await running.destroy();
@@ -111,6 +138,7 @@ const seconds = (ms: number) => `${Math.round((ms / 1000) * 10) / 10} s`;
 /** Draw one chart in a worker thread, within the limits. Rejects with a RenderError. */
 export async function drawInWorker(spec: TopLevelSpec, basemap: Frame | null): Promise<string> {
   const bound = limits;
+  cancelIdleClose();
   pool ??= startPool();
   const channel = new MessageChannel();
   const abort = new AbortController();
