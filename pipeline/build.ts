@@ -18,7 +18,7 @@ import type { ProgressSink } from './progress/events.js';
 import { emitHtml, type HtmlAssets } from './stages/emit-html/index.js';
 import { MEDIA_DIR } from './stages/markdown/images.js';
 import { readSources, type EditionSources } from './stages/load/read-sources.js';
-import { holdChartWorkers } from './stages/charts/workers.js';
+import { closeChartWorkers, holdChartWorkers } from './stages/charts/workers.js';
 import { defaultCacheDir, projectRoot } from './paths.js';
 
 export { defaultCacheDir, projectRoot };
@@ -75,8 +75,12 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     browser.catch(() => undefined); // a failure surfaces when the PDF stage awaits it
   }
   let browserHandedOver = false;
-  // A stop request kills Chromium at once (its whole process group) and removes its profile.
-  const onAbort = () => void browser?.then((b) => b.kill(), () => undefined);
+  // A stop request kills Chromium at once (its whole process group) and removes its profile, and
+  // ends the chart threads, even one still drawing.
+  const onAbort = () => {
+    void browser?.then((b) => b.kill(), () => undefined);
+    void closeChartWorkers();
+  };
   signal?.addEventListener('abort', onAbort, { once: true });
   // Chart threads (started by the compile when there are charts) end with the build.
   const releaseCharts = holdChartWorkers();
