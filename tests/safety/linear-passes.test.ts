@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findPathology, MAX_PARAGRAPH_LINES } from '../../pipeline/stages/markdown/parse.js';
+import { findPathology, MAX_EMPHASIS_PER_BLOCK, MAX_PARAGRAPH_LINES } from '../../pipeline/stages/markdown/parse.js';
 import { smartenText } from '../../pipeline/stages/markdown/typography.js';
 import { compileFiles, essay } from './compile-helpers.js';
 
@@ -29,7 +29,7 @@ describe('linear per-paragraph passes', () => {
   }, 120_000);
 
   it('the bracket guard scans each line once: 1,000,000 short lines and one bracket at the end', () => {
-    const text = `${'a\n'.repeat(1_000_000)}[end]\n`;
+    const text = `${'a\n\n'.repeat(500_000)}[end]\n`;
     expect(findPathology(text)).toBeUndefined();
   }, 30_000);
 
@@ -45,5 +45,18 @@ describe('linear per-paragraph passes', () => {
     const table = `| a | b |\n|---|---|\n${'| 1 | 2 |\n'.repeat(5_000)}`;
     const paragraphs = 'One line.\n\n'.repeat(5_000);
     expect(findPathology(`${list}\n${table}\n${paragraphs}`)).toBeUndefined();
+  });
+});
+
+describe('emphasis delimiters', () => {
+  it(`more than ${MAX_EMPHASIS_PER_BLOCK} runs of * or _ in one paragraph are refused (the parser matches them pairwise)`, async () => {
+    const body = `Intro.\n\n${'a* '.repeat(30_000)}\n`;
+    const r = await compileFiles({ 'chapters/essay.md': essay('Stars', body) });
+    expect(r.problems).toEqual([`chapters/essay.md:9:${3 * MAX_EMPHASIS_PER_BLOCK + 2} error markdown-too-complex`]);
+  }, 120_000);
+
+  it('ordinary emphasis, snake_case and many short paragraphs stay within the limit', () => {
+    const text = `${'Some *emphasis*, __strong__ and a snake_case_name.\n\n'.repeat(3_000)}${'*a* '.repeat(900)}\n`;
+    expect(findPathology(text)).toBeUndefined();
   });
 });
