@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findPathology, MAX_EMPHASIS_PER_BLOCK, MAX_PARAGRAPH_LINES } from '../../pipeline/stages/markdown/parse.js';
+import { findPathology, MAX_BLOCKS, MAX_EMPHASIS_PER_BLOCK, MAX_PARAGRAPH_LINES } from '../../pipeline/stages/markdown/parse.js';
 import { smartenText } from '../../pipeline/stages/markdown/typography.js';
 import { compileFiles, essay } from './compile-helpers.js';
 
@@ -28,10 +28,16 @@ describe('linear per-paragraph passes', () => {
     expect(text).toContain('“we’ll build – and build again”');
   }, 120_000);
 
-  it('the bracket guard scans each line once: 1,000,000 short lines and one bracket at the end', () => {
-    const text = `${'a\n\n'.repeat(500_000)}[end]\n`;
+  it('the bracket guard scans each line once: 1,000,000 lines (one paragraph of 1,000 lines per block) and one bracket at the end', () => {
+    const text = `${`${'a\n'.repeat(1_000)}\n`.repeat(1_000)}[end]\n`;
     expect(findPathology(text)).toBeUndefined();
   }, 30_000);
+
+  it(`more than ${MAX_BLOCKS} paragraphs in a chapter are refused at the first one over the limit`, async () => {
+    const r = await compileFiles({ 'chapters/essay.md': essay('Many', 'a\n\n'.repeat(500_000)) });
+    // The front matter's two `---` fences count as blocks too.
+    expect(r.problems).toEqual([`chapters/essay.md:${7 + 2 * (MAX_BLOCKS - 2)}:1 error markdown-too-complex`]);
+  }, 120_000);
 
   it(`a paragraph of more than ${MAX_PARAGRAPH_LINES} lines is refused at the line that crosses the limit (the parser is quadratic in them)`, async () => {
     const line = `${'Lorem ipsum dolor sit amet. '.repeat(3)}\n`;

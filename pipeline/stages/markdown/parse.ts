@@ -30,6 +30,12 @@ export const MAX_PARAGRAPH_LINES = 2_000;
  * every opening run before it, quadratic again: 10,000 `a* ` took 8.5 s, 2 MB of them hours.
  */
 export const MAX_EMPHASIS_PER_BLOCK = 2_000;
+/**
+ * Blocks (paragraphs, list items, headings…) per chapter. Each costs the parser and every tree
+ * pass a node or more; 60,000 one-word paragraphs took 46 s, mostly in garbage collection. A
+ * 2 MB chapter of real prose has a few thousand.
+ */
+export const MAX_BLOCKS = 20_000;
 
 const parser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(remarkDirective).freeze();
 
@@ -81,6 +87,8 @@ export function findPathology(text: string): Pathology | undefined {
   let brackets = 0;
   let paragraphLines = 0;
   let blockEmphasis = 0;
+  let blocks = 0;
+  let blank = true;
   while (start <= text.length) {
     let end = text.indexOf('\n', start);
     if (end === -1) end = text.length;
@@ -120,6 +128,14 @@ export function findPathology(text: string): Pathology | undefined {
       blockBrackets = 0; // a blank line ends the block
       blockEmphasis = 0;
     }
+    const isBlank = markers === 0 && rest.trim() === '';
+    if (!isBlank && (blank || listMarker)) {
+      blocks += 1;
+      if (blocks > MAX_BLOCKS) {
+        return { rule: 'markdown-too-complex', reason: `More than ${MAX_BLOCKS.toLocaleString('en')} paragraphs, list items and other blocks in one chapter: split the chapter`, place: { line, column: 1 } };
+      }
+    }
+    blank = isBlank;
     if (listMarker || rest.trim() === '') paragraphLines = 0;
     else if (!rest.includes('|')) paragraphLines += 1;
     if (paragraphLines > MAX_PARAGRAPH_LINES) {
