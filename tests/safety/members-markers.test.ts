@@ -70,6 +70,26 @@ describe('members fences in every position Markdown honours', () => {
   }
 });
 
+describe('files saved with CRLF line endings read like LF files', () => {
+  const crlf = (text: string) => text.replace(/\n/g, '\r\n');
+  for (const name of ['top level', 'in a list item', 'in a block quote', 'inside a callout']) {
+    it(`honoured: ${name}`, async () => {
+      const body = honoured[name] ?? '';
+      const pub = await compileFiles({ 'chapters/essay.md': crlf(essay('T', body)) }, 'public');
+      const mem = await compileFiles({ 'chapters/essay.md': crlf(essay('T', body)) }, 'members');
+      expect([...pub.problems, ...mem.problems]).toEqual([]);
+      expect(pub.json.get('essay')).not.toContain(SECRET);
+      expect(mem.text.get('essay')).toContain(SECRET);
+    });
+  }
+  for (const name of ['space after the colons', 'never closed', 'inside a div, no blank line', 'loose audience, misspelt']) {
+    it(`refused: ${name}`, async () => {
+      const r = await compileFiles({ 'chapters/essay.md': crlf(essay('T', refused[name]?.body ?? '')) });
+      expect(r.problems).toEqual((refused[name]?.expect ?? []).map((e) => `chapters/essay.md:${e}`).sort());
+    });
+  }
+});
+
 describe('near-misses and unhonoured fences are errors at their line, in both profiles', () => {
   for (const [name, { body, expect: expected }] of Object.entries(refused)) {
     it(name, async () => {

@@ -29,7 +29,8 @@ const BARE_FENCE = /^[ \t]*:{3,}[ \t]*$/;
 export function checkMembersMarkers(tree: Root, file: VFile): void {
   const text = String(file.value);
   const lines = lineStarts(text);
-  const lineText = (n: number): string => text.slice(lines[n - 1] ?? text.length, (lines[n] ?? text.length + 1) - 1);
+  // Without the line ending: CRLF files must read like LF files.
+  const lineText = (n: number): string => text.slice(lines[n - 1] ?? text.length, (lines[n] ?? text.length + 1) - 1).replace(/\r$/, '');
   const at = (line: number, pattern: RegExp): Point => {
     const source = lineText(line);
     const m = pattern.exec(source) ?? /\S/.exec(source);
@@ -98,7 +99,7 @@ export function checkMembersMarkers(tree: Root, file: VFile): void {
   function html(node: Html): void {
     const start = node.position?.start.line;
     if (start === undefined) return;
-    node.value.split('\n').forEach((line, i) => {
+    node.value.split(/\r?\n/).forEach((line, i) => {
       if (FENCE_MEMBER.test(line) || INLINE_FENCE.test(line) || LOOSE_AUDIENCE.test(line) || BARE_FENCE.test(line)) {
         report(file, 'members-in-html', 'A `:::` fence or `{audience=…}` inside raw HTML is not read as Markdown, so the passage would be published: leave a blank line between the HTML and the fence', at(start + i, /:|\{/));
       }
@@ -109,7 +110,7 @@ export function checkMembersMarkers(tree: Root, file: VFile): void {
     const start = node.position?.start;
     if (!start || start.offset === undefined) return;
     if (/^[ \t>]*(?:```|~~~)/.test(lineText(start.line))) return; // fenced: shown as code on purpose
-    node.value.split('\n').forEach((line, i) => {
+    node.value.split(/\r?\n/).forEach((line, i) => {
       if (FENCE_MEMBER.test(line)) {
         report(file, 'members-marker', 'This members fence is indented four spaces, so it became a code block: start it at the beginning of the line', at(start.line + i, /:/));
       }
@@ -120,7 +121,7 @@ export function checkMembersMarkers(tree: Root, file: VFile): void {
     const start = node.position?.start.line;
     if (start === undefined) return;
     plainText(node)
-      .split('\n')
+      .split(/\r?\n/)
       .forEach((line, i) => {
         const place = (pattern: RegExp) => at(start + i, pattern);
         if (FENCE_MEMBER.test(line) || INLINE_FENCE.test(line)) {
