@@ -26,7 +26,7 @@ floor and peers (WeasyPrint, pagedjs-cli, pandoc) on the same content.
   --smoke         1x, one run, installed peers only (CI)
   --timeout S     seconds allowed per pipeline command (default 1200)
   --peer-timeout S  seconds allowed per peer command (default 600); reported as "more than S"
-  --skip LIST     task ids to leave out, e.g. pagedjs,check-warm
+  --skip LIST     task ids to leave out, e.g. pagedjs,check-warm,pathological
   --json FILE     write every measurement as JSON
   --markdown FILE write the report as Markdown
   --report-from FILE  print the report of an earlier run's --json file (measures nothing)

@@ -15,6 +15,7 @@ import { firstEssay, makeEdition } from './edition.js';
 import { inProcessRebuild, type InProcessFigures } from './inprocess.js';
 import { measure } from './measure.js';
 import { ensureGnuTime, peers, type Peer } from './peers.js';
+import { pathologicalCases, pathologicalReport, type PathologicalFigure } from './pathological.js';
 import { parseProfile } from './profile.js';
 import { fullReport } from './report.js';
 import type { Environment, RunFigures, TaskResult } from './results.js';
@@ -70,6 +71,7 @@ async function main(argv: readonly string[]): Promise<number> {
 
   const results: TaskResult[] = [];
   const inProcess: InProcessFigures[] = [];
+  const pathological: PathologicalFigure[] = [];
   let monitorFailed = false;
   try {
     // 2. One untimed build first, so tsx's transform cache and the disk cache are warm for everyone.
@@ -86,14 +88,16 @@ async function main(argv: readonly string[]): Promise<number> {
         if (figures) inProcess.push(figures);
       }
     }
+    // 4. Pathological chapters: every per-paragraph pass must stay linear.
+    if (!options.skip.has('pathological')) pathological.push(...(await pathologicalCases(projectDir, work, options.timeoutMs, log)));
   } finally {
     if (!options.keep && options.work === undefined) await rm(work, { recursive: true, force: true });
     else log(`bench: kept ${work}`);
   }
 
-  // 4. Report.
+  // 5. Report.
   const finalEnv: Environment = { ...env, loadAfter: loadavg().map((l) => l.toFixed(2)).join(' ') };
-  const report = fullReport(results, options.scales, finalEnv, inProcess);
+  const report = fullReport(results, options.scales, finalEnv, inProcess) + pathologicalReport(pathological);
   console.log(report);
   if (options.markdown) await writeFile(options.markdown, report);
   if (options.json) await writeFile(options.json, `${JSON.stringify({ env: finalEnv, results: results.map(jsonable), inProcess }, null, 2)}\n`);

@@ -14,7 +14,7 @@ import type { ProgressSink } from './progress/events.js';
 import type { EditionSources } from './stages/load/read-sources.js';
 import type { PreparedChapter } from './stages/markdown/chapter.js';
 import type { ChapterRef, DataResolvers, EditionIndex, FigureRef } from './stages/markdown/context.js';
-import { MEDIA_DIR } from './stages/markdown/images.js';
+import { MAX_IMAGE_BYTES, MEDIA_DIR } from './stages/markdown/images.js';
 import { labelsFor } from './stages/markdown/labels.js';
 import { smartenText } from './stages/markdown/typography.js';
 import { slugProblem } from './stages/validate/slug.js';
@@ -63,10 +63,10 @@ export async function compileEdition(sources: EditionSources, options: CompileOp
   const prepared: PreparedChapter[] = [];
   // If the chapter list itself is unusable, check every chapter file in name order.
   const listed = loaded.config || config.chapters.length > 0 ? config.chapters : [...byName.keys()].sort();
-  for (const [i, name] of listed.entries()) {
+  for (const name of listed) {
     const source = byName.get(name);
     if (!source) {
-      report(loaded.file, 'chapter-missing', `Chapter file \`chapters/${name}\` does not exist`, loaded.yaml?.positionOf(['chapters', i]));
+      report(loaded.file, 'chapter-missing', `Chapter file \`chapters/${name}\` does not exist`, loaded.yaml?.positionOfEntry(['chapters'], name));
       continue;
     }
     const { file, chapter } = await stages.prepare(source, options.profile, labels.membersOnly);
@@ -75,7 +75,7 @@ export async function compileEdition(sources: EditionSources, options: CompileOp
     // A slug from the file name is refused at the file's entry in the chapters list.
     const problem = chapter.frontMatter.slug === undefined ? slugProblem(chapter.slug) : undefined;
     if (problem) {
-      const place = loaded.yaml?.positionOf(['chapters', i]);
+      const place = loaded.yaml?.positionOfEntry(['chapters'], name);
       if (place) report(loaded.file, problem.rule, `Chapter \`${name}\`: ${problem.reason}`, place);
       else report(file, problem.rule, problem.reason, { line: 1, column: 1 });
       if (problem.rule === 'slug-invalid') continue;
@@ -117,7 +117,7 @@ export async function compileEdition(sources: EditionSources, options: CompileOp
   // 5. Index chapters and figures: numbering is decided here, once.
   const chapterRefs = new Map<string, ChapterRef>();
   for (const c of prepared) {
-    chapterRefs.set(c.sourcePath.slice('chapters/'.length), { slug: c.slug, title: c.frontMatter.title, audience: c.frontMatter.audience, anchors: c.outline.anchors });
+    chapterRefs.set(c.sourcePath.slice('chapters/'.length), { slug: c.slug, title: c.frontMatter.title, audience: c.frontMatter.audience, anchors: c.outline.anchors, hiddenAnchors: c.outline.hiddenAnchors });
   }
   const figureRefs = new Map<string, FigureRef>();
   const charts: NumberedChart[] = [];
@@ -164,9 +164,10 @@ export async function compileEdition(sources: EditionSources, options: CompileOp
       report(loaded.file, 'edition-image-missing', `Image \`chapters/${image.path}\` does not exist`, loaded.yaml?.positionOf(image.at));
     }
   }
+  const oversizedMedia = new Map(sources.assets.filter((a) => a.bytes.length > MAX_IMAGE_BYTES).map((a) => [a.path, a.bytes.length]));
   const chapters: Chapter[] = [];
   for (const [i, c] of included.entries()) {
-    const ctx = { slug: c.slug, number: numbering[i]?.prefix ?? i + 1, language: config.language, profile: options.profile, index, data, labels, media: mediaPaths };
+    const ctx = { slug: c.slug, number: numbering[i]?.prefix ?? i + 1, language: config.language, profile: options.profile, index, data, labels, media: mediaPaths, oversizedMedia };
     const rendered = await stages.render(c, ctx);
     chapters.push({
       sourcePath: c.sourcePath,

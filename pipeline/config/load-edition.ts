@@ -32,6 +32,9 @@ export function loadEdition(source: SourceFile | undefined): LoadedEdition {
   const syntax = yaml.syntaxErrors();
   for (const e of syntax) report(file, 'edition-yaml', e.message, e.position);
   if (syntax.length > 0) return { config: undefined, settings: salvage(partialValue(yaml)), file, yaml };
+  const limits = yaml.limitErrors();
+  for (const e of limits) report(file, 'yaml-limit', e.message, e.position);
+  if (limits.length > 0) return { config: undefined, settings: salvage({}), file, yaml };
 
   const parsed = editionSchema.safeParse(yaml.value() ?? {});
   if (!parsed.success) {

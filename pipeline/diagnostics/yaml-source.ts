@@ -1,5 +1,10 @@
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node as YamlNode } from 'yaml';
 import type { Position } from 'unist';
+
+/** Characters in one YAML string: a whole chapter summary is a few hundred; a codebook label fewer. */
+export const MAX_YAML_STRING = 100_000;
+/** How often aliases may be expanded (the yaml library's guard against "billion laughs"). */
+export const MAX_YAML_ALIASES = 50;
 
 /**
  * A parsed YAML document that can say where any value came from.
@@ -19,7 +24,35 @@ export class YamlSource {
 
   /** Plain JS value of the document. */
   value(): unknown {
-    return this.doc.toJS({ maxAliasCount: 50 });
+    return this.doc.toJS({ maxAliasCount: MAX_YAML_ALIASES });
+  }
+
+  /**
+   * Values too large to accept, each with its position: strings over MAX_YAML_STRING characters,
+   * and aliases that would expand beyond MAX_YAML_ALIASES (a few lines can otherwise expand to
+   * gigabytes). Check these before `value()`, which throws on the second.
+   */
+  limitErrors(): { message: string; position: Position }[] {
+    const out: { message: string; position: Position }[] = [];
+    let firstAlias: YamlNode | undefined;
+    visit(this.doc, {
+      Scalar: (_key, node) => {
+        if (typeof node.value === 'string' && node.value.length > MAX_YAML_STRING) {
+          out.push({ message: `This text is ${node.value.length.toLocaleString('en')} characters long; the limit is ${MAX_YAML_STRING.toLocaleString('en')}`, position: this.nodePosition(node) ?? this.start() });
+        }
+      },
+      Alias: (_key, node) => {
+        firstAlias ??= node;
+      },
+    });
+    if (firstAlias && isAlias(firstAlias)) {
+      try {
+        this.doc.toJS({ maxAliasCount: MAX_YAML_ALIASES });
+      } catch {
+        out.push({ message: `The aliases (*name) in this document expand too many times (limit ${MAX_YAML_ALIASES})`, position: this.nodePosition(firstAlias) ?? this.start() });
+      }
+    }
+    return out;
   }
 
   /** Syntax errors, each with its position. */
@@ -62,6 +95,20 @@ export class YamlSource {
       }
     }
     return best;
+  }
+
+  /**
+   * Position of the first item of the sequence at `path` whose value is `value` (by value, not by
+   * index: lists are deduplicated and filtered after parsing, so indices shift).
+   */
+  positionOfEntry(path: readonly (string | number)[], value: string): Position {
+    let node: unknown = this.doc.getIn(path, true);
+    if (isSeq(node)) {
+      for (const item of node.items) {
+        if (isScalar(item) && String(item.value) === value) return this.nodePosition(item) ?? this.positionOf(path);
+      }
+    }
+    return this.positionOf(path);
   }
 
   private nodePosition(node: unknown): Position | undefined {

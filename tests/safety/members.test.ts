@@ -1,4 +1,4 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pageTexts } from '../pdf/read-pdf.js';
@@ -12,6 +12,8 @@ import { buildEdition, chapter, grepTree, readOutputTree, removeAll, tempDir, wr
  */
 const canary = (n: number) => `Kanarie${String(n).padStart(2, '0')}x`;
 const C = Array.from({ length: 30 }, (_, i) => canary(i));
+/** Markers in every position Markdown honours a `:::members` fence. */
+const P = Array.from({ length: 7 }, (_, i) => `Vogel${String(i).padStart(2, '0')}q`);
 
 const membersChapter = chapter(
   `
@@ -64,6 +66,52 @@ Callout body ${C[18]}.
 ::chart[Public chart]{#fig-public question=Q05 alt="Bars of housing affordability."}
 
 Public text continues.
+:::members
+After a paragraph ${P[0]}.
+:::
+
+- A list item.
+
+  :::members
+  In a list ${P[1]}.
+  :::
+- Tight item.
+  :::members
+  In a tight list ${P[2]}.
+  :::
+
+> A quote.
+>
+> :::members
+> In a quote ${P[3]}.
+> :::
+
+::::callout{title="Open call-out"}
+Open words.
+
+:::members
+In a call-out ${P[4]}.
+:::
+::::
+
+::::members
+Four colons ${P[5]}.
+::::
+
+Share :stat{question=Q01 option=2 audience=members} and [a reference link][m].
+
+:::members
+![Photo ${P[6]}][img]
+
+[img]: images/kanarie.png
+
+[A link to the hidden heading](#section-heading-${C[12]?.toLowerCase()}), [by reference][hidden].
+:::
+
+[m]: members-essay.md
+[hidden]: public-essay.md#section-heading-${C[12]?.toLowerCase()}
+
+Closing public text.
 `,
 );
 
@@ -119,6 +167,11 @@ const chapters = {
   'case-open.md': publicCase('  audience: public', 'Openly'),
 };
 
+/** A valid 1×1 PNG. */
+function onePixelPng(): Buffer {
+  return Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+}
+
 /** PDF text with line breaks and hyphenation undone, so a marker split across lines still matches. */
 const joined = (pages: string[]) => pages.join('').replace(/-?\s+/g, '');
 
@@ -134,6 +187,8 @@ describe('members-only content: the canary', () => {
   let membersPdf: string;
   beforeAll(async () => {
     root = await writeEdition(chapters);
+    await mkdir(path.join(root, 'chapters/images'), { recursive: true });
+    await writeFile(path.join(root, 'chapters/images/kanarie.png'), onePixelPng());
     [publicOut, membersOut] = [await tempDir('public'), await tempDir('members')];
     pub = await buildEdition(root, publicOut, 'all', 'public');
     mem = await buildEdition(root, membersOut, 'all', 'members');
@@ -161,6 +216,17 @@ describe('members-only content: the canary', () => {
 
   it('the public PDF’s text holds no marker', () => {
     for (const m of C.slice(1, 29)) expect(publicPdf, m).not.toContain(m);
+  });
+
+  it('members passages in every position: none in public (files and PDF text), all for members', () => {
+    for (const m of P) {
+      expect(grepTree(publicFiles, m), m).toEqual([]);
+      expect(publicPdf, m).not.toContain(m);
+      expect(grepTree(membersFiles, m), m).not.toEqual([]);
+    }
+    expect(grepTree(publicFiles, 'kanarie.png')).toEqual([]);
+    // Six text markers reach the members PDF (the seventh is the image's alt text).
+    for (const m of P.slice(0, 6)) expect(membersPdf, m).toContain(m);
   });
 
   it('the members edition shows every marker, so the canary can sing', () => {
@@ -191,6 +257,9 @@ describe('members-only content: the canary', () => {
     const page = publicFiles.get('html/public-essay/index.html')?.toString('utf8') ?? '';
     expect(page).toContain('See the members essay and its heading.');
     expect(page).not.toMatch(/href="[^"]*kanarieslug/);
+    // The reference-style link too: its words stay, its target goes.
+    expect(page).toContain('and a reference link.');
+    expect(page).not.toContain('members-essay');
     const members = membersFiles.get('html/public-essay/index.html')?.toString('utf8') ?? '';
     expect(members).toMatch(/<a href="\.\.\/kanarieslug[^"]*\/">the members essay<\/a>/);
   });

@@ -13,8 +13,11 @@ import type { ChapterContext } from './context.js';
 import { resolveDirectives } from './directives.js';
 import { resolveChapterLinks } from './links.js';
 import { resolveImages } from './images.js';
+import { checkBudgets } from './budgets.js';
 import { applyAudience } from './members.js';
-import { outlineChapter, type ChapterOutline } from './outline.js';
+import { checkMembersMarkers } from './members-markers.js';
+import { anchorsOf, outlineChapter, type ChapterOutline } from './outline.js';
+import { inlineReferences } from './references.js';
 import { parseMarkdown } from './parse.js';
 import { toSafeHast } from './to-hast.js';
 import { smartenTree } from './typography.js';
@@ -46,8 +49,12 @@ export function prepareChapter(source: SourceFile, profile: Audience, membersLab
   const frontMatter = validateFrontMatter(file, parsed.frontMatter);
   if (!frontMatter) return { file, chapter: undefined };
   const slug = frontMatter.slug ?? fileSlug(source.path);
+  // Same checks in both editions, on the whole chapter, before anything is removed.
+  checkMembersMarkers(parsed.tree, file);
+  checkBudgets(parsed.tree, file);
+  const everyAnchor = anchorsOf(parsed.tree, slug);
   applyAudience(parsed.tree, profile, membersLabel, file);
-  const outline = outlineChapter(parsed.tree, file, slug);
+  const outline = outlineChapter(parsed.tree, file, slug, everyAnchor);
   return { file, chapter: { sourcePath: source.path, file, frontMatter, slug, tree: parsed.tree, outline } };
 }
 
@@ -61,7 +68,8 @@ export interface RenderedContent {
 /** Resolve links and directives, set typography, convert and sanitize (phase B). */
 export async function renderChapterContent(chapter: PreparedChapter, ctx: ChapterContext): Promise<RenderedContent> {
   const { tree, file } = chapter;
-  resolveChapterLinks(tree, file, ctx);
+  const definitions = inlineReferences(tree);
+  resolveChapterLinks(tree, file, ctx, definitions);
   resolveImages(tree, file, ctx);
   resolveDirectives(tree, file, ctx);
   smartenTree(tree, chapter.frontMatter.lang ?? ctx.language);

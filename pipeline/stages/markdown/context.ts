@@ -14,6 +14,8 @@ export interface ChapterRef {
   readonly title: string;
   readonly audience: Audience;
   readonly anchors: ReadonlySet<string>;
+  /** Ids of headings and figures inside members-only passages (removed from a public build). */
+  readonly hiddenAnchors?: ReadonlySet<string> | undefined;
 }
 
 export interface FigureRef {
@@ -41,6 +43,8 @@ export interface ChapterContext {
   readonly labels: Labels;
   /** Paths of the edition's image files, e.g. "chapters/images/map.png". */
   readonly media: ReadonlySet<string>;
+  /** Edition images over the per-image size limit, path → bytes (almost always empty). */
+  readonly oversizedMedia?: ReadonlyMap<string, number> | undefined;
 }
 
 /** Words the pipeline itself prints, in the edition's language. */

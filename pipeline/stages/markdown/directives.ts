@@ -31,7 +31,8 @@ export function resolveDirectives(tree: Root, file: VFile, ctx: ChapterContext):
   }
 
   function resolve(node: Directive): RootContent[] {
-    const attrs = stringAttributes(node);
+    // `audience` was applied before (members.ts): the same attributes reach the resolvers in both editions.
+    const { audience: _audience, ...attrs } = stringAttributes(node);
     if (!KNOWN.has(node.name) || kindMismatch(node)) {
       // "at 10:30" or "Note:this" are text, not directives: give them back unchanged.
       if (node.type === 'textDirective' && Object.keys(node.attributes ?? {}).length === 0 && node.children.length === 0) {

@@ -4,6 +4,13 @@ import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { report } from '../../diagnostics/report.js';
 import type { ChapterContext } from './context.js';
+import { brokenEscapeReason, decodeUrlPart } from './url.js';
+
+/**
+ * Bytes per image file. Images travel into the PDF through Chromium: a 100 MB photograph makes it
+ * crash or hang with a misleading message. A print-quality full-page photograph is under 10 MB.
+ */
+export const MAX_IMAGE_BYTES = 25_000_000;
 
 /** Where the web edition serves chapter images from, relative to a chapter page. */
 export const MEDIA_DIR = 'media';
@@ -21,10 +28,22 @@ export function resolveImages(tree: Root, file: VFile, ctx: ChapterContext): voi
       node.url = '';
       return;
     }
-    const rel = path.normalize(decodeURIComponent(url.split(/[?#]/)[0] ?? ''));
+    const decoded = decodeUrlPart(url.split(/[?#]/)[0] ?? '');
+    if (decoded === undefined) {
+      report(file, 'link-url', brokenEscapeReason(url), node.position);
+      node.url = '';
+      return;
+    }
+    const rel = path.normalize(decoded);
     const source = `chapters/${rel}`;
     if (rel.startsWith('..') || !ctx.media.has(source)) {
       report(file, 'image-missing', `No image at ${source}`, node.position);
+      node.url = '';
+      return;
+    }
+    const bytes = ctx.oversizedMedia?.get(source);
+    if (bytes !== undefined) {
+      report(file, 'image-too-large', `The image ${source} is ${(bytes / 1e6).toFixed(1)} MB; the limit is ${MAX_IMAGE_BYTES / 1e6} MB per image`, node.position);
       node.url = '';
       return;
     }

@@ -3,6 +3,7 @@ import type { ContainerDirective } from 'mdast-util-directive';
 import type { VFile } from 'vfile';
 import { report } from '../../diagnostics/report.js';
 import type { Audience } from '../../model/figure.js';
+import { MEMBERISH } from './members-markers.js';
 
 const AUDIENCES: readonly string[] = ['public', 'members'] satisfies readonly Audience[];
 
@@ -24,6 +25,7 @@ export function applyAudience(tree: Root, profile: Audience, membersLabel: strin
         if (file) report(file, 'directive-attribute', `Unknown audience \`${audience}\`: use audience=public or audience=members`, child.position);
         if (profile === 'public') continue;
       }
+      if (isNearMiss(child)) continue; // reported by checkMembersMarkers; never shown in either edition
       if (isMembersOnly(child)) {
         if (profile === 'public') continue;
         if (child.type === 'containerDirective' && child.name === 'members') {
@@ -51,6 +53,13 @@ function audienceOf(node: RootContent): string | undefined {
 function isMembersOnly(node: RootContent): boolean {
   if (!isDirective(node)) return false;
   return (node as ContainerDirective).name === 'members' || audienceOf(node) === 'members';
+}
+
+/** `:::member`, `::members`, `:Members`…: meant as the members marker, and an error. */
+function isNearMiss(node: RootContent): boolean {
+  if (!isDirective(node)) return false;
+  const d = node as ContainerDirective;
+  return MEMBERISH.test(d.name) && !(node.type === 'containerDirective' && d.name === 'members');
 }
 
 function markSection(node: ContainerDirective, label: string): void {

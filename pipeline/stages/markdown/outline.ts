@@ -21,6 +21,8 @@ export interface ChapterOutline {
   readonly headings: readonly Heading[];
   /** Ids that links may target: headings, figures. */
   readonly anchors: ReadonlySet<string>;
+  /** Ids inside members-only passages that a public build removed (empty in a members build). */
+  readonly hiddenAnchors: ReadonlySet<string>;
   readonly charts: readonly ChartDirective[];
   readonly tableCount: number;
 }
@@ -29,7 +31,7 @@ export interface ChapterOutline {
  * Read headings, figures and tables in document order. Heading ids are written onto the nodes
  * here, so the outline and the rendered page cannot disagree.
  */
-export function outlineChapter(tree: Root, file: VFile, slug: string): ChapterOutline {
+export function outlineChapter(tree: Root, file: VFile, slug: string, before: ReadonlySet<string> = new Set()): ChapterOutline {
   const slugger = new GithubSlugger();
   const headings: Heading[] = [];
   const anchors = new Set<string>();
@@ -62,5 +64,25 @@ export function outlineChapter(tree: Root, file: VFile, slug: string): ChapterOu
       anchors.add(id);
     }
   });
-  return { headings, anchors, charts, tableCount };
+  const hiddenAnchors = new Set([...before].filter((id) => !anchors.has(id)));
+  return { headings, anchors, hiddenAnchors, charts, tableCount };
+}
+
+/**
+ * The ids headings and figures get, read without changing the tree: taken before members-only
+ * passages are removed, so links to them can be told apart from links that lead nowhere.
+ */
+export function anchorsOf(tree: Root, slug: string): Set<string> {
+  const slugger = new GithubSlugger();
+  const anchors = new Set<string>();
+  let charts = 0;
+  visit(tree, (node) => {
+    if (node.type === 'heading') anchors.add(slugger.slug(toString(node).trim() || 'section'));
+    else if (node.type === 'leafDirective' && (node as LeafDirective).name === 'chart') {
+      charts += 1;
+      const id = (node as LeafDirective).attributes?.['id'];
+      anchors.add(typeof id === 'string' ? id : `fig-${slug}-${charts}`);
+    }
+  });
+  return anchors;
 }

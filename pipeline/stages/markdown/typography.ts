@@ -30,40 +30,51 @@ export function quotesFor(language: string): Quotes {
 
 const OPENING_CONTEXT = /[\s([{\u2014\u2013/-]/;
 
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+const LETTER = /\p{L}/u;
+const DIGIT = /\d/;
+
 /**
  * Typographic quotes, apostrophes, dashes and ellipses for the given language, on text nodes only
  * (never in code). Context carries across inline nodes so `"*word*"` still pairs correctly.
+ * Linear in the length of the text: pieces are collected in an array and joined once, and the
+ * previous character is tracked in a variable (reading the last character of a growing string
+ * flattens it every time, which made a 400 KB paragraph take minutes).
  */
 export function smartenText(value: string, language: string, before = ' '): string {
   const q = quotesFor(language);
-  let out = '';
+  const out: string[] = [];
   let prev = before;
+  const emit = (piece: string): void => {
+    out.push(piece);
+    prev = piece[piece.length - 1] ?? prev;
+  };
   for (let i = 0; i < value.length; i++) {
     const c = value[i] as string;
     const next = value[i + 1] ?? ' ';
     if (c === '"') {
-      out += OPENING_CONTEXT.test(prev) ? q.open : q.close;
+      emit(OPENING_CONTEXT.test(prev) ? q.open : q.close);
     } else if (c === "'") {
-      if (/[\p{L}\p{N}]/u.test(prev) && /[\p{L}]/u.test(next)) out += '’';
-      else if (/\d/.test(next) && OPENING_CONTEXT.test(prev) && /\d/.test(value[i + 2] ?? '')) out += '’'; // ’26
-      else out += OPENING_CONTEXT.test(prev) ? q.openInner : q.closeInner;
+      if (LETTER_OR_DIGIT.test(prev) && LETTER.test(next)) emit('’');
+      else if (DIGIT.test(next) && OPENING_CONTEXT.test(prev) && DIGIT.test(value[i + 2] ?? '')) emit('’'); // ’26
+      else emit(OPENING_CONTEXT.test(prev) ? q.openInner : q.closeInner);
     } else if (c === '-' && next === '-' && value[i + 2] === '-') {
-      out += '—';
+      emit('—');
       i += 2;
     } else if (c === '-' && next === '-') {
-      out += '–';
+      emit('–');
       i += 1;
     } else if (c === '-' && prev === ' ' && next === ' ') {
-      out += '–';
+      emit('–');
     } else if (c === '.' && next === '.' && value[i + 2] === '.') {
-      out += '…';
+      emit('…');
       i += 2;
     } else {
-      out += c;
+      out.push(c);
+      prev = c;
     }
-    prev = out[out.length - 1] ?? prev;
   }
-  return out;
+  return out.join('');
 }
 
 const SKIP = new Set(['inlineCode', 'code', 'html', 'yaml']);

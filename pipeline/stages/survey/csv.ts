@@ -75,12 +75,18 @@ export function cellOffsets(text: string, start: number, delimiter: string): num
  * for quoting errors. Blank lines are skipped.
  */
 export function readCsv(
-  text: string,
+  raw: string,
   delimiter: string,
   onRow: (row: CsvRow) => void,
   onProblem: (problem: CsvProblem) => void,
 ): void {
+  // papaparse guesses one line ending from the first line; a file that mixes CRLF and LF (rows
+  // pasted from another program) was then read as one long row. LF everywhere keeps every line
+  // and column where it was.
+  const text = raw.includes('\r\n') ? raw.replace(/\r\n/g, '\n') : raw;
   const lines = new LineIndex(text);
+  // One message per problem: papaparse can report the same quote error several times.
+  const reported = new Set<string>();
   let rowStart = 0;
   Papa.parse<string[]>(text, {
     delimiter,
@@ -96,6 +102,9 @@ export function readCsv(
         if (error.type !== 'Quotes') continue;
         broken = true;
         const at = typeof error.index === 'number' ? cellContaining(text, start, delimiter, error.index) : start;
+        const key = `${at} ${error.code}`;
+        if (reported.has(key)) continue;
+        reported.add(key);
         onProblem({ kind: 'parse', reason: quoteReason(error.code), place: lines.point(at) });
       }
       if (cells.length === 1 && cells[0] === '') return;

@@ -29,5 +29,8 @@ export function parseYaml(file: VFile, text: string, yamlRule: RuleId): { source
   const errors = source.syntaxErrors();
   for (const e of errors) report(file, yamlRule, e.message, e.position);
   if (errors.length > 0) return undefined;
+  const limits = source.limitErrors();
+  for (const e of limits) report(file, 'yaml-limit', e.message, e.position);
+  if (limits.length > 0) return undefined;
   return { source, value: source.value() };
 }

@@ -23,6 +23,9 @@ export function validateFrontMatter(file: VFile, node: Yaml | undefined): FrontM
   const syntax = yaml.syntaxErrors();
   for (const e of syntax) report(file, 'frontmatter-yaml', e.message, e.position);
   if (syntax.length > 0) return undefined;
+  const limits = yaml.limitErrors();
+  for (const e of limits) report(file, 'yaml-limit', e.message, e.position);
+  if (limits.length > 0) return undefined;
 
   const raw = yaml.value();
   const value: unknown = raw === null || raw === undefined ? {} : raw;
