@@ -10,6 +10,11 @@ export interface TableColumn {
   readonly label: string;
   /** Right-align and format as a number. */
   readonly numeric?: boolean;
+  /**
+   * The cells are exact percentages (0..100) until the chart stage finishes the table: the page
+   * shows them rounded once like the chart labels, the CSV with one decimal.
+   */
+  readonly percent?: boolean;
 }
 
 export type TableCell = string | number | null;

@@ -4,8 +4,8 @@
  * `pipeline/stages/survey/` and read by later stages.
  *
  * Conventions:
- * - `pct` is an exact float in 0..100 (not rounded). Round only when formatting; use
- *   `roundShares()` from `pipeline/stages/survey/rounding.ts` for single-choice displays.
+ * - `pct` is an exact float in 0..100 (not rounded). Round only when displaying, once, with
+ *   `displayPercent()` from `pipeline/stages/survey/rounding.ts` (half up, from the exact value).
  * - `pct: null` means suppressed (base below `minBase`) or not computable; a suppressed group never
  *   carries any percentage, only `n` and a `reason`.
  * - Option codes are numbers in the codebook and CSV; in aggregates every category is keyed by

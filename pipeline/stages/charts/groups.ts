@@ -5,7 +5,7 @@
  */
 import type { Breakdown, CategoricalAggregate, MissingShare, QuestionAggregate, ScaleAggregate } from '../../model/survey.js';
 import type { TableCell, TableColumn } from '../../model/figure.js';
-import { nEquals, round1 } from './format.js';
+import { nEquals } from './format.js';
 
 export type ShareAggregate = CategoricalAggregate | ScaleAggregate;
 
@@ -60,16 +60,16 @@ export function groupTable(
   const columns: TableColumn[] = [
     { key: 'group', label: groupHeader },
     { key: 'n', label: 'n', numeric: true },
-    ...categories.map((c) => ({ key: `pct-${c.code}`, label: `${c.label} (%)`, numeric: true })),
-    ...(muted ? [{ key: 'pct-missing', label: `${muted} (%)`, numeric: true }] : []),
+    ...categories.map((c) => ({ key: `pct-${c.code}`, label: `${c.label} (%)`, numeric: true, percent: true })),
+    ...(muted ? [{ key: 'pct-missing', label: `${muted} (%)`, numeric: true, percent: true }] : []),
   ];
   const body = rows.map((r): TableCell[] => {
     const a = r.aggregate;
     const cells: TableCell[] = categories.map((c) => {
       const pct = a?.shares.find((s) => s.code === c.code)?.pct;
-      return pct === null || pct === undefined ? null : round1(pct);
+      return pct === null || pct === undefined ? null : pct;
     });
-    if (muted) cells.push(a ? round1(missingPct(a)) : null);
+    if (muted) cells.push(a ? missingPct(a) : null);
     return [r.name, r.n, ...cells];
   });
   return { columns, rows: body };

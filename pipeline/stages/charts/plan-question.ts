@@ -8,7 +8,7 @@ import type { DataTable } from '../../model/figure.js';
 import { aggregateQuestion } from '../survey/aggregate.js';
 import { breakdown } from '../survey/breakdown.js';
 import { yearOnYear } from '../survey/year-on-year.js';
-import { toCsv } from './csv.js';
+import { finishTable } from './table-round.js';
 import { nEquals } from './format.js';
 import { groupRows, isShareAggregate } from './groups.js';
 import { sourceNote } from './source-note.js';
@@ -52,7 +52,7 @@ export function planQuestion(
 
   const base = question.base === 'valid' ? 'valid' : 'all';
   const note = sourceNote({ survey, question, n: drawn.n, base, language, extra: drawn.extra });
-  const table = { ...drawn.table, notes: [...drawn.table.notes] };
+  const { table, csv } = finishTable({ ...drawn.table, notes: [...drawn.table.notes] });
   return {
     ok: true,
     plan: {
@@ -64,7 +64,7 @@ export function planQuestion(
       spec: drawn.spec,
       basemap: null,
       table,
-      csv: toCsv(table),
+      csv,
       sourceNote: note,
       notes: drawn.notes,
     },

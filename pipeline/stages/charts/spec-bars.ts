@@ -78,9 +78,9 @@ export function rankedBars(input: BarsInput): SpecAndTable {
   const table: DataTable = {
     columns: [
       { key: 'label', label: input.categoryLabel },
-      { key: 'pct', label: input.valueLabel, numeric: true },
+      { key: 'pct', label: input.valueLabel, numeric: true, percent: true },
     ],
-    rows: values.map((v) => [v.label, v.pct]),
+    rows: ranked.map((item) => [item.label, item.pct]),
     notes: [],
   };
   return { spec, table };

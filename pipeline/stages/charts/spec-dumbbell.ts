@@ -24,8 +24,8 @@ export function dumbbell(yoy: YearOnYear, language: string): { spec: TopLevelSpe
     if (p !== undefined && c !== undefined) values.push({ kind: 'line', label: r.label, a: Math.min(p, c), b: Math.max(p, c) });
     // The larger value is labelled on the right, the smaller on the left.
     const cRight = c !== undefined && (p === undefined || c >= p);
-    if (p !== undefined) values.push({ kind: 'dot', label: r.label, edition: before, pct: p, text: percent(p, language), side: cRight && c !== p ? 'left' : 'right' });
-    if (c !== undefined) values.push({ kind: 'dot', label: r.label, edition: now, pct: c, text: percent(c, language), side: cRight ? 'right' : 'left' });
+    if (p !== undefined) values.push({ kind: 'dot', label: r.label, edition: before, pct: p, text: percent(r.previous!, language), side: cRight && c !== p ? 'left' : 'right' });
+    if (c !== undefined) values.push({ kind: 'dot', label: r.label, edition: now, pct: c, text: percent(r.current!, language), side: cRight ? 'right' : 'left' });
   }
   // Equal values: one label is enough.
   const seen = new Set<string>();
@@ -66,15 +66,11 @@ export function dumbbell(yoy: YearOnYear, language: string): { spec: TopLevelSpe
   const table: DataTable = {
     columns: [
       { key: 'label', label: 'Answer' },
-      { key: 'previous', label: `${yoy.previous.shortTitle} (%)`, numeric: true },
-      { key: 'current', label: `${yoy.current.shortTitle} (%)`, numeric: true },
-      { key: 'change', label: 'Change (percentage points)', numeric: true },
+      { key: 'previous', label: `${yoy.previous.shortTitle} (%)`, numeric: true, percent: true },
+      { key: 'current', label: `${yoy.current.shortTitle} (%)`, numeric: true, percent: true },
+      { key: 'change', label: 'Change (percentage points)', numeric: true, percent: true },
     ],
-    rows: rows.map((r) => {
-      const p = r.previous === null ? null : round1(r.previous);
-      const c = r.current === null ? null : round1(r.current);
-      return [r.label, p, c, p === null || c === null ? null : round1(c - p)];
-    }),
+    rows: rows.map((r) => [r.label, r.previous, r.current, r.previous === null || r.current === null ? null : r.current - r.previous]),
     notes: [],
   };
   return { spec, table, editions: [before, now] };

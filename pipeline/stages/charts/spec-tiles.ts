@@ -6,7 +6,8 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { Survey } from '../../model/survey.js';
 import type { DataTable } from '../../model/figure.js';
 import { toCsv } from './csv.js';
-import { decimal, percent, round1 } from './format.js';
+import { decimal, percent } from './format.js';
+import { displayPercent, roundHalfUp } from '../survey/rounding.js';
 import { sourceNote } from './source-note.js';
 import { font, ink, primary, sizes, themeConfig, width } from './theme.js';
 import { planVersion, type ChartPlan, type ChartRequest } from './types.js';
@@ -21,7 +22,8 @@ export function planTiles(request: ChartRequest, survey: Survey, language: strin
   ];
   const notes: string[] = [];
   if (survey.populationSize !== undefined && survey.populationSize > 0) {
-    const rate = round1((100 * survey.respondents) / survey.populationSize);
+    // Exact, rounded once for display (the same rule as :stat value=response-rate).
+    const rate = (100 * survey.respondents) / survey.populationSize;
     tiles.push({ label: 'Response rate', value: rate, text: percent(rate, language) });
     notes.push(`Response rate: ${survey.respondents} of ${survey.populationSize} member cities.`);
   }
@@ -54,9 +56,11 @@ export function planTiles(request: ChartRequest, survey: Survey, language: strin
       { key: 'measure', label: 'Measure' },
       { key: 'value', label: 'Value', numeric: true },
     ],
-    rows: tiles.map((t) => [t.label === 'Response rate' ? 'Response rate (%)' : t.label, t.value]),
+    rows: tiles.map((t) => [t.label === 'Response rate' ? 'Response rate (%)' : t.label, t.label === 'Response rate' ? displayPercent(t.value) : t.value]),
     notes: [],
   };
+  // The download keeps the rate to one decimal and says so.
+  const csvRows = tiles.map((t) => (t.label === 'Response rate' ? ['Response rate (%, one decimal)', roundHalfUp(t.value, 1)] : [t.label, t.value]));
   return {
     version: planVersion,
     kind: 'tiles',
@@ -66,7 +70,7 @@ export function planTiles(request: ChartRequest, survey: Survey, language: strin
     spec,
     basemap: null,
     table,
-    csv: toCsv(table),
+    csv: toCsv({ ...table, rows: csvRows }),
     sourceNote: sourceNote({ survey, question: undefined, n: survey.respondents, base: 'respondents', language }),
     notes,
   };

@@ -6,7 +6,6 @@
 import type { Question, QuestionAggregate, Survey, SurveyBundle } from '../../model/survey.js';
 import { aggregateQuestion } from './aggregate.js';
 import { formatNumber, formatPercent } from './number-format.js';
-import { roundShares } from './rounding.js';
 
 export type StatResult = { ok: true; text: string } | { ok: false; reason: string };
 
@@ -74,9 +73,10 @@ function valueStat(question: Question, aggregate: QuestionAggregate, value: stri
 }
 
 /**
- * The share for one code or the sum of several. Single-choice, likert and scale shares use the
- * same largest-remainder rounding as charts, so text and figure never disagree.
- * Multi and ranking lists count cities naming any of the options.
+ * The exact share for one code or the sum of several; formatPercent rounds it once, half up, as
+ * chart labels and tables do (survey/rounding.ts), so text and figure print the same number.
+ * A sum adds exact counts and is rounded only at the end. Multi and ranking lists count cities
+ * naming any of the options.
  */
 function shareOf(survey: Survey, question: Question, aggregate: QuestionAggregate, codes: string[]): number | string {
   const unknownCode = (c: string, list: string[]) => `${question.id} has no option ${c} (use ${list.join(', ')})`;
@@ -84,12 +84,11 @@ function shareOf(survey: Survey, question: Question, aggregate: QuestionAggregat
     case 'categorical':
     case 'scale': {
       const segments = aggregate.base === 'all' ? [...aggregate.shares, ...aggregate.missing] : aggregate.shares;
-      const rounded = roundShares(segments.map((s) => s.pct ?? 0));
       let total = 0;
       for (const c of codes) {
         const i = segments.findIndex((s) => s.code === c);
         const m = aggregate.missing.find((s) => s.code === c);
-        if (i >= 0) total += rounded[i]!;
+        if (i >= 0) total += segments[i]!.pct ?? 0;
         else if (m) total += m.pct ?? 0; // don't-know share of all respondents
         else return unknownCode(c, [...aggregate.shares.map((s) => s.code), ...question.missing.map((s) => String(s.code))]);
       }
