@@ -44,26 +44,26 @@ describe('planChart', () => {
     expect(p.sourceNote).toContain('Base: all responding cities (n = 35).');
   });
 
-  it('single by region → 100% stacked bars; suppressed groups are labelled rows without any percentage', () => {
+  it('single by region → 100% stacked bars; suppressed groups get no row, one line names them with n', () => {
     const p = plan({ question: 'Q05', by: 'region' });
     const split = breakdown(survey, survey.questionsById.get('Q05')!, 'region', bundle.citiesByCode, bundle.minBase);
     expect(p.kind).toBe('stacked-bars');
     const suppressed = split.groups.filter((g) => g.suppressed);
     expect(suppressed.length).toBeGreaterThan(0);
     for (const g of split.groups) {
-      const row = p.table.rows.find((r) => r[0] === g.label)!;
-      expect(row[1]).toBe(g.n);
+      const row = p.table.rows.find((r) => r[0] === g.label);
+      const plotted = values(p).filter((v) => String(v['row']).startsWith(`${g.label} (`));
       if (g.suppressed) {
-        expect(row.slice(2).every((c) => c === null)).toBe(true);
-        // Nothing plotted for it but the notice.
-        const plotted = values(p).filter((v) => String(v['row']).startsWith(`${g.label} (`));
-        expect(plotted).toEqual([{ kind: 'suppressed', row: `${g.label} (n = ${g.n})`, text: `fewer than ${bundle.minBase} responses, not shown`, x: 0 }]);
+        expect(row).toBeUndefined();
+        expect(plotted).toEqual([]);
       } else if (g.aggregate.kind === 'categorical') {
-        expect(row.slice(2, 5)).toEqual(g.aggregate.shares.map((s) => r0(s.pct!)));
+        expect(row![1]).toBe(g.n);
+        expect(row!.slice(2, 5)).toEqual(g.aggregate.shares.map((s) => r0(s.pct!)));
+        expect(plotted.length).toBeGreaterThan(0);
       }
     }
     expect(p.csv).not.toMatch(/Nordic,5,\d/);
-    expect(p.notes).toContain(`Groups with fewer than ${bundle.minBase} responses are not shown as percentages.`);
+    expect(p.notes).toEqual([`Not shown, fewer than ${bundle.minBase} responses: ${suppressed.map((g) => `${g.label} (n = ${g.n})`).join(', ')}.`]);
     expect(p.sourceNote).toContain('Group sizes (n) are shown with each row.');
   });
 

@@ -29,12 +29,18 @@ export function groupRows(total: ShareAggregate, breakdown: Breakdown | undefine
   return rows;
 }
 
-export function suppressedText(minBase: number): string {
-  return `fewer than ${minBase} responses, not shown`;
+/**
+ * Groups below the minimum base get no row at all (an empty row reads as a zero and wastes
+ * space); one line under the chart names them with their n instead.
+ */
+export function splitSuppressed(rows: readonly GroupRow[]): { shown: GroupRow[]; hidden: GroupRow[] } {
+  return { shown: rows.filter((r) => r.aggregate), hidden: rows.filter((r) => !r.aggregate) };
 }
 
-export function suppressionNote(minBase: number): string {
-  return `Groups with fewer than ${minBase} responses are not shown as percentages.`;
+export function suppressionNote(hidden: readonly GroupRow[], minBase: number, language: string): string[] {
+  if (hidden.length === 0) return [];
+  const list = hidden.map((r) => `${r.name} (${nEquals(r.n, language)})`).join(', ');
+  return [`Not shown, fewer than ${minBase} responses: ${list}.`];
 }
 
 /** One label for the muted "don't know / no answer" segment, from the kinds that occur. */

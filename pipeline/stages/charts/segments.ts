@@ -1,11 +1,11 @@
 /**
  * The drawing shared by stacked and diverging bars: one row per group, segments with
  * precomputed x/x2 (in percentage units), value labels inside wide-enough segments in a colour
- * chosen for contrast, a text legend on top, and suppressed groups as a labelled empty row.
+ * chosen for contrast, and a text legend on top. Suppressed groups have no row (groups.ts).
  */
 import type { TopLevelSpec } from 'vega-lite';
 import { percent, round1 } from './format.js';
-import { estimateText, fitWidth, ink, inkMuted, legendColumns, rowAxis, rowLabelWidth, sizes, textOn, themeConfig, width } from './theme.js';
+import { estimateText, fitWidth, ink, legendColumns, rowLabelWidth, sizes, textOn, themeConfig, width } from './theme.js';
 
 export interface Segment {
   readonly row: string;
@@ -21,8 +21,6 @@ export interface SegmentChart {
   /** Part labels in legend order, with their colours. */
   readonly parts: readonly { readonly label: string; readonly colour: string }[];
   readonly segments: readonly Segment[];
-  /** Rows drawn empty, with this text. */
-  readonly suppressed: readonly { readonly row: string; readonly text: string }[];
   readonly domain: readonly [number, number];
   /** Draw a vertical rule at x = 0 (the neutral midpoint). */
   readonly centreRule: boolean;
@@ -49,7 +47,6 @@ export function segmentSpec(chart: SegmentChart): TopLevelSpec {
       text: fits(s.pct, percent(s.pct, chart.language)) ? percent(s.pct, chart.language) : '',
       textFill: textOn(colourOf.get(s.part) ?? '#000000'),
     })),
-    ...chart.suppressed.map((s) => ({ kind: 'suppressed', row: s.row, text: s.text, x: chart.domain[0] })),
   ];
   const x = { type: 'quantitative', scale: { domain: [...chart.domain], nice: false, zero: false }, axis: null } as const;
   const y = {
@@ -93,11 +90,6 @@ export function segmentSpec(chart: SegmentChart): TopLevelSpec {
         text: { field: 'text' },
         fill: { field: 'textFill', type: 'nominal', scale: null },
       },
-    },
-    {
-      transform: [{ filter: "datum.kind === 'suppressed'" }],
-      mark: { type: 'text', align: 'left', baseline: 'middle', dx: 2, fill: inkMuted, fontStyle: 'italic', fontSize: sizes.value },
-      encoding: { y, x: { field: 'x', ...x }, text: { field: 'text' } },
     },
   );
   return {

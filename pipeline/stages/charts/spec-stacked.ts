@@ -4,14 +4,15 @@
  */
 import type { DataTable } from '../../model/figure.js';
 import { categorical, missingColour } from './theme.js';
-import { groupTable, missingLabel, missingPct, suppressedText, suppressionNote, type GroupRow } from './groups.js';
+import { groupTable, missingLabel, missingPct, splitSuppressed, suppressionNote, type GroupRow } from './groups.js';
 import { segmentSpec, type Segment } from './segments.js';
 import type { SpecAndTable } from './spec-bars.js';
 
 const gap = 4;
 
-export function stackedBars(rows: readonly GroupRow[], groupHeader: string, minBase: number, language: string): SpecAndTable & { notes: string[] } {
-  const first = rows.find((r) => r.aggregate)?.aggregate;
+export function stackedBars(allRows: readonly GroupRow[], groupHeader: string, minBase: number, language: string): SpecAndTable & { notes: string[] } {
+  const { shown: rows, hidden } = splitSuppressed(allRows);
+  const first = rows[0]?.aggregate;
   const categories = (first?.shares ?? []).map((s) => ({ code: s.code, label: s.label }));
   const muted = missingLabel(rows);
   const parts = [
@@ -35,18 +36,16 @@ export function stackedBars(rows: readonly GroupRow[], groupHeader: string, minB
       maxMuted = Math.max(maxMuted, m);
     }
   }
-  const suppressed = rows.filter((r) => !r.aggregate).map((r) => ({ row: r.label, text: suppressedText(minBase) }));
   const spec = segmentSpec({
     rows: rows.map((r) => r.label),
     parts,
     segments,
-    suppressed,
     domain: [0, maxMuted > 0 ? 100 + gap + maxMuted : 100],
     centreRule: false,
     language,
   });
   const t = groupTable(rows, categories, muted, groupHeader);
-  const notes = suppressed.length > 0 ? [suppressionNote(minBase)] : [];
+  const notes = suppressionNote(hidden, minBase, language);
   const table: DataTable = { ...t, notes };
   return { spec, table, notes };
 }
