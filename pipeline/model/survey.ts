@@ -103,6 +103,11 @@ export interface Question {
   readonly ranks: number;
   /** Open answers are never published; always false for `open`. */
   readonly published: boolean;
+  /**
+   * The options form a scale, so charts keep codebook order: always for likert and scale_0_10,
+   * and for single questions the codebook marks `ordered: true`. Absent means false.
+   */
+  readonly ordered?: boolean;
 }
 
 // ── Responses ────────────────────────────────────────────────────────────────────────────────

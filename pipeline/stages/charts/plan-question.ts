@@ -101,9 +101,9 @@ function drawQuestion(
           ...total.shares.map((s) => ({ label: s.label, pct: s.pct ?? 0 })),
           ...total.missing.map((m) => ({ label: m.label, pct: m.pct ?? 0, muted: true })),
         ];
-        const { spec, table } = rankedBars({ items, categoryLabel: 'Answer', valueLabel: 'Share of cities (%)', language });
+        const { spec, table } = rankedBars({ items, categoryLabel: 'Answer', valueLabel: 'Share of cities (%)', language, ordered: question.ordered === true });
         const extra = total.base === 'valid' && total.missing.length > 0 ? [`"${total.missing.map((m) => m.label).join('", "')}" as a share of all ${total.respondents} responding cities.`] : [];
-        return { kind: 'ranked-bars', summary: 'Horizontal bars, sorted, of the share of cities giving each answer.', spec, table, n, extra, notes: [] };
+        return { kind: 'ranked-bars', summary: question.ordered ? 'Horizontal bars, in the order of the answer scale, of the share of cities giving each answer.' : 'Horizontal bars, sorted, of the share of cities giving each answer.', spec, table, n, extra, notes: [] };
       }
       if (!isShareAggregate(total)) return 'unexpected aggregate';
       const split = by === undefined ? undefined : breakdown(survey, question, by, bundle.citiesByCode, bundle.minBase);
@@ -118,7 +118,7 @@ function drawQuestion(
         const d = divergingBars(rows, header, bundle.minBase, language);
         return { kind: 'diverging', summary: `Diverging stacked bars centred on the neutral midpoint${by ? `, one row per ${header.toLowerCase()}` : ''}; "don't know" shown apart on the right.`, spec: d.spec, table: d.table, n, extra, notes: d.notes };
       }
-      const s = stackedBars(rows, header, bundle.minBase, language);
+      const s = stackedBars(rows, header, bundle.minBase, language, question.ordered === true);
       return { kind: 'stacked-bars', summary: `100% stacked horizontal bars, one row per ${header.toLowerCase()} with its number of cities.`, spec: s.spec, table: s.table, n, extra, notes: s.notes };
     }
     case 'numeric': {
@@ -133,7 +133,7 @@ function drawQuestion(
 function drawCompare(survey: Survey, question: Question, bundle: SurveyBundle, language: string): Drawn | string {
   const yoy = yearOnYear(survey, question, bundle.citiesByCode, bundle.minBase);
   if (!yoy) return `The previous edition has no figures for ${question.id}`;
-  const { spec, table } = dumbbell(yoy, language);
+  const { spec, table } = dumbbell(yoy, language, question.ordered === true);
   const measure = yoy.measure === 'top-three' ? ' Share of cities naming each option in their top three.' : yoy.measure === 'first-choice' ? ' Share of cities ranking each option first.' : '';
   const extra = [`Previous edition: ${yoy.previous.shortTitle} (${nEquals(yoy.previous.n, language)}).${measure}`, ...(yoy.measure === 'respondents' ? [multiNote] : [])];
   return { kind: 'dumbbell', summary: `Dumbbell chart comparing ${yoy.previous.shortTitle} with ${yoy.current.shortTitle} for each answer.`, spec, table, n: yoy.current.n, extra, notes: [] };

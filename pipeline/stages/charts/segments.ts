@@ -35,19 +35,34 @@ export function segmentSpec(chart: SegmentChart): TopLevelSpec {
   const plot = width - 8 - rowLabelWidth(chart.rows);
   const pxPerUnit = plot / (chart.domain[1] - chart.domain[0]);
   const fits = (pct: number, text: string) => pct * pxPerUnit >= estimateText(text, sizes.value) * 0.8 + 4;
-  const values = [
-    ...chart.segments.map((s) => ({
+  // A slice too thin for its label is labelled outside, just under the bar, in ink on the page;
+  // a label that would collide with its neighbour there is left to the data table.
+  const outside = new Map<string, number>(); // row → right edge (px) of its last outside label
+  const values = chart.segments.map((s) => {
+    const text = percent(s.pct, chart.language);
+    const mid = (s.x + s.x2) / 2;
+    let place: 'in' | 'out' | 'none' = 'in';
+    if (!fits(s.pct, text)) {
+      const half = estimateText(text, sizes.value) / 2;
+      const centre = (mid - chart.domain[0]) * pxPerUnit;
+      const free = outside.get(s.row) ?? -Infinity;
+      place = centre - half >= free + 4 ? 'out' : 'none';
+      if (place === 'out') outside.set(s.row, centre + half);
+    }
+    return {
       kind: 'segment',
       row: s.row,
       part: s.part,
       pct: round1(s.pct),
       x: round1(s.x),
       x2: round1(s.x2),
-      mid: round1((s.x + s.x2) / 2),
-      text: fits(s.pct, percent(s.pct, chart.language)) ? percent(s.pct, chart.language) : '',
+      mid: round1(mid),
+      text: place === 'in' ? text : '',
+      outText: place === 'out' ? text : '',
       textFill: textOn(colourOf.get(s.part) ?? '#000000'),
-    })),
-  ];
+    };
+  });
+  const below = outside.size > 0 ? sizes.value + 4 : 0;
   const x = { type: 'quantitative', scale: { domain: [...chart.domain], nice: false, zero: false }, axis: null } as const;
   const y = {
     field: 'row',
@@ -91,10 +106,15 @@ export function segmentSpec(chart: SegmentChart): TopLevelSpec {
         fill: { field: 'textFill', type: 'nominal', scale: null },
       },
     },
+    {
+      transform: [{ filter: "datum.kind === 'segment' && datum.outText !== ''" }],
+      mark: { type: 'text', align: 'center', baseline: 'top', dy: sizes.barBand / 2 + 2, fontSize: sizes.value, fill: ink },
+      encoding: { y, x: { field: 'mid', ...x }, text: { field: 'outText' } },
+    },
   );
   return {
     ...fitWidth,
-    height: { step: sizes.barBand + 8 },
+    height: { step: sizes.barBand + 8 + below },
     data: { values },
     layer: layers,
     config: themeConfig(),

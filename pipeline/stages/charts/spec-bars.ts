@@ -7,7 +7,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { DataTable } from '../../model/figure.js';
 import { percent, round1 } from './format.js';
-import { fitWidth, ink, missingColour, primary, rowAxis, sizes, themeConfig } from './theme.js';
+import { fitWidth, ink, isResidual, missingColour, primary, rowAxis, sizes, themeConfig } from './theme.js';
 
 export interface BarItem {
   readonly label: string;
@@ -23,6 +23,8 @@ export interface BarsInput {
   /** Header of the value column, e.g. "Share of cities (%)". */
   readonly valueLabel: string;
   readonly language: string;
+  /** The options form a scale: keep their order instead of sorting by size. */
+  readonly ordered?: boolean;
 }
 
 export interface SpecAndTable {
@@ -30,16 +32,19 @@ export interface SpecAndTable {
   readonly table: DataTable;
 }
 
-/** Largest first, ties in codebook order; muted items last in their own order. */
-export function rankItems(items: readonly BarItem[]): BarItem[] {
+/**
+ * Largest first, ties in codebook order (or codebook order throughout for a scale); muted items
+ * ("Other", "Don't know") last in their own order.
+ */
+export function rankItems(items: readonly BarItem[], ordered = false): BarItem[] {
   const indexed = items.map((item, i) => ({ item, i }));
-  const main = indexed.filter((x) => !x.item.muted).sort((a, b) => b.item.pct - a.item.pct || a.i - b.i);
+  const main = indexed.filter((x) => !x.item.muted).sort((a, b) => (ordered ? 0 : b.item.pct - a.item.pct) || a.i - b.i);
   const muted = indexed.filter((x) => x.item.muted);
   return [...main, ...muted].map((x) => x.item);
 }
 
 export function rankedBars(input: BarsInput): SpecAndTable {
-  const ranked = rankItems(input.items);
+  const ranked = rankItems(input.items.map((item) => (isResidual(item.label) ? { ...item, muted: true } : item)), input.ordered);
   const values = ranked.map((item) => ({
     label: item.label,
     pct: round1(item.pct),

@@ -13,7 +13,7 @@ import type { SpecAndTable } from './spec-bars.js';
 const gap = 8;
 
 /** Colours for k ordered categories, drawn from the 5-step diverging scale. */
-const paletteIndex: Record<number, readonly number[]> = { 2: [1, 3], 3: [1, 2, 3], 4: [0, 1, 3, 4], 5: [0, 1, 2, 3, 4] };
+export const paletteIndex: Record<number, readonly number[]> = { 2: [1, 3], 3: [1, 2, 3], 4: [0, 1, 3, 4], 5: [0, 1, 2, 3, 4] };
 
 export function canDiverge(categories: number): boolean {
   return categories in paletteIndex;

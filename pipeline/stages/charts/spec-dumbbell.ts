@@ -1,20 +1,21 @@
 /**
- * This edition against the previous one: a dumbbell per category, previous as an orange circle,
- * current as a blue diamond (shape as well as colour), both values labelled on the outside.
+ * This edition against the previous one: a dumbbell per category, previous as a muted grey
+ * circle, current as a strong blue diamond (shape as well as colour) so this year stands out,
+ * both values labelled on the outside. Scales keep their order; other answers sort by this year.
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { YearOnYear } from '../../model/survey.js';
 import type { DataTable } from '../../model/figure.js';
 import { nEquals, percent, round1 } from './format.js';
-import { fitWidth, ink, legendColumns, missingColour, primary, rowAxis, rowLabelWidth, secondary, sizes, themeConfig, width } from './theme.js';
+import { earlier, fitWidth, gridColour, ink, legendColumns, primary, rowAxis, rowLabelWidth, sizes, themeConfig, width } from './theme.js';
 
-export function dumbbell(yoy: YearOnYear, language: string): { spec: TopLevelSpec; table: DataTable; editions: [string, string] } {
+export function dumbbell(yoy: YearOnYear, language: string, ordered = false): { spec: TopLevelSpec; table: DataTable; editions: [string, string] } {
   const before = `${yoy.previous.shortTitle} (${nEquals(yoy.previous.n, language)})`;
   const now = `${yoy.current.shortTitle} (${nEquals(yoy.current.n, language)})`;
   const rows = yoy.rows
     .filter((r) => r.previous !== null || r.current !== null)
     .map((r, i) => ({ r, i }))
-    .sort((a, b) => (b.r.current ?? -1) - (a.r.current ?? -1) || a.i - b.i)
+    .sort((a, b) => (ordered ? 0 : (b.r.current ?? -1) - (a.r.current ?? -1)) || a.i - b.i)
     .map((x) => x.r);
 
   const values: Record<string, string | number>[] = [];
@@ -43,14 +44,14 @@ export function dumbbell(yoy: YearOnYear, language: string): { spec: TopLevelSpe
     height: { step: sizes.barBand + 8 },
     data: { values },
     layer: [
-      { transform: [{ filter: "datum.kind === 'line'" }], mark: { type: 'rule', stroke: missingColour, strokeWidth: 3 }, encoding: { y, x: { field: 'a', ...x }, x2: { field: 'b' } } },
+      { transform: [{ filter: "datum.kind === 'line'" }], mark: { type: 'rule', stroke: gridColour, strokeWidth: 3 }, encoding: { y, x: { field: 'a', ...x }, x2: { field: 'b' } } },
       {
         transform: [{ filter: "datum.kind === 'dot'" }],
         mark: { type: 'point', filled: true, size: 130, opacity: 1, stroke: '#ffffff', strokeWidth: 1 },
         encoding: {
           y,
           x: { field: 'pct', ...x },
-          fill: { field: 'edition', type: 'nominal', scale: { domain: [before, now], range: [secondary, primary] }, legend: { title: null, orient: 'top', direction: 'horizontal', columns } },
+          fill: { field: 'edition', type: 'nominal', scale: { domain: [before, now], range: [earlier, primary] }, legend: { title: null, orient: 'top', direction: 'horizontal', columns } },
           shape: { field: 'edition', type: 'nominal', scale: { domain: [before, now], range: ['circle', 'diamond'] }, legend: { title: null, orient: 'top', direction: 'horizontal', columns } },
         },
       },

@@ -59,8 +59,10 @@ export const paper = '#ffffff';
 
 /** Single-series bars, dots and map symbols. */
 export const primary = '#1d3f6e';
-/** The earlier point of a dumbbell. */
+/** A second accent colour (nominal charts). */
 export const secondary = '#dd7440';
+/** The earlier edition in a comparison: muted, so this year's value (primary) stands out. */
+export const earlier = '#949494';
 
 /** Nominal categories, in order. */
 export const categorical = ['#1d3f6e', '#dd7440', '#4f8fcb', '#8c2d04', '#0f7a5c'] as const;
@@ -86,6 +88,11 @@ export const dataColours: readonly string[] = [
   ...diverging5,
   missingColour,
 ];
+
+/** Answers such as "Other" or "None of these": drawn last and muted, whatever their size. */
+export function isResidual(label: string): boolean {
+  return /^(other|others|none|none of these|something else|don't know|no answer)\b/i.test(label.replace('’', "'").trim());
+}
 
 /** Value-label colour for a label drawn inside a segment of colour `fill`. */
 export function textOn(fill: string): string {
