@@ -6,6 +6,7 @@
 import type { Breakdown, CategoricalAggregate, MissingShare, QuestionAggregate, ScaleAggregate } from '../../model/survey.js';
 import type { TableCell, TableColumn } from '../../model/figure.js';
 import { nEquals } from './format.js';
+import { minCountryCount } from '../survey/disclosure.js';
 
 export type ShareAggregate = CategoricalAggregate | ScaleAggregate;
 
@@ -39,7 +40,8 @@ export function splitSuppressed(rows: readonly GroupRow[]): { shown: GroupRow[];
 
 export function suppressionNote(hidden: readonly GroupRow[], minBase: number, language: string): string[] {
   if (hidden.length === 0) return [];
-  const list = hidden.map((r) => `${r.name} (${nEquals(r.n, language)})`).join(', ');
+  // A country group of 1 or 2 cities says which cities answered: print "fewer than k" instead.
+  const list = hidden.map((r) => `${r.name} (${r.n < minCountryCount ? `n < ${minCountryCount}` : nEquals(r.n, language)})`).join(', ');
   return [`Not shown, fewer than ${minBase} responses: ${list}.`];
 }
 

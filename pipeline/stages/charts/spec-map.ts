@@ -7,7 +7,8 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { Survey, SurveyBundle } from '../../model/survey.js';
-import type { DataTable } from '../../model/figure.js';
+import type { DataTable, TableCell } from '../../model/figure.js';
+import { minCountryCount } from '../survey/disclosure.js';
 import { toCsv } from './csv.js';
 import { sourceNote } from './source-note.js';
 import { border, land, paper, primary, themeConfig, width } from './theme.js';
@@ -71,14 +72,26 @@ export function planMap(request: ChartRequest, survey: Survey, bundle: SurveyBun
   } as unknown as TopLevelSpec;
 
   const countries = [...perCountry.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  // Countries with fewer than k responding cities share one row, so no count singles a city out.
+  const large = countries.filter(([, e]) => e.count >= minCountryCount);
+  const small = countries.filter(([, e]) => e.count < minCountryCount);
+  const smallCount = small.reduce((s, [, e]) => s + e.count, 0);
   const table: DataTable = {
     columns: [
       { key: 'country', label: 'Country' },
       { key: 'cities', label: 'Responding cities', numeric: true },
       { key: 'named', label: 'Cities that agreed to be named' },
     ],
-    rows: countries.map(([country, e]) => [country, e.count, [...e.named].sort().join('; ')]),
-    notes: ['Cities that did not agree to be named are counted but neither listed nor mapped.'],
+    rows: [
+      ...large.map(([country, e]): TableCell[] => [country, e.count, [...e.named].sort().join('; ')]),
+      ...(small.length > 0
+        ? [[`Other countries (${small.map(([c]) => c).join(', ')}), fewer than ${minCountryCount} each`, smallCount, small.flatMap(([, e]) => e.named).sort().join('; ')] as TableCell[]]
+        : []),
+    ],
+    notes: [
+      'Cities that did not agree to be named are counted but neither listed nor mapped.',
+      ...(small.length > 0 ? [`Countries with fewer than ${minCountryCount} responding cities are counted together, so that no count points to one city.`] : []),
+    ],
   };
   return {
     version: planVersion,

@@ -103,7 +103,7 @@ export const codebookSchema = z
     file: formatSchema.optional(),
     idColumn: text.default('city'),
     consentColumn: text.default('consent'),
-    consent: z.object({ named: code, anonymous: code }).strict().default({ named: 1, anonymous: 2 }),
+    consent: z.object({ named: z.union([code, text]), anonymous: z.union([code, text]) }).strict().default({ named: 1, anonymous: 2 }),
     ignoreColumns: z.array(text).default([]),
     questions: z.array(questionSchema).min(1, 'expected at least one question'),
   })
