@@ -33,6 +33,8 @@ export interface RenderedChart {
   readonly kind: string;
   /** Inline SVG: root has role="img", <title> and <desc> from the alt text; inner marks hidden from assistive tech. */
   readonly svg: string;
+  /** The same chart laid out for narrow screens (web edition only; print uses `svg`). */
+  readonly svgNarrow?: string;
   readonly table: DataTable;
   /** CSV text of exactly the plotted values (formula-injection escaped), UTF-8 without BOM. */
   readonly csv: string;

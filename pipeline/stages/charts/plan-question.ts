@@ -40,14 +40,15 @@ export function planQuestion(
   compare: boolean,
   bundle: SurveyBundle,
   language: string,
+  chartWidth?: number,
 ): PlanResult {
   const total = aggregateQuestion(survey, question, bundle.citiesByCode, bundle.minBase);
   if (total.suppressed) {
     return fail('chart-suppressed', `${question.id} has ${total.n} answers, fewer than survey.minBase (${bundle.minBase}); no percentages can be shown`);
   }
   let drawn: Drawn | string;
-  if (compare) drawn = drawCompare(survey, question, bundle, language);
-  else drawn = drawQuestion(survey, question, by, bundle, language, total);
+  if (compare) drawn = drawCompare(survey, question, bundle, language, chartWidth);
+  else drawn = drawQuestion(survey, question, by, bundle, language, total, chartWidth);
   if (typeof drawn === 'string') return fail('chart-option', drawn);
 
   const base = question.base === 'valid' ? 'valid' : 'all';
@@ -62,6 +63,7 @@ export function planQuestion(
       alt: request.alt,
       summary: drawn.summary,
       spec: drawn.spec,
+      narrowSpec: null,
       basemap: null,
       table,
       csv,
@@ -78,19 +80,20 @@ function drawQuestion(
   bundle: SurveyBundle,
   language: string,
   total: ReturnType<typeof aggregateQuestion>,
+  chartWidth?: number,
 ): Drawn | string {
   const n = total.n;
   switch (total.kind) {
     case 'ranking': {
       const items: BarItem[] = total.shares.map((s) => ({ label: s.label, pct: s.topPct ?? 0 }));
       const top = total.ranks === 1 ? 'ranking it first' : `naming it in their top ${total.ranks === 3 ? 'three' : total.ranks}`;
-      const { spec, table } = rankedBars({ items, categoryLabel: 'Answer', valueLabel: `Share of cities ${top} (%)`, language });
+      const { spec, table } = rankedBars({ items, categoryLabel: 'Answer', valueLabel: `Share of cities ${top} (%)`, language, width: chartWidth });
       const summary = `Horizontal bars, sorted, of the share of cities ${top.replace(' it ', ' each option ')}.`;
       return { kind: 'ranked-bars', summary, spec, table, n, extra: [`Share of cities ${top.replace(' it ', ' each option ')}.`], notes: [] };
     }
     case 'multi': {
       const items: BarItem[] = total.shares.map((s) => ({ label: s.label, pct: s.pct ?? 0 }));
-      const { spec, table } = rankedBars({ items, categoryLabel: 'Answer', valueLabel: 'Share of cities (%)', language });
+      const { spec, table } = rankedBars({ items, categoryLabel: 'Answer', valueLabel: 'Share of cities (%)', language, width: chartWidth });
       return { kind: 'ranked-bars', summary: 'Horizontal bars, sorted, of the share of cities choosing each answer; several answers were possible.', spec, table, n, extra: [multiNote], notes: [] };
     }
     case 'categorical':
@@ -101,7 +104,7 @@ function drawQuestion(
           ...total.shares.map((s) => ({ label: s.label, pct: s.pct ?? 0 })),
           ...total.missing.map((m) => ({ label: m.label, pct: m.pct ?? 0, muted: true })),
         ];
-        const { spec, table } = rankedBars({ items, categoryLabel: 'Answer', valueLabel: 'Share of cities (%)', language, ordered: question.ordered === true });
+        const { spec, table } = rankedBars({ items, categoryLabel: 'Answer', valueLabel: 'Share of cities (%)', language, ordered: question.ordered === true, width: chartWidth });
         const extra = total.base === 'valid' && total.missing.length > 0 ? [`"${total.missing.map((m) => m.label).join('", "')}" as a share of all ${total.respondents} responding cities.`] : [];
         return { kind: 'ranked-bars', summary: question.ordered ? 'Horizontal bars, in the order of the answer scale, of the share of cities giving each answer.' : 'Horizontal bars, sorted, of the share of cities giving each answer.', spec, table, n, extra, notes: [] };
       }
@@ -115,14 +118,14 @@ function drawQuestion(
       ];
       if (diverge) {
         if (!canDiverge(total.shares.length)) return `${question.id} has ${total.shares.length} categories; diverging bars support 2 to 5`;
-        const d = divergingBars(rows, header, bundle.minBase, language);
+        const d = divergingBars(rows, header, bundle.minBase, language, chartWidth);
         return { kind: 'diverging', summary: `Diverging stacked bars centred on the neutral midpoint${by ? `, one row per ${header.toLowerCase()}` : ''}; "don't know" shown apart on the right.`, spec: d.spec, table: d.table, n, extra, notes: d.notes };
       }
-      const s = stackedBars(rows, header, bundle.minBase, language, question.ordered === true);
+      const s = stackedBars(rows, header, bundle.minBase, language, question.ordered === true, chartWidth);
       return { kind: 'stacked-bars', summary: `100% stacked horizontal bars, one row per ${header.toLowerCase()} with its number of cities.`, spec: s.spec, table: s.table, n, extra, notes: s.notes };
     }
     case 'numeric': {
-      const { spec, table } = dotPlot(total, language);
+      const { spec, table } = dotPlot(total, language, chartWidth);
       return { kind: 'strip', summary: `Dot plot of the values of ${nEquals(total.n, language).replace('n = ', '')} cities, one dot per city, with the median marked.`, spec, table, n, extra: total.unit ? [`Values in ${total.unit}.`] : [], notes: [] };
     }
     case 'open':
@@ -130,10 +133,10 @@ function drawQuestion(
   }
 }
 
-function drawCompare(survey: Survey, question: Question, bundle: SurveyBundle, language: string): Drawn | string {
+function drawCompare(survey: Survey, question: Question, bundle: SurveyBundle, language: string, chartWidth?: number): Drawn | string {
   const yoy = yearOnYear(survey, question, bundle.citiesByCode, bundle.minBase);
   if (!yoy) return `The previous edition has no figures for ${question.id}`;
-  const { spec, table } = dumbbell(yoy, language, question.ordered === true);
+  const { spec, table } = dumbbell(yoy, language, question.ordered === true, chartWidth);
   const measure = yoy.measure === 'top-three' ? ' Share of cities naming each option in their top three.' : yoy.measure === 'first-choice' ? ' Share of cities ranking each option first.' : '';
   const extra = [`Previous edition: ${yoy.previous.shortTitle} (${nEquals(yoy.previous.n, language)}).${measure}`, ...(yoy.measure === 'respondents' ? [multiNote] : [])];
   return { kind: 'dumbbell', summary: `Dumbbell chart comparing ${yoy.previous.shortTitle} with ${yoy.current.shortTitle} for each answer.`, spec, table, n: yoy.current.n, extra, notes: [] };

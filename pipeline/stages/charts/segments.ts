@@ -5,7 +5,7 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import { percent, round1 } from './format.js';
-import { estimateText, fitWidth, ink, legendColumns, rowLabelWidth, sizes, textOn, themeConfig, width } from './theme.js';
+import { estimateText, fitWidthOf, ink, legendColumns, rowLabelWidth, sizes, textOn, themeConfig, width } from './theme.js';
 
 export interface Segment {
   readonly row: string;
@@ -25,6 +25,8 @@ export interface SegmentChart {
   /** Draw a vertical rule at x = 0 (the neutral midpoint). */
   readonly centreRule: boolean;
   readonly language: string;
+  /** Drawing width in px (theme width, or narrowWidth for the phone variant). */
+  readonly width?: number;
 }
 
 
@@ -32,7 +34,8 @@ export function segmentSpec(chart: SegmentChart): TopLevelSpec {
   const colourOf = new Map(chart.parts.map((p) => [p.label, p.colour]));
   // Plot width as Vega will lay it out; a segment too narrow for its label carries none (the
   // data table has the value).
-  const plot = width - 8 - rowLabelWidth(chart.rows);
+  const w = chart.width ?? width;
+  const plot = w - 8 - rowLabelWidth(chart.rows);
   const pxPerUnit = plot / (chart.domain[1] - chart.domain[0]);
   const fits = (pct: number, text: string) => pct * pxPerUnit >= estimateText(text, sizes.value) * 0.8 + 4;
   // A slice too thin for its label is labelled outside, just under the bar, in ink on the page;
@@ -113,7 +116,7 @@ export function segmentSpec(chart: SegmentChart): TopLevelSpec {
     },
   );
   return {
-    ...fitWidth,
+    ...fitWidthOf(w),
     height: { step: sizes.barBand + 8 + below },
     data: { values },
     layer: layers,

@@ -7,7 +7,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { DataTable } from '../../model/figure.js';
 import { percent, round1 } from './format.js';
-import { fitWidth, ink, isResidual, missingColour, primary, rowAxis, sizes, themeConfig } from './theme.js';
+import { fitWidthOf, ink, isResidual, width, missingColour, primary, rowAxis, sizes, themeConfig } from './theme.js';
 
 export interface BarItem {
   readonly label: string;
@@ -25,6 +25,7 @@ export interface BarsInput {
   readonly language: string;
   /** The options form a scale: keep their order instead of sorting by size. */
   readonly ordered?: boolean;
+  readonly width?: number;
 }
 
 export interface SpecAndTable {
@@ -53,7 +54,7 @@ export function rankedBars(input: BarsInput): SpecAndTable {
   }));
   const max = Math.max(10, ...values.map((v) => v.pct));
   const spec = {
-    ...fitWidth,
+    ...fitWidthOf(input.width ?? width),
     height: { step: sizes.barBand + 4 },
     data: { values },
     encoding: {

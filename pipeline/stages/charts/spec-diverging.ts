@@ -19,7 +19,7 @@ export function canDiverge(categories: number): boolean {
   return categories in paletteIndex;
 }
 
-export function divergingBars(allRows: readonly GroupRow[], groupHeader: string, minBase: number, language: string): SpecAndTable & { notes: string[] } {
+export function divergingBars(allRows: readonly GroupRow[], groupHeader: string, minBase: number, language: string, chartWidth?: number): SpecAndTable & { notes: string[] } {
   const { shown: rows, hidden } = splitSuppressed(allRows);
   const first = rows[0]?.aggregate;
   const categories = (first?.shares ?? []).map((s) => ({ code: s.code, label: s.label }));
@@ -68,6 +68,7 @@ export function divergingBars(allRows: readonly GroupRow[], groupHeader: string,
     domain: [-extent, maxMuted > 0 ? start + maxMuted : extent],
     centreRule: true,
     language,
+    width: chartWidth,
   });
   const t = groupTable(rows, categories, muted, groupHeader);
   const notes = suppressionNote(hidden, minBase, language);

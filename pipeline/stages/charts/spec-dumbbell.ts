@@ -7,9 +7,9 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { YearOnYear } from '../../model/survey.js';
 import type { DataTable } from '../../model/figure.js';
 import { nEquals, percent, round1 } from './format.js';
-import { earlier, fitWidth, gridColour, ink, legendColumns, primary, rowAxis, rowLabelWidth, sizes, themeConfig, width } from './theme.js';
+import { earlier, fitWidthOf, gridColour, ink, legendColumns, primary, rowAxis, rowLabelWidth, sizes, themeConfig, width } from './theme.js';
 
-export function dumbbell(yoy: YearOnYear, language: string, ordered = false): { spec: TopLevelSpec; table: DataTable; editions: [string, string] } {
+export function dumbbell(yoy: YearOnYear, language: string, ordered = false, chartWidth = width): { spec: TopLevelSpec; table: DataTable; editions: [string, string] } {
   const before = `${yoy.previous.shortTitle} (${nEquals(yoy.previous.n, language)})`;
   const now = `${yoy.current.shortTitle} (${nEquals(yoy.current.n, language)})`;
   const rows = yoy.rows
@@ -37,10 +37,10 @@ export function dumbbell(yoy: YearOnYear, language: string, ordered = false): { 
     seen.add(key);
   }
   const y = { field: 'label', type: 'nominal', sort: null, scale: { domain: rows.map((r) => r.label) }, title: null, axis: rowAxis(rows.map((r) => r.label)) };
-  const columns = legendColumns([before, now], width - 8 - rowLabelWidth(rows.map((r) => r.label)));
+  const columns = legendColumns([before, now], chartWidth - 8 - rowLabelWidth(rows.map((r) => r.label)));
   const x = { type: 'quantitative', scale: { domain: [0, 100] }, axis: null };
   const spec = {
-    ...fitWidth,
+    ...fitWidthOf(chartWidth),
     height: { step: sizes.barBand + 8 },
     data: { values },
     layer: [

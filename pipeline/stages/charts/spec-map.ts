@@ -18,10 +18,10 @@ import { planVersion, type ChartPlan, type ChartRequest, type Frame } from './ty
 const coreFrame: Frame = { west: -10, east: 30, south: 36, north: 61 };
 const margin = 2;
 
-const plotWidth = width - 8;
-const height = 540;
 
-export function planMap(request: ChartRequest, survey: Survey, bundle: SurveyBundle, language: string): ChartPlan {
+export function planMap(request: ChartRequest, survey: Survey, bundle: SurveyBundle, language: string, chartWidth = width): ChartPlan {
+  const plotWidth = chartWidth - 8;
+  const height = Math.round((540 * chartWidth) / width);
   const points: { lon: number; lat: number; population: number }[] = [];
   let anonymous = 0;
   const perCountry = new Map<string, { count: number; named: string[] }>();
@@ -100,6 +100,7 @@ export function planMap(request: ChartRequest, survey: Survey, bundle: SurveyBun
     alt: request.alt,
     summary: `Map of Europe with a circle, sized by population, for each of the ${points.length} responding cities that agreed to be named.`,
     spec,
+    narrowSpec: null,
     basemap: frame,
     table,
     csv: toCsv(table),

@@ -13,7 +13,7 @@ import type { SpecAndTable } from './spec-bars.js';
 
 const gap = 4;
 
-export function stackedBars(allRows: readonly GroupRow[], groupHeader: string, minBase: number, language: string, ordered = false): SpecAndTable & { notes: string[] } {
+export function stackedBars(allRows: readonly GroupRow[], groupHeader: string, minBase: number, language: string, ordered = false, chartWidth?: number): SpecAndTable & { notes: string[] } {
   const { shown: rows, hidden } = splitSuppressed(allRows);
   const first = rows[0]?.aggregate;
   const shares = (first?.shares ?? []).map((s, i) => ({ code: s.code, label: s.label, pct: s.pct ?? 0, i }));
@@ -51,6 +51,7 @@ export function stackedBars(allRows: readonly GroupRow[], groupHeader: string, m
     domain: [0, maxMuted > 0 ? 100 + gap + maxMuted : 100],
     centreRule: false,
     language,
+    width: chartWidth,
   });
   const t = groupTable(rows, categories, muted, groupHeader);
   const notes = suppressionNote(hidden, minBase, language);

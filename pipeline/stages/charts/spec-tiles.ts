@@ -15,7 +15,7 @@ import { planVersion, type ChartPlan, type ChartRequest } from './types.js';
 const tileFill = '#eef3f9'; // primary on this is 9.5:1, ink 16:1
 const height = 120;
 
-export function planTiles(request: ChartRequest, survey: Survey, language: string): ChartPlan {
+export function planTiles(request: ChartRequest, survey: Survey, language: string, chartWidth = width): ChartPlan {
   const tiles: { label: string; value: number; text: string }[] = [
     { label: 'Responding cities', value: survey.respondents, text: decimal(survey.respondents, language, 0) },
     { label: 'Countries', value: survey.countries, text: decimal(survey.countries, language, 0) },
@@ -29,7 +29,7 @@ export function planTiles(request: ChartRequest, survey: Survey, language: strin
   }
   const values = tiles.map((t, i) => ({ ...t, i }));
   const gap = 12;
-  const plotWidth = width - 8;
+  const plotWidth = chartWidth - 8;
   const tileWidth = (plotWidth - gap * (tiles.length - 1)) / tiles.length;
   const x = { field: 'i', type: 'ordinal', axis: null, scale: { paddingInner: gap / (tileWidth + gap), paddingOuter: 0 } };
   const spec = {
@@ -68,6 +68,7 @@ export function planTiles(request: ChartRequest, survey: Survey, language: strin
     alt: request.alt,
     summary: `Headline figures: ${tiles.map((t) => `${t.label.toLowerCase()} ${t.text}`).join(', ')}.`,
     spec,
+    narrowSpec: null,
     basemap: null,
     table,
     csv: toCsv({ ...table, rows: csvRows }),

@@ -13,9 +13,18 @@ import { textWidth } from './text-metrics.js';
 
 export const font = '"Source Sans 3", "Source Sans Pro", sans-serif';
 export const width = 640;
+/**
+ * The web edition's phone variant: drawn this wide, it is shown in chart columns narrower than
+ * `width` (styles/charts.css), so its 12–13 px text never renders much below 12 px. At a 375 px
+ * viewport the column is about 340 px wide.
+ */
+export const narrowWidth = 320;
 
-/** Spread into a spec: the whole chart, labels and legend included, is `width` px wide. */
-export const fitWidth = { width, autosize: { type: 'fit-x', contains: 'padding' } } as const;
+/** Spread into a spec: the whole chart, labels and legend included, is `w` px wide. */
+export function fitWidthOf(w: number) {
+  return { width: w, autosize: { type: 'fit-x', contains: 'padding' } } as const;
+}
+export const fitWidth = fitWidthOf(width);
 
 /** Text width as Vega will measure it (render.ts installs the same metrics). */
 export function estimateText(text: string, fontSize: number = sizes.label): number {
