@@ -30,7 +30,10 @@ const plan = (bundle: SurveyBundle, attrs: Record<string, string>): ChartPlan =>
 };
 const labels = (p: ChartPlan): Map<string, string> =>
   new Map((p.spec as { data: { values: { label?: string; text?: string }[] } }).data.values.filter((v) => v.label !== undefined).map((v) => [v.label!, v.text ?? '']));
-const tableValue = (p: ChartPlan, label: string, col = 1): unknown => p.table.rows.find((r) => r[0] === label)?.[col];
+const labelOf = (p: ChartPlan, label: string) => labels(p).get(curly(label));
+/** Labels as the reader sees them: in typographic quotes. */
+const curly = (s: string) => s.replace(/"([^"]*)"/g, '“$1”').replace(/'/g, '’');
+const tableValue = (p: ChartPlan, label: string, col = 1): unknown => p.table.rows.find((r) => r[0] === curly(label))?.[col];
 const stat = (bundle: SurveyBundle, attrs: Record<string, string>) => {
   const r = resolveStat(bundle, attrs, 'en');
   return r.ok ? r.text : `refused: ${r.reason}`;
@@ -54,7 +57,7 @@ describe('label = table = :stat', () => {
       const count = (code: number) => a.q05.filter((v) => v === code).length;
       for (const o of q05.options) {
         const expected = `${halfUp(count(o.code), rows)}%`;
-        expect(shown.get(o.label)).toBe(expected);
+        expect(shown.get(curly(o.label))).toBe(expected);
         expect(`${tableValue(p, o.label)}%`).toBe(expected);
         expect(stat(bundle, { question: 'Q05', option: String(o.code) })).toBe(expected);
       }
@@ -64,7 +67,7 @@ describe('label = table = :stat', () => {
       const q06 = baseSurvey.questionsById.get('Q06')!;
       q06.options.forEach((o, i) => {
         const expected = `${halfUp(a.q06.filter((r) => r[i] === 1).length, rows)}%`;
-        expect(labels(m).get(o.label)).toBe(expected);
+        expect(labelOf(m, o.label)).toBe(expected);
         expect(`${tableValue(m, o.label)}%`).toBe(expected);
         expect(stat(bundle, { question: 'Q06', option: String(o.code) })).toBe(expected);
       });
@@ -72,7 +75,7 @@ describe('label = table = :stat', () => {
       const r = plan(bundle, { question: 'Q01' });
       for (const o of baseSurvey.questionsById.get('Q01')!.options) {
         const expected = `${halfUp(a.q01.filter((x) => x.includes(o.code)).length, rows)}%`;
-        expect(labels(r).get(o.label)).toBe(expected);
+        expect(labelOf(r, o.label)).toBe(expected);
         expect(`${tableValue(r, o.label)}%`).toBe(expected);
         expect(stat(bundle, { question: 'Q01', option: String(o.code) })).toBe(expected);
       }

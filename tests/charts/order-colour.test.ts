@@ -35,7 +35,7 @@ describe('order', () => {
     const survey = { ...b.surveys.get('pulse-2026')!, data: { ...baseSurvey.data, columns } };
     const ordered = { ...b, surveys: new Map([[survey.id, survey]]) };
     const labels = ['Affordable', 'In the risk zone', 'Unaffordable'];
-    expect(plan(ordered, { question: 'Q05' }).table.rows.map((r) => r[0])).toEqual([...labels, "Don't know"]);
+    expect(plan(ordered, { question: 'Q05' }).table.rows.map((r) => r[0])).toEqual([...labels, "Don’t know"]);
     expect(plan(ordered, { question: 'Q05', compare: 'previous' }).table.rows.map((r) => r[0])).toEqual(labels);
     expect(plan(ordered, { question: 'Q05', by: 'region' }).table.columns.slice(2, 5).map((c) => c.label)).toEqual(labels.map((l) => `${l} (%)`));
   });

@@ -29,7 +29,7 @@ describe('planChart', () => {
     const expected = [...a.shares].sort((x, y) => y.topPct! - x.topPct!).map((s) => r1(s.topPct!));
     expect(column(p, 'pct')).toEqual(expected.map(r0));
     expect(values(p).map((v) => v['pct'])).toEqual(expected);
-    expect(p.sourceNote).toContain("Pulse Mayors' Survey 2026 (synthetic data), Q01: What are your city's top three priorities");
+    expect(p.sourceNote).toContain("Pulse Mayors’ Survey 2026 (synthetic data), Q01: What are your city’s top three priorities");
     expect(p.sourceNote).toContain(`(n = ${a.n})`);
     expect(p.sourceNote).toMatch(/naming each option in their top three\.$/);
   });
@@ -39,7 +39,7 @@ describe('planChart', () => {
     const a = aggregate('Q05');
     if (a.kind !== 'categorical') throw new Error('fixture');
     expect(p.kind).toBe('ranked-bars');
-    expect(p.table.rows.at(-1)?.[0]).toBe("Don't know");
+    expect(p.table.rows.at(-1)?.[0]).toBe("Don’t know");
     expect(p.table.rows.slice(0, 3).map((r) => r[1])).toEqual([...a.shares].sort((x, y) => y.pct! - x.pct!).map((s) => r0(s.pct!)));
     expect(p.sourceNote).toContain('Base: all responding cities (n = 35).');
   });
@@ -86,7 +86,7 @@ describe('planChart', () => {
     expect((neutral['x'] as number) + (neutral['x2'] as number)).toBeCloseTo(0, 0);
     const left = segs.filter((s) => (s['x2'] as number) <= 0.05 && s !== neutral).map((s) => s['part']);
     expect(left.sort()).toEqual([a.shares[0]!.label, a.shares[1]!.label].sort());
-    const dk = segs.find((s) => s['part'] === "Don't know" || s['part'] === "Don't know or no answer")!;
+    const dk = segs.find((s) => s['part'] === "Don’t know" || s['part'] === "Don’t know or no answer")!;
     expect(dk['x'] as number).toBeGreaterThan(Math.max(...segs.filter((s) => s !== dk).map((s) => s['x2'] as number)));
     expect(p.table.rows[0]!.slice(2, 7)).toEqual(a.shares.map((s) => r0(s.pct!)));
   });
@@ -113,7 +113,7 @@ describe('planChart', () => {
     expect(p.kind).toBe('dumbbell');
     const affordable = p.table.rows.find((r) => r[0] === 'Affordable')!;
     expect(affordable.slice(1, 3)).toEqual([20, r0(a.shares[0]!.pct!)]);
-    expect(p.sourceNote).toContain("Previous edition: Pulse Mayors' Survey 2025 (n = 30).");
+    expect(p.sourceNote).toContain("Previous edition: Pulse Mayors’ Survey 2025 (n = 30).");
   });
 
   it('type=map → a symbol for each consenting city only; anonymous cities counted, not drawn', () => {

@@ -18,6 +18,7 @@ import { planMap } from './spec-map.js';
 import { planTiles } from './spec-tiles.js';
 import { finishSvg } from './svg-a11y.js';
 import { narrowWidth } from './theme.js';
+import { smartenPlan } from './typography.js';
 import { fail, type ChartContext, type ChartPlan, type ChartRequest, type PlanResult } from './types.js';
 
 export type { ChartContext, ChartKind, ChartPlan, ChartRequest, PlanResult } from './types.js';
@@ -33,7 +34,7 @@ export function planChart(request: ChartRequest, ctx: ChartContext): PlanResult 
   const wide = planAt(request, { ...ctx, width: undefined });
   if (!wide.ok) return wide;
   const narrow = planAt(request, { ...ctx, width: narrowWidth });
-  return { ok: true, plan: { ...wide.plan, narrowSpec: narrow.ok ? narrow.plan.spec : null } };
+  return { ok: true, plan: smartenPlan({ ...wide.plan, narrowSpec: narrow.ok ? narrow.plan.spec : null }, ctx.language) };
 }
 
 function planAt(request: ChartRequest, ctx: ChartContext): PlanResult {
