@@ -80,6 +80,21 @@ describe('label = table = :stat', () => {
         expect(stat(bundle, { question: 'Q01', option: String(o.code) })).toBe(expected);
       }
 
+      // First-choice shares and ranking scores: chart option and :stat measure agree with the counts.
+      const first = plan(bundle, { question: 'Q01', measure: 'first-choice' });
+      const score = plan(bundle, { question: 'Q01', measure: 'score' });
+      for (const o of baseSurvey.questionsById.get('Q01')!.options) {
+        const expected = `${halfUp(a.q01.filter((x) => x[0] === o.code).length, rows)}%`;
+        expect(labelOf(first, o.label)).toBe(expected);
+        expect(stat(bundle, { question: 'Q01', option: String(o.code), measure: 'first-choice' })).toBe(expected);
+        const points = String(a.q01.reduce((sum, x) => sum + (x.indexOf(o.code) === -1 ? 0 : 3 - x.indexOf(o.code)), 0));
+        expect(labelOf(score, o.label)).toBe(points);
+        expect(stat(bundle, { question: 'Q01', option: String(o.code), measure: 'score' })).toBe(points);
+      }
+      // The mean of a 0–10 scale, one decimal.
+      const mean = a.q02.reduce((x, y) => x + y, 0) / rows;
+      expect(stat(bundle, { question: 'Q02', value: 'mean' })).toBe((Math.round(mean * 10 + 1e-9) / 10).toFixed(1));
+
       // A 0–10 scale: bands summed from exact counts, rounded once.
       const high = a.q02.filter((v) => v >= 7).length;
       expect(stat(bundle, { question: 'Q02', option: 'high,full' })).toBe(`${halfUp(high, rows)}%`);

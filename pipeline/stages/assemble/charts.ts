@@ -65,6 +65,7 @@ export async function buildFigures(
         compare: attrs['compare'],
         type: attrs['type'],
         spec: attrs['spec'],
+        measure: attrs['measure'],
       },
       { bundle: inputs.bundle, language: inputs.language, customSpecs: inputs.customSpecs },
     );

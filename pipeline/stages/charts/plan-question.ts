@@ -48,7 +48,7 @@ export function planQuestion(
   }
   let drawn: Drawn | string;
   if (compare) drawn = drawCompare(survey, question, bundle, language, chartWidth);
-  else drawn = drawQuestion(survey, question, by, bundle, language, total, chartWidth);
+  else drawn = drawQuestion(survey, question, by, bundle, language, total, chartWidth, request.measure);
   if (typeof drawn === 'string') return fail('chart-option', drawn);
 
   const base = question.base === 'valid' ? 'valid' : 'all';
@@ -81,10 +81,23 @@ function drawQuestion(
   language: string,
   total: ReturnType<typeof aggregateQuestion>,
   chartWidth?: number,
+  measure?: string,
 ): Drawn | string {
   const n = total.n;
   switch (total.kind) {
     case 'ranking': {
+      if (measure === 'score') {
+        // Points, not a share: rank 1 scores 3, rank 2 scores 2, rank 3 scores 1.
+        const items: BarItem[] = total.shares.map((s) => ({ label: s.label, pct: s.score }));
+        const { spec, table } = rankedBars({ items, categoryLabel: 'Answer', valueLabel: 'Score (points)', language, width: chartWidth, points: true });
+        const how = 'Score: 3 points for each first place, 2 for each second, 1 for each third.';
+        return { kind: 'ranked-bars', summary: 'Horizontal bars, sorted, of each option\'s ranking score.', spec, table, n, extra: [how], notes: [] };
+      }
+      if (measure === 'first-choice') {
+        const items: BarItem[] = total.shares.map((s) => ({ label: s.label, pct: s.firstPct ?? 0 }));
+        const { spec, table } = rankedBars({ items, categoryLabel: 'Answer', valueLabel: 'Share of cities ranking it first (%)', language, width: chartWidth });
+        return { kind: 'ranked-bars', summary: 'Horizontal bars, sorted, of the share of cities ranking each option first.', spec, table, n, extra: ['Share of cities ranking each option first.'], notes: [] };
+      }
       const items: BarItem[] = total.shares.map((s) => ({ label: s.label, pct: s.topPct ?? 0 }));
       const top = total.ranks === 1 ? 'ranking it first' : `naming it in their top ${total.ranks === 3 ? 'three' : total.ranks}`;
       const { spec, table } = rankedBars({ items, categoryLabel: 'Answer', valueLabel: `Share of cities ${top} (%)`, language, width: chartWidth });

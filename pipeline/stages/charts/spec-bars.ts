@@ -6,7 +6,7 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { DataTable } from '../../model/figure.js';
-import { percent, round1 } from './format.js';
+import { decimal, percent, round1 } from './format.js';
 import { fitWidthOf, ink, isResidual, width, missingColour, primary, rowAxis, sizes, themeConfig } from './theme.js';
 
 export interface BarItem {
@@ -26,6 +26,8 @@ export interface BarsInput {
   /** The options form a scale: keep their order instead of sorting by size. */
   readonly ordered?: boolean;
   readonly width?: number;
+  /** Values are points (ranking scores), not percentages. */
+  readonly points?: boolean;
 }
 
 export interface SpecAndTable {
@@ -49,7 +51,7 @@ export function rankedBars(input: BarsInput): SpecAndTable {
   const values = ranked.map((item) => ({
     label: item.label,
     pct: round1(item.pct),
-    text: percent(item.pct, input.language),
+    text: input.points ? decimal(item.pct, input.language, 0) : percent(item.pct, input.language),
     fill: item.muted ? missingColour : primary,
   }));
   const max = Math.max(10, ...values.map((v) => v.pct));
@@ -84,7 +86,7 @@ export function rankedBars(input: BarsInput): SpecAndTable {
   const table: DataTable = {
     columns: [
       { key: 'label', label: input.categoryLabel },
-      { key: 'pct', label: input.valueLabel, numeric: true, percent: true },
+      { key: 'pct', label: input.valueLabel, numeric: true, percent: !input.points },
     ],
     rows: ranked.map((item) => [item.label, item.pct]),
     notes: [],

@@ -20,6 +20,8 @@ export interface ChartRequest {
   readonly compare?: string;
   readonly type?: string;
   readonly spec?: string;
+  /** Ranking only: `top-three` (default), `first-choice` or `score`. */
+  readonly measure?: string;
 }
 
 export interface ChartContext {
