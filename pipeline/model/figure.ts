@@ -10,6 +10,11 @@ export interface TableColumn {
   readonly label: string;
   /** Right-align and format as a number. */
   readonly numeric?: boolean;
+  /**
+   * The cells are exact percentages (0..100) until the chart stage finishes the table: the page
+   * shows them rounded once like the chart labels, the CSV with one decimal.
+   */
+  readonly percent?: boolean;
 }
 
 export type TableCell = string | number | null;
@@ -28,6 +33,8 @@ export interface RenderedChart {
   readonly kind: string;
   /** Inline SVG: root has role="img", <title> and <desc> from the alt text; inner marks hidden from assistive tech. */
   readonly svg: string;
+  /** The same chart laid out for narrow screens (web edition only; print uses `svg`). */
+  readonly svgNarrow?: string;
   readonly table: DataTable;
   /** CSV text of exactly the plotted values (formula-injection escaped), UTF-8 without BOM. */
   readonly csv: string;

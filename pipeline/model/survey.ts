@@ -4,8 +4,8 @@
  * `pipeline/stages/survey/` and read by later stages.
  *
  * Conventions:
- * - `pct` is an exact float in 0..100 (not rounded). Round only when formatting; use
- *   `roundShares()` from `pipeline/stages/survey/rounding.ts` for single-choice displays.
+ * - `pct` is an exact float in 0..100 (not rounded). Round only when displaying, once, with
+ *   `displayPercent()` from `pipeline/stages/survey/rounding.ts` (half up, from the exact value).
  * - `pct: null` means suppressed (base below `minBase`) or not computable; a suppressed group never
  *   carries any percentage, only `n` and a `reason`.
  * - Option codes are numbers in the codebook and CSV; in aggregates every category is keyed by
@@ -103,6 +103,11 @@ export interface Question {
   readonly ranks: number;
   /** Open answers are never published; always false for `open`. */
   readonly published: boolean;
+  /**
+   * The options form a scale, so charts keep codebook order: always for likert and scale_0_10,
+   * and for single questions the codebook marks `ordered: true`. Absent means false.
+   */
+  readonly ordered?: boolean;
 }
 
 // ── Responses ────────────────────────────────────────────────────────────────────────────────

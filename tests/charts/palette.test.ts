@@ -12,7 +12,7 @@ import { deltaE2000, lab, linear, machado, simulate } from './cvd.js';
 const groups: Record<string, readonly string[]> = {
   'categorical + muted': [...theme.categorical, theme.missingColour],
   'diverging + muted': [...theme.diverging5, theme.missingColour],
-  dumbbell: [theme.secondary, theme.primary],
+  dumbbell: [theme.earlier, theme.primary],
 };
 const visions = [['typical vision', undefined], ...Object.entries(machado)] as const;
 

@@ -15,6 +15,8 @@ function plan(req: Partial<ChartRequest>): ChartPlan {
 }
 const aggregate = (id: string): QuestionAggregate => aggregateQuestion(survey, survey.questionsById.get(id)!, bundle.citiesByCode, bundle.minBase);
 const r1 = (x: number) => Math.round(x * 10) / 10;
+/** The data table prints whole percentages, half up, as the labels do. */
+const r0 = (x: number) => Math.round(x);
 const values = (p: ChartPlan) => (p.spec as { data: { values: Record<string, unknown>[] } }).data.values;
 const column = (p: ChartPlan, key: string) => p.table.rows.map((r) => r[p.table.columns.findIndex((c) => c.key === key)]);
 
@@ -25,9 +27,9 @@ describe('planChart', () => {
     if (a.kind !== 'ranking') throw new Error('fixture');
     expect(p.kind).toBe('ranked-bars');
     const expected = [...a.shares].sort((x, y) => y.topPct! - x.topPct!).map((s) => r1(s.topPct!));
-    expect(column(p, 'pct')).toEqual(expected);
+    expect(column(p, 'pct')).toEqual(expected.map(r0));
     expect(values(p).map((v) => v['pct'])).toEqual(expected);
-    expect(p.sourceNote).toContain("Pulse Mayors' Survey 2026 (synthetic data), Q01: What are your city's top three priorities");
+    expect(p.sourceNote).toContain("Pulse Mayors’ Survey 2026 (synthetic data), Q01: What are your city’s top three priorities");
     expect(p.sourceNote).toContain(`(n = ${a.n})`);
     expect(p.sourceNote).toMatch(/naming each option in their top three\.$/);
   });
@@ -37,31 +39,31 @@ describe('planChart', () => {
     const a = aggregate('Q05');
     if (a.kind !== 'categorical') throw new Error('fixture');
     expect(p.kind).toBe('ranked-bars');
-    expect(p.table.rows.at(-1)?.[0]).toBe("Don't know");
-    expect(p.table.rows.slice(0, 3).map((r) => r[1])).toEqual([...a.shares].sort((x, y) => y.pct! - x.pct!).map((s) => r1(s.pct!)));
+    expect(p.table.rows.at(-1)?.[0]).toBe("Don’t know");
+    expect(p.table.rows.slice(0, 3).map((r) => r[1])).toEqual([...a.shares].sort((x, y) => y.pct! - x.pct!).map((s) => r0(s.pct!)));
     expect(p.sourceNote).toContain('Base: all responding cities (n = 35).');
   });
 
-  it('single by region → 100% stacked bars; suppressed groups are labelled rows without any percentage', () => {
+  it('single by region → 100% stacked bars; suppressed groups get no row, one line names them with n', () => {
     const p = plan({ question: 'Q05', by: 'region' });
     const split = breakdown(survey, survey.questionsById.get('Q05')!, 'region', bundle.citiesByCode, bundle.minBase);
     expect(p.kind).toBe('stacked-bars');
     const suppressed = split.groups.filter((g) => g.suppressed);
     expect(suppressed.length).toBeGreaterThan(0);
     for (const g of split.groups) {
-      const row = p.table.rows.find((r) => r[0] === g.label)!;
-      expect(row[1]).toBe(g.n);
+      const row = p.table.rows.find((r) => r[0] === g.label);
+      const plotted = values(p).filter((v) => String(v['row']).startsWith(`${g.label} (`));
       if (g.suppressed) {
-        expect(row.slice(2).every((c) => c === null)).toBe(true);
-        // Nothing plotted for it but the notice.
-        const plotted = values(p).filter((v) => String(v['row']).startsWith(`${g.label} (`));
-        expect(plotted).toEqual([{ kind: 'suppressed', row: `${g.label} (n = ${g.n})`, text: `fewer than ${bundle.minBase} responses, not shown`, x: 0 }]);
+        expect(row).toBeUndefined();
+        expect(plotted).toEqual([]);
       } else if (g.aggregate.kind === 'categorical') {
-        expect(row.slice(2, 5)).toEqual(g.aggregate.shares.map((s) => r1(s.pct!)));
+        expect(row![1]).toBe(g.n);
+        expect(row!.slice(2, 5)).toEqual(g.aggregate.shares.map((s) => r0(s.pct!)));
+        expect(plotted.length).toBeGreaterThan(0);
       }
     }
     expect(p.csv).not.toMatch(/Nordic,5,\d/);
-    expect(p.notes).toContain(`Groups with fewer than ${bundle.minBase} responses are not shown as percentages.`);
+    expect(p.notes).toEqual([`Not shown, fewer than ${bundle.minBase} responses: ${suppressed.map((g) => `${g.label} (n = ${g.n})`).join(', ')}.`]);
     expect(p.sourceNote).toContain('Group sizes (n) are shown with each row.');
   });
 
@@ -70,7 +72,7 @@ describe('planChart', () => {
     const a = aggregate('Q06');
     if (a.kind !== 'multi') throw new Error('fixture');
     expect(p.kind).toBe('ranked-bars');
-    expect(column(p, 'pct')).toEqual([...a.shares].sort((x, y) => y.pct! - x.pct!).map((s) => r1(s.pct!)));
+    expect(column(p, 'pct')).toEqual([...a.shares].sort((x, y) => y.pct! - x.pct!).map((s) => r0(s.pct!)));
     expect(p.sourceNote).toMatch(/Multiple answers possible\.$/);
   });
 
@@ -84,9 +86,9 @@ describe('planChart', () => {
     expect((neutral['x'] as number) + (neutral['x2'] as number)).toBeCloseTo(0, 0);
     const left = segs.filter((s) => (s['x2'] as number) <= 0.05 && s !== neutral).map((s) => s['part']);
     expect(left.sort()).toEqual([a.shares[0]!.label, a.shares[1]!.label].sort());
-    const dk = segs.find((s) => s['part'] === "Don't know" || s['part'] === "Don't know or no answer")!;
+    const dk = segs.find((s) => s['part'] === "Don’t know" || s['part'] === "Don’t know or no answer")!;
     expect(dk['x'] as number).toBeGreaterThan(Math.max(...segs.filter((s) => s !== dk).map((s) => s['x2'] as number)));
-    expect(p.table.rows[0]!.slice(2, 7)).toEqual(a.shares.map((s) => r1(s.pct!)));
+    expect(p.table.rows[0]!.slice(2, 7)).toEqual(a.shares.map((s) => r0(s.pct!)));
   });
 
   it('numeric → dot plot with the median; only consenting cities are named', () => {
@@ -110,8 +112,8 @@ describe('planChart', () => {
     if (a.kind !== 'categorical') throw new Error('fixture');
     expect(p.kind).toBe('dumbbell');
     const affordable = p.table.rows.find((r) => r[0] === 'Affordable')!;
-    expect(affordable.slice(1, 3)).toEqual([20, r1(a.shares[0]!.pct!)]);
-    expect(p.sourceNote).toContain("Previous edition: Pulse Mayors' Survey 2025 (n = 30).");
+    expect(affordable.slice(1, 3)).toEqual([20, r0(a.shares[0]!.pct!)]);
+    expect(p.sourceNote).toContain("Previous edition: Pulse Mayors’ Survey 2025 (n = 30).");
   });
 
   it('type=map → a symbol for each consenting city only; anonymous cities counted, not drawn', () => {
@@ -139,7 +141,7 @@ describe('planChart', () => {
     expect(p.table.rows).toEqual([
       ['Responding cities', 35],
       ['Countries', survey.countries],
-      ['Response rate (%)', r1((100 * 35) / 80)],
+      ['Response rate (%)', r0((100 * 35) / 80)],
     ]);
   });
 

@@ -39,10 +39,11 @@ describe('rendered SVG', () => {
     expect(out.svg.match(/aria-hidden="true"/g)).toHaveLength(1);
   });
 
-  it('carries the values as text: suppressed groups show the notice and n, never a percentage', async () => {
+  it('draws no empty rows for suppressed groups: the note under the chart names them with n', async () => {
     const out = await render('fig-b', { question: 'Q05', by: 'region' });
-    expect(out.svg).toContain('Nordic (n = 5)');
-    expect(out.svg).toContain('fewer than 8 responses, not shown');
+    expect(out.svg).not.toContain('Nordic');
+    expect(out.svg).not.toContain('not shown');
+    expect(out.notes.join(' ')).toContain('Nordic (n = 5)');
   });
 
   it('gives two charts in one document disjoint, domId-prefixed ids', async () => {

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadSurveys, resolveStat } from '../../pipeline/stages/survey/index.js';
 import { aggregateQuestion } from '../../pipeline/stages/survey/aggregate.js';
-import { roundShares } from '../../pipeline/stages/survey/rounding.js';
 import { sampleSources } from './helpers.js';
 
 const { bundle } = loadSurveys(sampleSources(), { minBase: 30, defaultSurvey: 'pulse-2026' });
@@ -9,19 +8,21 @@ const survey = bundle.surveys.get('pulse-2026')!;
 const stat = (attrs: Record<string, string>, language = 'en') => resolveStat(bundle, attrs, language);
 
 describe(':stat', () => {
-  it('prints a single-choice share as the chart rounds it', () => {
+  // Half up from exact counts, in integer arithmetic: independent of the code under test.
+  const halfUp = (count: number, n: number) => Math.floor((200 * count + n) / (2 * n));
+
+  it('prints a single-choice share rounded once, half up, from the exact count', () => {
     const a = aggregateQuestion(survey, survey.questionsById.get('Q05')!, bundle.citiesByCode, 30);
     if (a.kind !== 'categorical') throw new Error();
-    const shown = roundShares(a.shares.map((s) => s.pct!));
+    const shown = a.shares.map((s) => halfUp(s.count, a.n));
     expect(stat({ question: 'Q05', option: '3' })).toEqual({ ok: true, text: `${shown[2]}%` });
     expect(stat({ question: 'Q05', option: '3' }, 'de')).toEqual({ ok: true, text: `${shown[2]}\u00a0%` });
   });
 
-  it('sums bands and codes given as a list', () => {
+  it('sums bands and codes given as a list: the exact sum, rounded once', () => {
     const a = aggregateQuestion(survey, survey.questionsById.get('Q02')!, bundle.citiesByCode, 30);
     if (a.kind !== 'scale') throw new Error();
-    const shown = roundShares(a.shares.map((s) => s.pct!));
-    expect(stat({ question: 'Q02', option: 'high,full' })).toEqual({ ok: true, text: `${shown[3]! + shown[4]!}%` });
+    expect(stat({ question: 'Q02', option: 'high,full' })).toEqual({ ok: true, text: `${halfUp(a.shares[3]!.count + a.shares[4]!.count, a.n)}%` });
   });
 
   it('numeric values, n, survey-wide values and the previous edition', () => {

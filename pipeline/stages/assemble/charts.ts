@@ -5,6 +5,7 @@ import type { SurveyBundle } from '../../model/survey.js';
 import { report } from '../../diagnostics/report.js';
 import { planChart, renderChart } from '../charts/index.js';
 import type { ChartDirective } from '../markdown/outline.js';
+import { smartenText } from '../markdown/typography.js';
 
 export interface NumberedChart {
   readonly directive: ChartDirective;
@@ -64,6 +65,7 @@ export async function buildFigures(
         compare: attrs['compare'],
         type: attrs['type'],
         spec: attrs['spec'],
+        measure: attrs['measure'],
       },
       { bundle: inputs.bundle, language: inputs.language, customSpecs: inputs.customSpecs },
     );
@@ -79,7 +81,7 @@ export async function buildFigures(
             ...rendered,
             id: directive.id,
             number: chart.number,
-            caption: directive.caption,
+            caption: smartenText(directive.caption, inputs.language),
             alt,
             chapterSlug: chart.chapterSlug,
             csvName: `figure-${chart.number.replace('.', '-')}.csv`,

@@ -59,5 +59,10 @@ export function choose(request: ChartRequest, bundle: SurveyBundle): ChoiceResul
     if (!survey.previous?.questions.has(question.id)) return no('chart-option', `The previous edition has no figures for ${question.id}; add them to ${survey.files.previous ?? `data/${survey.id}.previous.yaml`}`);
     compare = true;
   }
+  if (request.measure !== undefined) {
+    if (question.type !== 'ranking') return no('chart-option', `measure= works with ranking questions; ${question.id} is ${question.type}`);
+    if (!['top-three', 'first-choice', 'score'].includes(request.measure)) return no('chart-option', `measure="${request.measure}" is not allowed; use measure=top-three, first-choice or score`);
+    if (compare) return no('chart-option', 'measure= cannot be combined with compare=previous; the comparison uses the previous edition\'s measure');
+  }
   return { ok: true, choice: { source: 'question', survey, question, by, compare } };
 }

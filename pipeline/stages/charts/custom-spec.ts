@@ -66,8 +66,11 @@ export function planCustom(request: ChartRequest, ctx: ChartContext): PlanResult
   const body = renameData(tree, rename) as { [key: string]: Json };
   delete body['$schema'];
   const authorConfig = (body['config'] ?? {}) as { [key: string]: Json };
+  // The phone variant fits the author's chart to the narrow width; their layout stays otherwise.
+  const narrow = ctx.width !== undefined && typeof body['width'] === 'number' ? { width: ctx.width, autosize: { type: 'fit-x', contains: 'padding' } } : {};
   const spec = {
     ...body,
+    ...narrow,
     datasets,
     config: { ...(themeConfig() as unknown as { [key: string]: Json }), ...authorConfig, aria: false },
   } as unknown as TopLevelSpec;
@@ -90,6 +93,7 @@ export function planCustom(request: ChartRequest, ctx: ChartContext): PlanResult
       alt: request.alt,
       summary: `Custom chart drawn from ${resolved.map((d) => d.id).join(', ')}.`,
       spec,
+      narrowSpec: null,
       basemap: null,
       table,
       csv: toCsv(table),

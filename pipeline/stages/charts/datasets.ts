@@ -6,6 +6,7 @@
  */
 import type { City, Question, Survey, SurveyBundle } from '../../model/survey.js';
 import type { TableColumn } from '../../model/figure.js';
+import { minCountryCount } from '../survey/disclosure.js';
 
 export type DatasetRow = Readonly<Record<string, string | number>>;
 
@@ -110,6 +111,14 @@ function finish(raws: Raw[]): DatasetRow[] {
       (a.named && b.named ? compare(a.city?.name ?? '', b.city?.name ?? '') : 0),
   );
   const anonymous = new Map<City | undefined, number>();
+  // An anonymous city in a country with fewer than k respondents would be identified by its
+  // country: such rows say "Other country" instead.
+  const perCountry = new Map<string, Set<City>>();
+  for (const r of raws) if (r.city) perCountry.set(r.city.country, (perCountry.get(r.city.country) ?? new Set()).add(r.city));
+  const countryOf = (r: Raw) => {
+    const c = r.city?.country ?? '';
+    return r.named || (perCountry.get(c)?.size ?? 0) >= minCountryCount ? c : 'Other country';
+  };
   return sorted.map((r) => {
     let name: string;
     if (r.named && r.city) name = r.city.name;
@@ -122,7 +131,7 @@ function finish(raws: Raw[]): DatasetRow[] {
       }
       name = `Anonymous city ${k}`;
     }
-    return { city: name, country: r.city?.country ?? '', region: r.city?.region ?? '', ...r.fields };
+    return { city: name, country: countryOf(r), region: r.city?.region ?? '', ...r.fields };
   });
 }
 

@@ -1,4 +1,5 @@
 /** Number formatting for labels, in the edition's language. Intl is deterministic per ICU build. */
+import { roundHalfUp } from '../survey/rounding.js';
 
 const cache = new Map<string, Intl.NumberFormat>();
 
@@ -12,25 +13,22 @@ function formatter(language: string, style: 'percent' | 'decimal', digits: numbe
   return f;
 }
 
-/** 38.64 → "39%" (en), "39 %" (fr). */
+/** 38.64 → "39%" (en), "39 %" (fr): the one rounding rule (survey/rounding.ts), then Intl. */
 export function percent(pct: number, language: string, digits = 0): string {
-  return formatter(language, 'percent', digits).format(pct / 100);
+  return formatter(language, 'percent', digits).format(roundHalfUp(pct, digits) / 100);
 }
 
 export function decimal(value: number, language: string, digits: number): string {
-  return formatter(language, 'decimal', digits).format(value);
+  return formatter(language, 'decimal', digits).format(roundHalfUp(value, digits));
 }
 
-/** Percentages carried in specs and tables: one decimal, so the table is what is plotted. */
+/** Positions carried in specs (bar ends, label anchors): one decimal is finer than a pixel. */
 export function round1(value: number): number {
-  const r = Math.round(value * 10) / 10;
-  return Object.is(r, -0) ? 0 : r;
+  return roundHalfUp(value, 1);
 }
 
 export function roundTo(value: number, digits: number): number {
-  const f = 10 ** digits;
-  const r = Math.round(value * f) / f;
-  return Object.is(r, -0) ? 0 : r;
+  return roundHalfUp(value, digits);
 }
 
 /** "n = 88", with the language's digit grouping. */

@@ -5,7 +5,8 @@
  */
 import type { Breakdown, CategoricalAggregate, MissingShare, QuestionAggregate, ScaleAggregate } from '../../model/survey.js';
 import type { TableCell, TableColumn } from '../../model/figure.js';
-import { nEquals, round1 } from './format.js';
+import { nEquals } from './format.js';
+import { minCountryCount } from '../survey/disclosure.js';
 
 export type ShareAggregate = CategoricalAggregate | ScaleAggregate;
 
@@ -29,12 +30,19 @@ export function groupRows(total: ShareAggregate, breakdown: Breakdown | undefine
   return rows;
 }
 
-export function suppressedText(minBase: number): string {
-  return `fewer than ${minBase} responses, not shown`;
+/**
+ * Groups below the minimum base get no row at all (an empty row reads as a zero and wastes
+ * space); one line under the chart names them with their n instead.
+ */
+export function splitSuppressed(rows: readonly GroupRow[]): { shown: GroupRow[]; hidden: GroupRow[] } {
+  return { shown: rows.filter((r) => r.aggregate), hidden: rows.filter((r) => !r.aggregate) };
 }
 
-export function suppressionNote(minBase: number): string {
-  return `Groups with fewer than ${minBase} responses are not shown as percentages.`;
+export function suppressionNote(hidden: readonly GroupRow[], minBase: number, language: string): string[] {
+  if (hidden.length === 0) return [];
+  // A country group of 1 or 2 cities says which cities answered: print "fewer than k" instead.
+  const list = hidden.map((r) => `${r.name} (${r.n < minCountryCount ? `n < ${minCountryCount}` : nEquals(r.n, language)})`).join(', ');
+  return [`Not shown, fewer than ${minBase} responses: ${list}.`];
 }
 
 /** One label for the muted "don't know / no answer" segment, from the kinds that occur. */
@@ -60,16 +68,16 @@ export function groupTable(
   const columns: TableColumn[] = [
     { key: 'group', label: groupHeader },
     { key: 'n', label: 'n', numeric: true },
-    ...categories.map((c) => ({ key: `pct-${c.code}`, label: `${c.label} (%)`, numeric: true })),
-    ...(muted ? [{ key: 'pct-missing', label: `${muted} (%)`, numeric: true }] : []),
+    ...categories.map((c) => ({ key: `pct-${c.code}`, label: `${c.label} (%)`, numeric: true, percent: true })),
+    ...(muted ? [{ key: 'pct-missing', label: `${muted} (%)`, numeric: true, percent: true }] : []),
   ];
   const body = rows.map((r): TableCell[] => {
     const a = r.aggregate;
     const cells: TableCell[] = categories.map((c) => {
       const pct = a?.shares.find((s) => s.code === c.code)?.pct;
-      return pct === null || pct === undefined ? null : round1(pct);
+      return pct === null || pct === undefined ? null : pct;
     });
-    if (muted) cells.push(a ? round1(missingPct(a)) : null);
+    if (muted) cells.push(a ? missingPct(a) : null);
     return [r.name, r.n, ...cells];
   });
   return { columns, rows: body };

@@ -17,6 +17,8 @@ import { renderSvg } from './render.js';
 import { planMap } from './spec-map.js';
 import { planTiles } from './spec-tiles.js';
 import { finishSvg } from './svg-a11y.js';
+import { narrowWidth } from './theme.js';
+import { smartenPlan } from './typography.js';
 import { fail, type ChartContext, type ChartPlan, type ChartRequest, type PlanResult } from './types.js';
 
 export type { ChartContext, ChartKind, ChartPlan, ChartRequest, PlanResult } from './types.js';
@@ -24,7 +26,18 @@ export { RenderError } from './render.js';
 
 const domIdPattern = /^[A-Za-z][A-Za-z0-9_-]*$/;
 
+/**
+ * Plan a chart at the house width and, for the web edition's phones, again at the narrow width:
+ * the plan carries both specs (the narrow one is laid out afresh, not scaled down).
+ */
 export function planChart(request: ChartRequest, ctx: ChartContext): PlanResult {
+  const wide = planAt(request, { ...ctx, width: undefined });
+  if (!wide.ok) return wide;
+  const narrow = planAt(request, { ...ctx, width: narrowWidth });
+  return { ok: true, plan: smartenPlan({ ...wide.plan, narrowSpec: narrow.ok ? narrow.plan.spec : null }, ctx.language) };
+}
+
+function planAt(request: ChartRequest, ctx: ChartContext): PlanResult {
   if (!domIdPattern.test(request.domId)) throw new TypeError(`planChart: domId "${request.domId}" is not a valid id`);
   if (request.alt.trim() === '') return fail('chart-alt', 'The chart has no alt text; add alt="…" describing what it shows');
 
@@ -35,11 +48,11 @@ export function planChart(request: ChartRequest, ctx: ChartContext): PlanResult 
     case 'spec':
       return planCustom(request, ctx);
     case 'map':
-      return { ok: true, plan: planMap(request, c.survey, ctx.bundle, ctx.language) };
+      return { ok: true, plan: planMap(request, c.survey, ctx.bundle, ctx.language, ctx.width) };
     case 'tiles':
-      return { ok: true, plan: planTiles(request, c.survey, ctx.language) };
+      return { ok: true, plan: planTiles(request, c.survey, ctx.language, ctx.width) };
     case 'question':
-      return planQuestion(request, c.survey, c.question, c.by, c.compare, ctx.bundle, ctx.language);
+      return planQuestion(request, c.survey, c.question, c.by, c.compare, ctx.bundle, ctx.language, ctx.width);
   }
 }
 
@@ -47,5 +60,8 @@ export function planChart(request: ChartRequest, ctx: ChartContext): PlanResult 
 export async function renderChart(plan: ChartPlan): Promise<RenderedChart> {
   const raw = await renderSvg(plan.spec, { basemap: plan.basemap });
   const svg = finishSvg(raw, { domId: plan.domId, title: plan.alt, desc: plan.summary });
-  return { kind: plan.kind, svg, table: plan.table, csv: plan.csv, sourceNote: plan.sourceNote, notes: plan.notes };
+  // The phone variant: its own id prefix, so the two inline SVGs of one figure share no id.
+  const narrowRaw = plan.narrowSpec ? await renderSvg(plan.narrowSpec, { basemap: plan.basemap }) : undefined;
+  const svgNarrow = narrowRaw === undefined ? undefined : finishSvg(narrowRaw, { domId: `${plan.domId}-narrow`, title: plan.alt, desc: plan.summary });
+  return { kind: plan.kind, svg, ...(svgNarrow ? { svgNarrow } : {}), table: plan.table, csv: plan.csv, sourceNote: plan.sourceNote, notes: plan.notes };
 }

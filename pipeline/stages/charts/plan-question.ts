@@ -8,7 +8,7 @@ import type { DataTable } from '../../model/figure.js';
 import { aggregateQuestion } from '../survey/aggregate.js';
 import { breakdown } from '../survey/breakdown.js';
 import { yearOnYear } from '../survey/year-on-year.js';
-import { toCsv } from './csv.js';
+import { finishTable } from './table-round.js';
 import { nEquals } from './format.js';
 import { groupRows, isShareAggregate } from './groups.js';
 import { sourceNote } from './source-note.js';
@@ -40,19 +40,20 @@ export function planQuestion(
   compare: boolean,
   bundle: SurveyBundle,
   language: string,
+  chartWidth?: number,
 ): PlanResult {
   const total = aggregateQuestion(survey, question, bundle.citiesByCode, bundle.minBase);
   if (total.suppressed) {
     return fail('chart-suppressed', `${question.id} has ${total.n} answers, fewer than survey.minBase (${bundle.minBase}); no percentages can be shown`);
   }
   let drawn: Drawn | string;
-  if (compare) drawn = drawCompare(survey, question, bundle, language);
-  else drawn = drawQuestion(survey, question, by, bundle, language, total);
+  if (compare) drawn = drawCompare(survey, question, bundle, language, chartWidth);
+  else drawn = drawQuestion(survey, question, by, bundle, language, total, chartWidth, request.measure);
   if (typeof drawn === 'string') return fail('chart-option', drawn);
 
   const base = question.base === 'valid' ? 'valid' : 'all';
   const note = sourceNote({ survey, question, n: drawn.n, base, language, extra: drawn.extra });
-  const table = { ...drawn.table, notes: [...drawn.table.notes] };
+  const { table, csv } = finishTable({ ...drawn.table, notes: [...drawn.table.notes] });
   return {
     ok: true,
     plan: {
@@ -62,9 +63,10 @@ export function planQuestion(
       alt: request.alt,
       summary: drawn.summary,
       spec: drawn.spec,
+      narrowSpec: null,
       basemap: null,
       table,
-      csv: toCsv(table),
+      csv,
       sourceNote: note,
       notes: drawn.notes,
     },
@@ -78,19 +80,33 @@ function drawQuestion(
   bundle: SurveyBundle,
   language: string,
   total: ReturnType<typeof aggregateQuestion>,
+  chartWidth?: number,
+  measure?: string,
 ): Drawn | string {
   const n = total.n;
   switch (total.kind) {
     case 'ranking': {
+      if (measure === 'score') {
+        // Points, not a share: rank 1 scores 3, rank 2 scores 2, rank 3 scores 1.
+        const items: BarItem[] = total.shares.map((s) => ({ label: s.label, pct: s.score }));
+        const { spec, table } = rankedBars({ items, categoryLabel: 'Answer', valueLabel: 'Score (points)', language, width: chartWidth, points: true });
+        const how = 'Score: 3 points for each first place, 2 for each second, 1 for each third.';
+        return { kind: 'ranked-bars', summary: 'Horizontal bars, sorted, of each option\'s ranking score.', spec, table, n, extra: [how], notes: [] };
+      }
+      if (measure === 'first-choice') {
+        const items: BarItem[] = total.shares.map((s) => ({ label: s.label, pct: s.firstPct ?? 0 }));
+        const { spec, table } = rankedBars({ items, categoryLabel: 'Answer', valueLabel: 'Share of cities ranking it first (%)', language, width: chartWidth });
+        return { kind: 'ranked-bars', summary: 'Horizontal bars, sorted, of the share of cities ranking each option first.', spec, table, n, extra: ['Share of cities ranking each option first.'], notes: [] };
+      }
       const items: BarItem[] = total.shares.map((s) => ({ label: s.label, pct: s.topPct ?? 0 }));
       const top = total.ranks === 1 ? 'ranking it first' : `naming it in their top ${total.ranks === 3 ? 'three' : total.ranks}`;
-      const { spec, table } = rankedBars({ items, categoryLabel: 'Answer', valueLabel: `Share of cities ${top} (%)`, language });
+      const { spec, table } = rankedBars({ items, categoryLabel: 'Answer', valueLabel: `Share of cities ${top} (%)`, language, width: chartWidth });
       const summary = `Horizontal bars, sorted, of the share of cities ${top.replace(' it ', ' each option ')}.`;
       return { kind: 'ranked-bars', summary, spec, table, n, extra: [`Share of cities ${top.replace(' it ', ' each option ')}.`], notes: [] };
     }
     case 'multi': {
       const items: BarItem[] = total.shares.map((s) => ({ label: s.label, pct: s.pct ?? 0 }));
-      const { spec, table } = rankedBars({ items, categoryLabel: 'Answer', valueLabel: 'Share of cities (%)', language });
+      const { spec, table } = rankedBars({ items, categoryLabel: 'Answer', valueLabel: 'Share of cities (%)', language, width: chartWidth });
       return { kind: 'ranked-bars', summary: 'Horizontal bars, sorted, of the share of cities choosing each answer; several answers were possible.', spec, table, n, extra: [multiNote], notes: [] };
     }
     case 'categorical':
@@ -101,9 +117,9 @@ function drawQuestion(
           ...total.shares.map((s) => ({ label: s.label, pct: s.pct ?? 0 })),
           ...total.missing.map((m) => ({ label: m.label, pct: m.pct ?? 0, muted: true })),
         ];
-        const { spec, table } = rankedBars({ items, categoryLabel: 'Answer', valueLabel: 'Share of cities (%)', language });
+        const { spec, table } = rankedBars({ items, categoryLabel: 'Answer', valueLabel: 'Share of cities (%)', language, ordered: question.ordered === true, width: chartWidth });
         const extra = total.base === 'valid' && total.missing.length > 0 ? [`"${total.missing.map((m) => m.label).join('", "')}" as a share of all ${total.respondents} responding cities.`] : [];
-        return { kind: 'ranked-bars', summary: 'Horizontal bars, sorted, of the share of cities giving each answer.', spec, table, n, extra, notes: [] };
+        return { kind: 'ranked-bars', summary: question.ordered ? 'Horizontal bars, in the order of the answer scale, of the share of cities giving each answer.' : 'Horizontal bars, sorted, of the share of cities giving each answer.', spec, table, n, extra, notes: [] };
       }
       if (!isShareAggregate(total)) return 'unexpected aggregate';
       const split = by === undefined ? undefined : breakdown(survey, question, by, bundle.citiesByCode, bundle.minBase);
@@ -115,14 +131,14 @@ function drawQuestion(
       ];
       if (diverge) {
         if (!canDiverge(total.shares.length)) return `${question.id} has ${total.shares.length} categories; diverging bars support 2 to 5`;
-        const d = divergingBars(rows, header, bundle.minBase, language);
+        const d = divergingBars(rows, header, bundle.minBase, language, chartWidth);
         return { kind: 'diverging', summary: `Diverging stacked bars centred on the neutral midpoint${by ? `, one row per ${header.toLowerCase()}` : ''}; "don't know" shown apart on the right.`, spec: d.spec, table: d.table, n, extra, notes: d.notes };
       }
-      const s = stackedBars(rows, header, bundle.minBase, language);
+      const s = stackedBars(rows, header, bundle.minBase, language, question.ordered === true, chartWidth);
       return { kind: 'stacked-bars', summary: `100% stacked horizontal bars, one row per ${header.toLowerCase()} with its number of cities.`, spec: s.spec, table: s.table, n, extra, notes: s.notes };
     }
     case 'numeric': {
-      const { spec, table } = dotPlot(total, language);
+      const { spec, table } = dotPlot(total, language, chartWidth);
       return { kind: 'strip', summary: `Dot plot of the values of ${nEquals(total.n, language).replace('n = ', '')} cities, one dot per city, with the median marked.`, spec, table, n, extra: total.unit ? [`Values in ${total.unit}.`] : [], notes: [] };
     }
     case 'open':
@@ -130,10 +146,10 @@ function drawQuestion(
   }
 }
 
-function drawCompare(survey: Survey, question: Question, bundle: SurveyBundle, language: string): Drawn | string {
+function drawCompare(survey: Survey, question: Question, bundle: SurveyBundle, language: string, chartWidth?: number): Drawn | string {
   const yoy = yearOnYear(survey, question, bundle.citiesByCode, bundle.minBase);
   if (!yoy) return `The previous edition has no figures for ${question.id}`;
-  const { spec, table } = dumbbell(yoy, language);
+  const { spec, table } = dumbbell(yoy, language, question.ordered === true, chartWidth);
   const measure = yoy.measure === 'top-three' ? ' Share of cities naming each option in their top three.' : yoy.measure === 'first-choice' ? ' Share of cities ranking each option first.' : '';
   const extra = [`Previous edition: ${yoy.previous.shortTitle} (${nEquals(yoy.previous.n, language)}).${measure}`, ...(yoy.measure === 'respondents' ? [multiNote] : [])];
   return { kind: 'dumbbell', summary: `Dumbbell chart comparing ${yoy.previous.shortTitle} with ${yoy.current.shortTitle} for each answer.`, spec, table, n: yoy.current.n, extra, notes: [] };

@@ -6,8 +6,8 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { DataTable } from '../../model/figure.js';
-import { percent, round1 } from './format.js';
-import { fitWidth, ink, missingColour, primary, rowAxis, sizes, themeConfig } from './theme.js';
+import { decimal, percent, round1 } from './format.js';
+import { fitWidthOf, ink, isResidual, width, missingColour, primary, rowAxis, sizes, themeConfig } from './theme.js';
 
 export interface BarItem {
   readonly label: string;
@@ -23,6 +23,11 @@ export interface BarsInput {
   /** Header of the value column, e.g. "Share of cities (%)". */
   readonly valueLabel: string;
   readonly language: string;
+  /** The options form a scale: keep their order instead of sorting by size. */
+  readonly ordered?: boolean;
+  readonly width?: number;
+  /** Values are points (ranking scores), not percentages. */
+  readonly points?: boolean;
 }
 
 export interface SpecAndTable {
@@ -30,25 +35,28 @@ export interface SpecAndTable {
   readonly table: DataTable;
 }
 
-/** Largest first, ties in codebook order; muted items last in their own order. */
-export function rankItems(items: readonly BarItem[]): BarItem[] {
+/**
+ * Largest first, ties in codebook order (or codebook order throughout for a scale); muted items
+ * ("Other", "Don't know") last in their own order.
+ */
+export function rankItems(items: readonly BarItem[], ordered = false): BarItem[] {
   const indexed = items.map((item, i) => ({ item, i }));
-  const main = indexed.filter((x) => !x.item.muted).sort((a, b) => b.item.pct - a.item.pct || a.i - b.i);
+  const main = indexed.filter((x) => !x.item.muted).sort((a, b) => (ordered ? 0 : b.item.pct - a.item.pct) || a.i - b.i);
   const muted = indexed.filter((x) => x.item.muted);
   return [...main, ...muted].map((x) => x.item);
 }
 
 export function rankedBars(input: BarsInput): SpecAndTable {
-  const ranked = rankItems(input.items);
+  const ranked = rankItems(input.items.map((item) => (isResidual(item.label) ? { ...item, muted: true } : item)), input.ordered);
   const values = ranked.map((item) => ({
     label: item.label,
     pct: round1(item.pct),
-    text: percent(item.pct, input.language),
+    text: input.points ? decimal(item.pct, input.language, 0) : percent(item.pct, input.language),
     fill: item.muted ? missingColour : primary,
   }));
   const max = Math.max(10, ...values.map((v) => v.pct));
   const spec = {
-    ...fitWidth,
+    ...fitWidthOf(input.width ?? width),
     height: { step: sizes.barBand + 4 },
     data: { values },
     encoding: {
@@ -78,9 +86,9 @@ export function rankedBars(input: BarsInput): SpecAndTable {
   const table: DataTable = {
     columns: [
       { key: 'label', label: input.categoryLabel },
-      { key: 'pct', label: input.valueLabel, numeric: true },
+      { key: 'pct', label: input.valueLabel, numeric: true, percent: !input.points },
     ],
-    rows: values.map((v) => [v.label, v.pct]),
+    rows: ranked.map((item) => [item.label, item.pct]),
     notes: [],
   };
   return { spec, table };

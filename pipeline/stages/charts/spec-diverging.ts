@@ -6,21 +6,22 @@
  */
 import type { DataTable } from '../../model/figure.js';
 import { diverging5, missingColour } from './theme.js';
-import { groupTable, missingLabel, missingPct, suppressedText, suppressionNote, type GroupRow } from './groups.js';
+import { groupTable, missingLabel, missingPct, splitSuppressed, suppressionNote, type GroupRow } from './groups.js';
 import { segmentSpec, type Segment } from './segments.js';
 import type { SpecAndTable } from './spec-bars.js';
 
 const gap = 8;
 
 /** Colours for k ordered categories, drawn from the 5-step diverging scale. */
-const paletteIndex: Record<number, readonly number[]> = { 2: [1, 3], 3: [1, 2, 3], 4: [0, 1, 3, 4], 5: [0, 1, 2, 3, 4] };
+export const paletteIndex: Record<number, readonly number[]> = { 2: [1, 3], 3: [1, 2, 3], 4: [0, 1, 3, 4], 5: [0, 1, 2, 3, 4] };
 
 export function canDiverge(categories: number): boolean {
   return categories in paletteIndex;
 }
 
-export function divergingBars(rows: readonly GroupRow[], groupHeader: string, minBase: number, language: string): SpecAndTable & { notes: string[] } {
-  const first = rows.find((r) => r.aggregate)?.aggregate;
+export function divergingBars(allRows: readonly GroupRow[], groupHeader: string, minBase: number, language: string, chartWidth?: number): SpecAndTable & { notes: string[] } {
+  const { shown: rows, hidden } = splitSuppressed(allRows);
+  const first = rows[0]?.aggregate;
   const categories = (first?.shares ?? []).map((s) => ({ code: s.code, label: s.label }));
   const k = categories.length;
   const index = paletteIndex[k] ?? paletteIndex[5]!;
@@ -60,18 +61,17 @@ export function divergingBars(rows: readonly GroupRow[], groupHeader: string, mi
   const start = extent + gap;
   const segments = [...placed, ...mutedPct.map((m) => ({ row: m.row, part: muted!, pct: m.pct, x: start, x2: start + m.pct }))];
   const maxMuted = Math.max(0, ...mutedPct.map((m) => m.pct));
-  const suppressed = rows.filter((r) => !r.aggregate).map((r) => ({ row: r.label, text: suppressedText(minBase) }));
   const spec = segmentSpec({
     rows: rows.map((r) => r.label),
     parts,
     segments,
-    suppressed,
     domain: [-extent, maxMuted > 0 ? start + maxMuted : extent],
     centreRule: true,
     language,
+    width: chartWidth,
   });
   const t = groupTable(rows, categories, muted, groupHeader);
-  const notes = suppressed.length > 0 ? [suppressionNote(minBase)] : [];
+  const notes = suppressionNote(hidden, minBase, language);
   const table: DataTable = { ...t, notes };
   return { spec, table, notes };
 }

@@ -7,7 +7,8 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { Survey, SurveyBundle } from '../../model/survey.js';
-import type { DataTable } from '../../model/figure.js';
+import type { DataTable, TableCell } from '../../model/figure.js';
+import { minCountryCount } from '../survey/disclosure.js';
 import { toCsv } from './csv.js';
 import { sourceNote } from './source-note.js';
 import { border, land, paper, primary, themeConfig, width } from './theme.js';
@@ -17,10 +18,10 @@ import { planVersion, type ChartPlan, type ChartRequest, type Frame } from './ty
 const coreFrame: Frame = { west: -10, east: 30, south: 36, north: 61 };
 const margin = 2;
 
-const plotWidth = width - 8;
-const height = 540;
 
-export function planMap(request: ChartRequest, survey: Survey, bundle: SurveyBundle, language: string): ChartPlan {
+export function planMap(request: ChartRequest, survey: Survey, bundle: SurveyBundle, language: string, chartWidth = width): ChartPlan {
+  const plotWidth = chartWidth - 8;
+  const height = Math.round((540 * chartWidth) / width);
   const points: { lon: number; lat: number; population: number }[] = [];
   let anonymous = 0;
   const perCountry = new Map<string, { count: number; named: string[] }>();
@@ -34,8 +35,15 @@ export function planMap(request: ChartRequest, survey: Survey, bundle: SurveyBun
     if (survey.data.consent[row] === 1) entry.named.push(city.name);
     perCountry.set(city.country, entry);
   });
-  // Stable draw order that does not follow the CSV.
-  points.sort((a, b) => a.lon - b.lon || a.lat - b.lat);
+  // Largest first, so smaller circles are drawn on top of larger ones; stable otherwise and
+  // independent of the CSV order.
+  points.sort((a, b) => b.population - a.population || a.lon - b.lon || a.lat - b.lat);
+  const sized = points.filter((p) => p.population > 0);
+  const unsized = points.filter((p) => p.population <= 0);
+  const maxPopulation = Math.max(0, ...sized.map((p) => p.population));
+  const legendValues = legendSizes(maxPopulation);
+  const position = { longitude: { field: 'lon', type: 'quantitative' }, latitude: { field: 'lat', type: 'quantitative' } };
+  const circle = { type: 'circle', fill: primary, opacity: 0.9, stroke: paper, strokeWidth: 0.75 };
 
   const frame = frameFor(points);
   const spec = {
@@ -52,33 +60,58 @@ export function planMap(request: ChartRequest, survey: Survey, bundle: SurveyBun
     },
     layer: [
       { data: { name: 'basemap' }, mark: { type: 'geoshape', fill: land, stroke: border, strokeWidth: 0.5 } },
-      {
-        data: { values: points },
-        mark: { type: 'circle', fill: primary, opacity: 0.85, stroke: paper, strokeWidth: 1 },
-        encoding: {
-          longitude: { field: 'lon', type: 'quantitative' },
-          latitude: { field: 'lat', type: 'quantitative' },
-          size: {
-            field: 'population',
-            type: 'quantitative',
-            scale: { type: 'sqrt', range: [20, 420] },
-            legend: { title: 'Population', format: '~s' },
-          },
-        },
-      },
+      // Cities without a population figure: one small fixed circle, outside the size legend.
+      ...(unsized.length > 0 ? [{ data: { values: unsized }, mark: { ...circle, size: 30 }, encoding: position }] : []),
+      ...(sized.length > 0
+        ? [{
+            data: { values: sized },
+            mark: circle,
+            encoding: {
+              ...position,
+              size: {
+                field: 'population',
+                type: 'quantitative',
+                // Area ∝ population from zero, so the legend's circles are true to scale.
+                scale: { type: 'sqrt', domain: [0, maxPopulation], range: [0, 520] },
+                legend: {
+                  title: 'Population',
+                  values: legendValues,
+                  format: '.2~s',
+                  symbolType: 'circle',
+                  symbolFillColor: primary,
+                  symbolStrokeColor: paper,
+                  symbolOpacity: 0.9,
+                  direction: 'horizontal',
+                },
+              },
+            },
+          }]
+        : []),
     ],
     config: { ...themeConfig(), view: { stroke: null } },
   } as unknown as TopLevelSpec;
 
   const countries = [...perCountry.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  // Countries with fewer than k responding cities share one row, so no count singles a city out.
+  const large = countries.filter(([, e]) => e.count >= minCountryCount);
+  const small = countries.filter(([, e]) => e.count < minCountryCount);
+  const smallCount = small.reduce((s, [, e]) => s + e.count, 0);
   const table: DataTable = {
     columns: [
       { key: 'country', label: 'Country' },
       { key: 'cities', label: 'Responding cities', numeric: true },
       { key: 'named', label: 'Cities that agreed to be named' },
     ],
-    rows: countries.map(([country, e]) => [country, e.count, [...e.named].sort().join('; ')]),
-    notes: ['Cities that did not agree to be named are counted but neither listed nor mapped.'],
+    rows: [
+      ...large.map(([country, e]): TableCell[] => [country, e.count, [...e.named].sort().join('; ')]),
+      ...(small.length > 0
+        ? [[`Other countries (${small.map(([c]) => c).join(', ')}), fewer than ${minCountryCount} each`, smallCount, small.flatMap(([, e]) => e.named).sort().join('; ')] as TableCell[]]
+        : []),
+    ],
+    notes: [
+      'Cities that did not agree to be named are counted but neither listed nor mapped.',
+      ...(small.length > 0 ? [`Countries with fewer than ${minCountryCount} responding cities are counted together, so that no count points to one city.`] : []),
+    ],
   };
   return {
     version: planVersion,
@@ -87,6 +120,7 @@ export function planMap(request: ChartRequest, survey: Survey, bundle: SurveyBun
     alt: request.alt,
     summary: `Map of Europe with a circle, sized by population, for each of the ${points.length} responding cities that agreed to be named.`,
     spec,
+    narrowSpec: null,
     basemap: frame,
     table,
     csv: toCsv(table),
@@ -99,9 +133,26 @@ function round(v: number): number {
   return Math.round(v * 100) / 100;
 }
 
-/** The Europe box, grown to hold any respondent outside it. */
+/**
+ * Three real circle sizes for the legend: round numbers (one significant digit) near the largest
+ * population, near an eighth of it and between the two. Never zero.
+ */
+export function legendSizes(max: number): number[] {
+  if (!(max > 0)) return [];
+  const round1sig = (v: number) => {
+    const p = 10 ** Math.floor(Math.log10(v));
+    return Math.max(p, Math.floor(v / p) * p);
+  };
+  const big = round1sig(max);
+  const small = round1sig(max / 8);
+  const mid = round1sig(Math.sqrt(big * small));
+  return [...new Set([small, mid, big])].filter((v) => v > 0);
+}
+
+/** The box around the mapped cities (so the map is cropped to them), or continental Europe. */
 function frameFor(points: readonly { lon: number; lat: number }[]): Frame {
-  let { west, east, south, north } = coreFrame;
+  if (points.length === 0) return coreFrame;
+  let west = Infinity, east = -Infinity, south = Infinity, north = -Infinity;
   for (const p of points) {
     west = Math.min(west, p.lon - margin);
     east = Math.max(east, p.lon + margin);

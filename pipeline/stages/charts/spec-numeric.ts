@@ -7,20 +7,20 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { NumericAggregate } from '../../model/survey.js';
 import type { DataTable } from '../../model/figure.js';
 import { decimal, roundTo } from './format.js';
-import { fitWidth, ink, inkMuted, primary, sizes, themeConfig } from './theme.js';
+import { fitWidthOf, ink, inkMuted, primary, sizes, themeConfig, width } from './theme.js';
 
 const bins = 60;
 const rowHeight = 9;
 
-export function dotPlot(aggregate: NumericAggregate, language: string): { spec: TopLevelSpec; table: DataTable } {
+export function dotPlot(aggregate: NumericAggregate, language: string, chartWidth = width): { spec: TopLevelSpec; table: DataTable } {
   const digits = aggregate.decimals;
   const values = aggregate.values.map((v) => ({ ...v, value: roundTo(v.value, digits) }));
   const lo = Math.min(...values.map((v) => v.value));
   const hi = Math.max(...values.map((v) => v.value));
-  const width = hi > lo ? (hi - lo) / bins : 1;
+  const step = hi > lo ? (hi - lo) / bins : 1;
   const level = new Map<number, number>();
   const dots = values.map((v) => {
-    const bin = Math.floor((v.value - lo) / width);
+    const bin = Math.floor((v.value - lo) / step);
     const y = level.get(bin) ?? 0;
     level.set(bin, y + 1);
     return { kind: 'dot', value: v.value, y };
@@ -67,7 +67,7 @@ export function dotPlot(aggregate: NumericAggregate, language: string): { spec: 
     ...labels,
     ...(median !== undefined ? [{ kind: 'median', value: median, text: `Median: ${fmt(median)}` }] : []),
   ];
-  const spec = { ...fitWidth, height, data: { values: data }, layer: layers, config: themeConfig() } as unknown as TopLevelSpec;
+  const spec = { ...fitWidthOf(chartWidth), height, data: { values: data }, layer: layers, config: themeConfig() } as unknown as TopLevelSpec;
 
   const table: DataTable = {
     columns: [

@@ -1,21 +1,30 @@
 /**
  * Single-choice questions by group: 100% stacked horizontal bars, one row per group with its n,
- * options in codebook order, "don't know / no answer" as a muted segment after a gap.
+ * "don't know / no answer" as a muted segment after a gap. An ordered question keeps its scale
+ * order and takes the diverging colours, so opposite answers get opposing hues; nominal options
+ * are sorted by their share of all cities, with "Other"-like answers last.
  */
 import type { DataTable } from '../../model/figure.js';
-import { categorical, missingColour } from './theme.js';
-import { groupTable, missingLabel, missingPct, suppressedText, suppressionNote, type GroupRow } from './groups.js';
+import { categorical, diverging5, isResidual, missingColour } from './theme.js';
+import { paletteIndex } from './spec-diverging.js';
+import { groupTable, missingLabel, missingPct, splitSuppressed, suppressionNote, type GroupRow } from './groups.js';
 import { segmentSpec, type Segment } from './segments.js';
 import type { SpecAndTable } from './spec-bars.js';
 
 const gap = 4;
 
-export function stackedBars(rows: readonly GroupRow[], groupHeader: string, minBase: number, language: string): SpecAndTable & { notes: string[] } {
-  const first = rows.find((r) => r.aggregate)?.aggregate;
-  const categories = (first?.shares ?? []).map((s) => ({ code: s.code, label: s.label }));
+export function stackedBars(allRows: readonly GroupRow[], groupHeader: string, minBase: number, language: string, ordered = false, chartWidth?: number): SpecAndTable & { notes: string[] } {
+  const { shown: rows, hidden } = splitSuppressed(allRows);
+  const first = rows[0]?.aggregate;
+  const shares = (first?.shares ?? []).map((s, i) => ({ code: s.code, label: s.label, pct: s.pct ?? 0, i }));
+  const categories = ordered
+    ? shares
+    : [...shares].sort((a, b) => Number(isResidual(a.label)) - Number(isResidual(b.label)) || b.pct - a.pct || a.i - b.i);
   const muted = missingLabel(rows);
+  const scale = paletteIndex[categories.length];
+  const colourAt = (i: number) => (ordered && scale ? diverging5[scale[i]!]! : categorical[i % categorical.length]!);
   const parts = [
-    ...categories.map((c, i) => ({ label: c.label, colour: categorical[i % categorical.length]! })),
+    ...categories.map((c, i) => ({ label: c.label, colour: colourAt(i) })),
     ...(muted ? [{ label: muted, colour: missingColour }] : []),
   ];
   const segments: Segment[] = [];
@@ -35,18 +44,17 @@ export function stackedBars(rows: readonly GroupRow[], groupHeader: string, minB
       maxMuted = Math.max(maxMuted, m);
     }
   }
-  const suppressed = rows.filter((r) => !r.aggregate).map((r) => ({ row: r.label, text: suppressedText(minBase) }));
   const spec = segmentSpec({
     rows: rows.map((r) => r.label),
     parts,
     segments,
-    suppressed,
     domain: [0, maxMuted > 0 ? 100 + gap + maxMuted : 100],
     centreRule: false,
     language,
+    width: chartWidth,
   });
   const t = groupTable(rows, categories, muted, groupHeader);
-  const notes = suppressed.length > 0 ? [suppressionNote(minBase)] : [];
+  const notes = suppressionNote(hidden, minBase, language);
   const table: DataTable = { ...t, notes };
   return { spec, table, notes };
 }

@@ -6,7 +6,8 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { Survey } from '../../model/survey.js';
 import type { DataTable } from '../../model/figure.js';
 import { toCsv } from './csv.js';
-import { decimal, percent, round1 } from './format.js';
+import { decimal, percent } from './format.js';
+import { displayPercent, roundHalfUp } from '../survey/rounding.js';
 import { sourceNote } from './source-note.js';
 import { font, ink, primary, sizes, themeConfig, width } from './theme.js';
 import { planVersion, type ChartPlan, type ChartRequest } from './types.js';
@@ -14,20 +15,21 @@ import { planVersion, type ChartPlan, type ChartRequest } from './types.js';
 const tileFill = '#eef3f9'; // primary on this is 9.5:1, ink 16:1
 const height = 120;
 
-export function planTiles(request: ChartRequest, survey: Survey, language: string): ChartPlan {
+export function planTiles(request: ChartRequest, survey: Survey, language: string, chartWidth = width): ChartPlan {
   const tiles: { label: string; value: number; text: string }[] = [
     { label: 'Responding cities', value: survey.respondents, text: decimal(survey.respondents, language, 0) },
     { label: 'Countries', value: survey.countries, text: decimal(survey.countries, language, 0) },
   ];
   const notes: string[] = [];
   if (survey.populationSize !== undefined && survey.populationSize > 0) {
-    const rate = round1((100 * survey.respondents) / survey.populationSize);
+    // Exact, rounded once for display (the same rule as :stat value=response-rate).
+    const rate = (100 * survey.respondents) / survey.populationSize;
     tiles.push({ label: 'Response rate', value: rate, text: percent(rate, language) });
     notes.push(`Response rate: ${survey.respondents} of ${survey.populationSize} member cities.`);
   }
   const values = tiles.map((t, i) => ({ ...t, i }));
   const gap = 12;
-  const plotWidth = width - 8;
+  const plotWidth = chartWidth - 8;
   const tileWidth = (plotWidth - gap * (tiles.length - 1)) / tiles.length;
   const x = { field: 'i', type: 'ordinal', axis: null, scale: { paddingInner: gap / (tileWidth + gap), paddingOuter: 0 } };
   const spec = {
@@ -54,9 +56,11 @@ export function planTiles(request: ChartRequest, survey: Survey, language: strin
       { key: 'measure', label: 'Measure' },
       { key: 'value', label: 'Value', numeric: true },
     ],
-    rows: tiles.map((t) => [t.label === 'Response rate' ? 'Response rate (%)' : t.label, t.value]),
+    rows: tiles.map((t) => [t.label === 'Response rate' ? 'Response rate (%)' : t.label, t.label === 'Response rate' ? displayPercent(t.value) : t.value]),
     notes: [],
   };
+  // The download keeps the rate to one decimal and says so.
+  const csvRows = tiles.map((t) => (t.label === 'Response rate' ? ['Response rate (%, one decimal)', roundHalfUp(t.value, 1)] : [t.label, t.value]));
   return {
     version: planVersion,
     kind: 'tiles',
@@ -64,9 +68,10 @@ export function planTiles(request: ChartRequest, survey: Survey, language: strin
     alt: request.alt,
     summary: `Headline figures: ${tiles.map((t) => `${t.label.toLowerCase()} ${t.text}`).join(', ')}.`,
     spec,
+    narrowSpec: null,
     basemap: null,
     table,
-    csv: toCsv(table),
+    csv: toCsv({ ...table, rows: csvRows }),
     sourceNote: sourceNote({ survey, question: undefined, n: survey.respondents, base: 'respondents', language }),
     notes,
   };

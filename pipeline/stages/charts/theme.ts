@@ -13,9 +13,18 @@ import { textWidth } from './text-metrics.js';
 
 export const font = '"Source Sans 3", "Source Sans Pro", sans-serif';
 export const width = 640;
+/**
+ * The web edition's phone variant: drawn this wide, it is shown in chart columns narrower than
+ * `width` (styles/charts.css), so its 12–13 px text never renders much below 12 px. At a 375 px
+ * viewport the column is about 340 px wide.
+ */
+export const narrowWidth = 320;
 
-/** Spread into a spec: the whole chart, labels and legend included, is `width` px wide. */
-export const fitWidth = { width, autosize: { type: 'fit-x', contains: 'padding' } } as const;
+/** Spread into a spec: the whole chart, labels and legend included, is `w` px wide. */
+export function fitWidthOf(w: number) {
+  return { width: w, autosize: { type: 'fit-x', contains: 'padding' } } as const;
+}
+export const fitWidth = fitWidthOf(width);
 
 /** Text width as Vega will measure it (render.ts installs the same metrics). */
 export function estimateText(text: string, fontSize: number = sizes.label): number {
@@ -59,8 +68,10 @@ export const paper = '#ffffff';
 
 /** Single-series bars, dots and map symbols. */
 export const primary = '#1d3f6e';
-/** The earlier point of a dumbbell. */
+/** A second accent colour (nominal charts). */
 export const secondary = '#dd7440';
+/** The earlier edition in a comparison: muted, so this year's value (primary) stands out. */
+export const earlier = '#949494';
 
 /** Nominal categories, in order. */
 export const categorical = ['#1d3f6e', '#dd7440', '#4f8fcb', '#8c2d04', '#0f7a5c'] as const;
@@ -86,6 +97,11 @@ export const dataColours: readonly string[] = [
   ...diverging5,
   missingColour,
 ];
+
+/** Answers such as "Other" or "None of these": drawn last and muted, whatever their size. */
+export function isResidual(label: string): boolean {
+  return /^(other|others|none|none of these|something else|don't know|no answer)\b/i.test(label.replace('’', "'").trim());
+}
 
 /** Value-label colour for a label drawn inside a segment of colour `fill`. */
 export function textOn(fill: string): string {

@@ -20,6 +20,8 @@ export interface ChartRequest {
   readonly compare?: string;
   readonly type?: string;
   readonly spec?: string;
+  /** Ranking only: `top-three` (default), `first-choice` or `score`. */
+  readonly measure?: string;
 }
 
 export interface ChartContext {
@@ -28,6 +30,8 @@ export interface ChartContext {
   readonly language: string;
   /** data/charts/*.vl.json, as read by the load stage. */
   readonly customSpecs: readonly SourceFile[];
+  /** Drawing width in px; the theme width unless planning the phone variant. */
+  readonly width?: number;
 }
 
 export type ChartKind =
@@ -58,6 +62,8 @@ export interface ChartPlan {
   readonly summary: string;
   /** Vega-Lite with inline data only. */
   readonly spec: TopLevelSpec;
+  /** The same chart laid out for a phone (web edition only), or null. */
+  readonly narrowSpec: TopLevelSpec | null;
   /** Ask the renderer to add the world-atlas country shapes near this frame as dataset "basemap". */
   readonly basemap: Frame | null;
   readonly table: DataTable;
@@ -70,7 +76,7 @@ export type PlanResult =
   | { readonly ok: true; readonly plan: ChartPlan }
   | { readonly ok: false; readonly rule: RuleId; readonly reason: string };
 
-export const planVersion = 1;
+export const planVersion = 2;
 
 export function fail(rule: RuleId, reason: string): PlanResult {
   return { ok: false, rule, reason };

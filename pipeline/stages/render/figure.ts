@@ -10,11 +10,25 @@ export type Target = 'web' | 'print';
  * The web adds the data table (in <details>) and the CSV download; print names the CSV instead,
  * because a data table per chart would double the length of the PDF (see docs/pdf.md).
  */
+/**
+ * The web shows the narrow drawing in narrow columns and the wide one otherwise, chosen by a CSS
+ * container query (styles/charts.css): no script. The hidden one is display:none, which also
+ * takes it out of the accessibility tree. Print keeps the wide drawing only.
+ */
+function chartSvgs(figure: Figure, target: Target): Element[] {
+  const raw = (svg: string) => ({ type: 'raw', value: svg }) as unknown as ElementContent;
+  if (target === 'print' || !figure.svgNarrow) return [h('div', { className: ['chart-svg'] }, [raw(figure.svg)])];
+  return [
+    h('div', { className: ['chart-svg', 'chart-svg-wide'] }, [raw(figure.svg)]),
+    h('div', { className: ['chart-svg', 'chart-svg-narrow'] }, [raw(figure.svgNarrow)]),
+  ];
+}
+
 export function renderFigure(figure: Figure, target: Target, labels: Labels, csvUrl: string): Element {
   const captionId = `${figure.id}-caption`;
   const children: ElementContent[] = [
     h('figcaption', { id: captionId, className: ['chart-caption'] }, [h('span', { className: ['chart-number'] }, `${labels.figure} ${figure.number}`), ' ', figure.caption]),
-    h('div', { className: ['chart-svg'] }, [{ type: 'raw', value: figure.svg } as unknown as ElementContent]),
+    ...chartSvgs(figure, target),
     h('p', { className: ['chart-source'] }, figure.sourceNote),
   ];
   const notes = [...figure.notes, ...figure.table.notes.filter((n) => !figure.notes.includes(n))];

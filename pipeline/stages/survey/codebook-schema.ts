@@ -33,6 +33,7 @@ export const questionSchema = z
     max: z.number().optional(),
     decimals: z.number().int().min(0).max(6).default(0),
     ranks: z.number().int().min(1).max(10).optional(),
+    ordered: z.boolean().optional(),
   })
   .strict()
   .superRefine((q, ctx) => {
@@ -65,6 +66,7 @@ export const questionSchema = z
     if (q.columns && q.ranks !== undefined && q.columns.length !== q.ranks) issue(`expected one column per rank (${q.ranks})`, ['columns']);
     if (q.columns && q.type !== 'multi' && q.type !== 'ranking' && q.columns.length !== 1) issue('expected exactly one column', ['columns']);
     if (q.ranks !== undefined && q.type !== 'ranking') issue('only ranking questions have ranks', ['ranks']);
+    if (q.ordered !== undefined && q.type !== 'single') issue('only single questions take ordered (likert and 0–10 scales are always ordered)', ['ordered']);
   });
 
 function checkBands(
@@ -101,7 +103,7 @@ export const codebookSchema = z
     file: formatSchema.optional(),
     idColumn: text.default('city'),
     consentColumn: text.default('consent'),
-    consent: z.object({ named: code, anonymous: code }).strict().default({ named: 1, anonymous: 2 }),
+    consent: z.object({ named: z.union([code, text]), anonymous: z.union([code, text]) }).strict().default({ named: 1, anonymous: 2 }),
     ignoreColumns: z.array(text).default([]),
     questions: z.array(questionSchema).min(1, 'expected at least one question'),
   })

@@ -99,5 +99,6 @@ function toQuestion(q: QuestionInput): Question {
     decimals: q.decimals,
     ranks,
     published: q.type !== 'open',
+    ordered: q.type === 'likert' || q.type === 'scale_0_10' || q.ordered === true,
   };
 }

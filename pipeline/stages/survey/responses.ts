@@ -2,6 +2,7 @@
  * Read a survey CSV into a compact, column-oriented ResponseTable, checking every cell against
  * the codebook. Rows are streamed: only typed values are kept, never the row texts.
  */
+import { readConsent } from './consent.js';
 import type { VFile } from 'vfile';
 import type { City, ResponseTable } from '../../model/survey.js';
 import type { RuleId } from '../../diagnostics/catalogue.js';
@@ -97,10 +98,10 @@ export function readResponses(
     const r = cityCodes.length;
     if (consentAt >= 0) {
       const raw = (row.cells[consentAt] ?? '').trim();
-      const v = Number(raw);
-      if (raw === '' || (v !== consentCodes.named && v !== consentCodes.anonymous)) {
-        problem('csv-code-unknown', `${consentColumn}: "${raw}" is not ${consentCodes.named} (may be named) or ${consentCodes.anonymous} (anonymous)`, row.cellPlace(consentAt));
-      } else if (keep) consent[r] = v === consentCodes.named ? 1 : 0;
+      const v = readConsent(raw, consentCodes);
+      if (v === undefined) {
+        problem('csv-code-unknown', `${consentColumn}: "${raw}" is not ${consentCodes.named} (may be named) or ${consentCodes.anonymous} (anonymous), nor yes/no, Y/N, true/false or 1/0`, row.cellPlace(consentAt));
+      } else if (keep) consent[r] = v ? 1 : 0;
     }
     for (const col of columns) {
       const result = typeCell(row.cells[col.at] ?? '', col.question, col.name, format);

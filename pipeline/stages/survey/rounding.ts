@@ -1,19 +1,30 @@
-/** Rounding for display only: the model keeps exact percentages. */
+/**
+ * The one rounding rule for every displayed share (docs/authoring.md#how-numbers-are-rounded):
+ * each share is rounded once, half up, from its exact value. Chart labels, data tables, tiles and
+ * `:stat` all go through `displayPercent`, so the same quantity always prints the same number.
+ * A sum of options is the exact sum, rounded once; its parts' labels may then not add up to it
+ * (26% + 11% can print as 36%), which is the honest result. The model keeps exact percentages.
+ */
 
 /**
- * Round `values` to `decimals` so that the rounded values add up to the rounded sum of the
- * exact values (100 for a complete single-choice question): the largest-remainder method.
- * Ties go to the larger exact value, then to the earlier position, so the result is stable.
+ * Round half up (away from zero for negatives) at `decimals`. A share computed as 100·count/n in
+ * binary floating point can land a hair below an exact half (12.499999…); trimming to 12
+ * significant digits first restores the decimal value the counts define.
  */
-export function roundShares(values: readonly number[], decimals = 0): number[] {
+export function roundHalfUp(value: number, decimals = 0): number {
+  if (!Number.isFinite(value)) return value;
   const scale = 10 ** decimals;
-  const scaled = values.map((v) => v * scale);
-  const floors = scaled.map((v) => Math.floor(v));
-  const target = Math.round(scaled.reduce((s, v) => s + v, 0));
-  let missing = target - floors.reduce((s, v) => s + v, 0);
-  const order = scaled
-    .map((v, i) => ({ i, remainder: v - floors[i]!, v }))
-    .sort((a, b) => b.remainder - a.remainder || b.v - a.v || a.i - b.i);
-  for (let k = 0; missing > 0 && order.length > 0; k = (k + 1) % order.length, missing--) floors[order[k]!.i]!++;
-  return floors.map((f) => f / scale);
+  const clean = Number((Math.abs(value) * scale).toPrecision(12));
+  const r = (Math.sign(value) * Math.floor(clean + 0.5)) / scale;
+  return Object.is(r, -0) ? 0 : r;
+}
+
+/** A share as displayed: exact `count` of `n`, in percent, rounded once by the rule above. */
+export function sharePercent(count: number, n: number, decimals = 0): number {
+  return n === 0 ? 0 : roundHalfUp((100 * count) / n, decimals);
+}
+
+/** The displayed value of an exact percentage (0..100). */
+export function displayPercent(pct: number, decimals = 0): number {
+  return roundHalfUp(pct, decimals);
 }

@@ -6,11 +6,10 @@
 import type { Question, QuestionAggregate, Survey, SurveyBundle } from '../../model/survey.js';
 import { aggregateQuestion } from './aggregate.js';
 import { formatNumber, formatPercent } from './number-format.js';
-import { roundShares } from './rounding.js';
 
 export type StatResult = { ok: true; text: string } | { ok: false; reason: string };
 
-const known = new Set(['question', 'option', 'value', 'survey', 'edition', 'id', 'class']);
+const known = new Set(['question', 'option', 'value', 'survey', 'edition', 'measure', 'id', 'class']);
 const surveyValues = ['respondents', 'countries', 'response-rate'];
 const questionValues = ['n', 'median', 'min', 'max', 'mean'];
 
@@ -41,6 +40,14 @@ export function resolveStat(bundle: SurveyBundle, attrs: Record<string, string |
   if (value !== undefined) return valueStat(question, aggregate, value, bundle.minBase, language);
   if (option === undefined) return fail(`give option=… (a code of ${qid}) or value=${questionValues.join('|')}`);
   if (aggregate.suppressed) return fail(`the base of ${qid} is below ${bundle.minBase} (n = ${aggregate.n}); its percentages are not printed`);
+  if (attrs.measure !== undefined) {
+    if (aggregate.kind !== 'ranking') return fail(`measure= works with ranking questions; ${qid} is ${question.type}`);
+    const share = aggregate.shares.find((s) => s.code === option.trim());
+    if (!share || option.includes(',')) return fail(`measure= takes one option of ${qid} (use ${aggregate.shares.map((s) => s.code).join(', ')})`);
+    if (attrs.measure === 'first-choice') return { ok: true, text: formatPercent(share.firstPct ?? 0, language) };
+    if (attrs.measure === 'score') return { ok: true, text: formatNumber(share.score, language) };
+    if (attrs.measure !== 'top-three') return fail(`measure="${attrs.measure}": use top-three, first-choice or score`);
+  }
   const pct = shareOf(survey, question, aggregate, option.split(',').map((s) => s.trim()));
   if (typeof pct === 'string') return fail(pct);
   return { ok: true, text: formatPercent(pct, language) };
@@ -64,7 +71,13 @@ function surveyStat(survey: Survey, value: string, previous: boolean, language: 
 function valueStat(question: Question, aggregate: QuestionAggregate, value: string, minBase: number, language: string): StatResult {
   if (value === 'n') return { ok: true, text: formatNumber(aggregate.n, language) };
   if (!questionValues.includes(value)) return { ok: false, reason: `value="${value}": use ${questionValues.join(', ')}` };
-  if (aggregate.kind !== 'numeric') return { ok: false, reason: `value=${value} needs a numeric question; ${question.id} is ${question.type}` };
+  if (aggregate.kind === 'scale' && value === 'mean') {
+    // The mean score on 0–10, of the cities that gave a score; one decimal.
+    if (aggregate.suppressed) return { ok: false, reason: `the base of ${question.id} is below ${minBase} (n = ${aggregate.n})` };
+    if (aggregate.mean === null) return { ok: false, reason: `${question.id} has no answers` };
+    return { ok: true, text: formatNumber(aggregate.mean, language, 1) };
+  }
+  if (aggregate.kind !== 'numeric') return { ok: false, reason: `value=${value} needs a numeric question (or value=mean on a 0–10 scale); ${question.id} is ${question.type}` };
   if (aggregate.suppressed) return { ok: false, reason: `the base of ${question.id} is below ${minBase} (n = ${aggregate.n})` };
   const v = aggregate[value as 'median' | 'min' | 'max' | 'mean'];
   if (v === null) return { ok: false, reason: `${question.id} has no answers` };
@@ -74,9 +87,10 @@ function valueStat(question: Question, aggregate: QuestionAggregate, value: stri
 }
 
 /**
- * The share for one code or the sum of several. Single-choice, likert and scale shares use the
- * same largest-remainder rounding as charts, so text and figure never disagree.
- * Multi and ranking lists count cities naming any of the options.
+ * The exact share for one code or the sum of several; formatPercent rounds it once, half up, as
+ * chart labels and tables do (survey/rounding.ts), so text and figure print the same number.
+ * A sum adds exact counts and is rounded only at the end. Multi and ranking lists count cities
+ * naming any of the options.
  */
 function shareOf(survey: Survey, question: Question, aggregate: QuestionAggregate, codes: string[]): number | string {
   const unknownCode = (c: string, list: string[]) => `${question.id} has no option ${c} (use ${list.join(', ')})`;
@@ -84,12 +98,11 @@ function shareOf(survey: Survey, question: Question, aggregate: QuestionAggregat
     case 'categorical':
     case 'scale': {
       const segments = aggregate.base === 'all' ? [...aggregate.shares, ...aggregate.missing] : aggregate.shares;
-      const rounded = roundShares(segments.map((s) => s.pct ?? 0));
       let total = 0;
       for (const c of codes) {
         const i = segments.findIndex((s) => s.code === c);
         const m = aggregate.missing.find((s) => s.code === c);
-        if (i >= 0) total += rounded[i]!;
+        if (i >= 0) total += segments[i]!.pct ?? 0;
         else if (m) total += m.pct ?? 0; // don't-know share of all respondents
         else return unknownCode(c, [...aggregate.shares.map((s) => s.code), ...question.missing.map((s) => String(s.code))]);
       }

@@ -1,0 +1,52 @@
+/**
+ * Chart text in the edition's typography: the quotes, apostrophes and dashes of the prose
+ * (markdown/typography.ts, reused, not copied) for source notes, notes, table labels and the words
+ * drawn in the SVG. Only text a reader sees is touched: Vega expressions, field names and
+ * colours are left alone, and a scale domain is changed exactly as the data values it names.
+ */
+import type { TopLevelSpec } from 'vega-lite';
+import type { DataTable } from '../../model/figure.js';
+import { smartenText } from '../markdown/typography.js';
+import type { ChartPlan } from './types.js';
+
+type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
+
+/** Keys whose string values (or arrays of strings) are shown to readers. */
+const shownKeys = new Set(['domain', 'title']);
+
+function smartenShown(node: Json, language: string, inValues: boolean): Json {
+  if (typeof node === 'string') return inValues ? smartenText(node, language) : node;
+  if (Array.isArray(node)) return node.map((x) => smartenShown(x, language, inValues));
+  if (node === null || typeof node !== 'object') return node;
+  const out: { [key: string]: Json } = {};
+  for (const [k, v] of Object.entries(node)) {
+    if (inValues) out[k] = smartenShown(v, language, true); // a data row: every string is a label
+    else if (k === 'values' || shownKeys.has(k)) out[k] = typeof v === 'object' || typeof v === 'string' ? smartenShown(v, language, true) : v;
+    else out[k] = smartenShown(v, language, false);
+  }
+  return out;
+}
+
+function smartenTable(table: DataTable, language: string): DataTable {
+  const s = (t: string) => smartenText(t, language);
+  return {
+    columns: table.columns.map((c) => ({ ...c, label: s(c.label) })),
+    rows: table.rows.map((r) => r.map((c) => (typeof c === 'string' ? s(c) : c))),
+    notes: table.notes.map(s),
+  };
+}
+
+/** The plan with reader-facing text in typographic quotes. Custom specs keep the author's text. */
+export function smartenPlan(plan: ChartPlan, language: string): ChartPlan {
+  const s = (t: string) => smartenText(t, language);
+  const spec = (x: TopLevelSpec | null) => (x === null || plan.kind === 'custom' ? x : (smartenShown(x as unknown as Json, language, false) as unknown as TopLevelSpec));
+  return {
+    ...plan,
+    summary: s(plan.summary),
+    spec: spec(plan.spec)!,
+    narrowSpec: spec(plan.narrowSpec),
+    table: smartenTable(plan.table, language),
+    sourceNote: s(plan.sourceNote),
+    notes: plan.notes.map(s),
+  };
+}
