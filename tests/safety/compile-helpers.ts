@@ -37,7 +37,9 @@ export async function compileFiles(files: Readonly<Record<string, string | Uint8
   const all = new Map<string, string | Uint8Array>(Object.entries(files));
   if (!all.has('edition.yaml')) all.set('edition.yaml', editionYaml(Object.keys(files).filter((f) => f.startsWith('chapters/') && f.endsWith('.md')).map((f) => f.slice(9))));
   const result = await compileEdition(toSources(all), { profile, buildDate: new Date(0), drawCharts: false });
+  // The untitled-table advice is not what these tests are about (tables/table-titles has its own).
   const problems = collectProblems(result.files)
+    .filter((p) => p.rule !== 'table-title')
     .map((p) => `${p.file}:${p.line}:${p.column} ${p.severity} ${p.rule}`)
     .sort();
   const text = new Map<string, string>();
