@@ -12,7 +12,7 @@ import type { Edition } from './model/edition.js';
 import type { Audience } from './model/figure.js';
 import { StagedOutput } from './output/atomic.js';
 import type { ProgressSink } from './progress/events.js';
-import { emitHtml, type HtmlAssets } from './stages/emit-html/index.js';
+import { emitSite, type HtmlAssets } from './stages/emit-html/index.js';
 import { MEDIA_DIR } from './stages/markdown/images.js';
 import { readSources, type EditionSources } from './stages/load/read-sources.js';
 import { defaultCacheDir, projectRoot } from './paths.js';
@@ -111,7 +111,7 @@ async function buildWith(
     if (options.format !== 'pdf') {
       // 5. The HTML edition.
       options.progress?.({ stage: 'html', count: edition.chapters.length });
-      const files = emitHtml(edition, await htmlAssets(styles, pdf));
+      const files = await emitSite(edition, await htmlAssets(styles, pdf));
       for (const f of files) await staged.write(`html/${f.path}`, f.contents);
       folders.push('html');
       log(`html: ${files.length} files`);

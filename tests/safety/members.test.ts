@@ -2,6 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pageTexts } from '../pdf/read-pdf.js';
+import { pagefindText } from '../web/pagefind.js';
 import { buildEdition, chapter, grepTree, readOutputTree, removeAll, tempDir, writeEdition, type Built } from './helpers.js';
 
 /**
@@ -157,6 +158,14 @@ describe('members-only content: the canary', () => {
     for (const m of markers) expect(grepTree(publicFiles, m), m).toEqual([]);
     expect(grepTree(publicFiles, 'kanarieslug')).toEqual([]);
     expect(grepTree(publicFiles, 'fig-members')).toEqual([]);
+  });
+
+  it('the public search index holds no marker, decompressed; the members index holds them', () => {
+    const pub = pagefindText(publicFiles).toLowerCase();
+    const mem = pagefindText(membersFiles).toLowerCase();
+    expect(pub).toContain('public essay');
+    for (const m of C.slice(1, 29).map((c) => c.toLowerCase())) expect(pub, m).not.toContain(m);
+    for (const i of [1, 8, 13, 18]) expect(mem, C[i]).toContain(C[i]?.toLowerCase());
   });
 
   it('the public PDF’s text holds no marker', () => {

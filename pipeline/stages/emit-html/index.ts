@@ -1,8 +1,11 @@
 import { toHtml } from 'hast-util-to-html';
 import type { Edition } from '../../model/edition.js';
 import { MEDIA_DIR } from '../markdown/images.js';
+import { defaultFavicon } from './favicon.js';
 import { page, type SiteLinks } from './layout.js';
 import { caseStudiesPage, chapterPage, indexPage } from './pages.js';
+import { searchScript } from './search-client.js';
+import { searchIndex } from './search.js';
 import { sitemap } from './sitemap.js';
 
 export interface OutputFile {
@@ -30,12 +33,25 @@ export function emitHtml(edition: Edition, assets: HtmlAssets): OutputFile[] {
     for (const figure of chapter.figures) files.push({ path: `${chapter.slug}/${figure.csvName}`, contents: figure.csv });
   }
   files.push({ path: 'assets/site.css', contents: assets.css });
+  files.push({ path: 'assets/search.js', contents: searchScript });
+  files.push({ path: 'assets/favicon.svg', contents: defaultFavicon() });
   for (const [rel, bytes] of edition.media) files.push({ path: `${MEDIA_DIR}/${rel}`, contents: bytes });
   for (const font of assets.fonts) files.push({ path: `assets/fonts/${font.name}`, contents: font.bytes });
   if (assets.pdf) files.push({ path: assets.pdf.name, contents: assets.pdf.bytes });
   if (edition.profile === 'public') {
     files.push({ path: 'sitemap.xml', contents: sitemap(edition.config.baseUrl, specs.map((s) => s.path)) });
   }
+  return files;
+}
+
+/**
+ * The whole web edition: the pages and files of emitHtml(), plus what needs a helper process or
+ * heavy work (the search index). The caller writes the files; nothing is written here.
+ */
+export async function emitSite(edition: Edition, assets: HtmlAssets): Promise<OutputFile[]> {
+  const files = emitHtml(edition, assets);
+  const pages = files.flatMap((f) => (f.path.endsWith('.html') && typeof f.contents === 'string' ? [{ path: f.path, html: f.contents }] : []));
+  files.push(...(await searchIndex(pages, edition.config.language)));
   return files;
 }
 

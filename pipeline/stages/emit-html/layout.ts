@@ -21,6 +21,14 @@ export interface SiteLinks {
   readonly pdf?: { readonly name: string; readonly size: string };
 }
 
+/**
+ * What pages may load: everything from the site itself, nothing from elsewhere. The search needs
+ * its scripts and worker ('self'), its index files (connect-src 'self') and to compile its
+ * WebAssembly ('wasm-unsafe-eval'); no inline script, no eval.
+ */
+export const CSP =
+  "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; connect-src 'self'; worker-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; base-uri 'none'; form-action 'none'";
+
 /** The page shell shared by every page: head, skip link, banner, navigation, footer. */
 export function page(edition: Edition, spec: PageSpec, links: SiteLinks): Root {
   const { config } = edition;
@@ -32,21 +40,24 @@ export function page(edition: Edition, spec: PageSpec, links: SiteLinks): Root {
     h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
     h('meta', {
       httpEquiv: 'Content-Security-Policy',
-      content: "default-src 'none'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; base-uri 'none'; form-action 'none'",
+      content: CSP,
     }),
     h('title', spec.title),
     h('meta', { name: 'description', content: spec.description }),
     ...(members ? [h('meta', { name: 'robots', content: 'noindex, nofollow' })] : []),
     h('link', { rel: 'canonical', href: `${config.baseUrl}${spec.canonical}` }),
+    h('link', { rel: 'icon', href: `${up}assets/favicon.svg`, type: 'image/svg+xml' }),
     h('link', { rel: 'stylesheet', href: `${up}assets/site.css` }),
+    h('script', { type: 'module', src: `${up}assets/search.js` }),
   ]);
   const banner = h('header', { className: ['site-header'] }, [
     h('a', { className: ['site-title'], href: up || './' }, config.title),
     ...(members ? [h('p', { className: ['members-banner'] }, 'Members only: not for publication')] : []),
-    h('nav', { className: ['header-links'], ariaLabel: 'Edition' }, [
-      h('a', { href: '#site-nav' }, 'Contents'),
-      ...(links.pdf ? [h('a', { href: `${up}${links.pdf.name}`, className: ['pdf-link'] }, `Download the PDF (${links.pdf.size})`)] : []),
-    ]),
+    // Without JavaScript the search box is this link to the contents; assets/search.js adds the form.
+    h('div', { className: ['site-search'], dataSearch: '', dataRoot: up || './', dataLabel: 'Search the edition' }, [h('a', { href: '#site-nav' }, 'Contents')]),
+    ...(links.pdf
+      ? [h('nav', { className: ['header-links'], ariaLabel: 'Edition' }, [h('a', { href: `${up}${links.pdf.name}`, className: ['pdf-link'] }, `Download the PDF (${links.pdf.size})`)])]
+      : []),
   ]);
   const nav = h('nav', { className: ['site-nav'], id: 'site-nav', ariaLabel: 'Chapters' }, [
     h('h2', { className: ['nav-title'] }, 'Contents'),
@@ -76,7 +87,7 @@ export function page(edition: Edition, spec: PageSpec, links: SiteLinks): Root {
   const body = h('body', [
     h('a', { className: ['skip-link'], href: '#main' }, 'Skip to content'),
     banner,
-    h('div', { className: ['layout'] }, [h('main', { id: 'main', tabIndex: -1, lang: spec.lang }, spec.main), nav]),
+    h('div', { className: ['layout'] }, [h('main', { id: 'main', tabIndex: -1, lang: spec.lang, dataPagefindBody: '' }, spec.main), nav]),
     footer,
   ]);
   return { type: 'root', children: [{ type: 'doctype' }, h('html', { lang: config.language }, [head, body]) as Element] };
