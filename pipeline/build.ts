@@ -111,7 +111,7 @@ async function buildWith(
     if (options.format !== 'pdf') {
       // 5. The HTML edition.
       options.progress?.({ stage: 'html', count: edition.chapters.length });
-      const files = await emitSite(edition, await htmlAssets(styles, pdf));
+      const files = await emitSite(edition, await htmlAssets(styles, pdf, sources.data));
       for (const f of files) await staged.write(`html/${f.path}`, f.contents);
       folders.push('html');
       log(`html: ${files.length} files`);
@@ -177,10 +177,10 @@ function cacheSummary(cache: DiskStore): string {
 }
 
 /** Stylesheet and fonts for the HTML edition (the build and the preview share this). */
-export async function htmlAssets(styles: Styles, pdf?: HtmlAssets['pdf']): Promise<HtmlAssets> {
+export async function htmlAssets(styles: Styles, pdf?: HtmlAssets['pdf'], data?: HtmlAssets['data']): Promise<HtmlAssets> {
   const fonts = await loadFonts();
   const css = [fontFaceCss(fonts, (f) => `fonts/${f.name}`), styles.web, styles.charts].join('\n');
-  return { css, fonts, pdf };
+  return { css, fonts, pdf, data };
 }
 
 export interface Styles {

@@ -1,6 +1,8 @@
 import { toHtml } from 'hast-util-to-html';
 import type { Edition } from '../../model/edition.js';
 import { MEDIA_DIR } from '../markdown/images.js';
+import type { SourceFile } from '../../model/source.js';
+import { dataPackage } from './datapackage.js';
 import { defaultFavicon } from './favicon.js';
 import { page, type SiteLinks } from './layout.js';
 import { caseStudiesPage, chapterPage, indexPage } from './pages.js';
@@ -21,17 +23,24 @@ export interface HtmlAssets {
   readonly fonts: readonly { readonly name: string; readonly bytes: Uint8Array }[];
   /** The PDF edition, when built or already present. */
   readonly pdf?: { readonly name: string; readonly bytes: Uint8Array };
+  /** The edition's data/ files: codebooks and the cities table go into the data package. */
+  readonly data?: readonly SourceFile[];
 }
 
 /** The HTML edition as a list of files. Pure: the caller writes them. */
 export function emitHtml(edition: Edition, assets: HtmlAssets): OutputFile[] {
-  const links: SiteLinks = assets.pdf ? { pdf: { name: assets.pdf.name, size: formatSize(assets.pdf.bytes.byteLength) } } : {};
-  const specs = [indexPage(edition, links.pdf), ...edition.chapters.map((c) => chapterPage(edition, c))];
+  const pkg = dataPackage(edition, assets.data ?? []);
+  const links: SiteLinks = {
+    ...(assets.pdf ? { pdf: { name: assets.pdf.name, size: formatSize(assets.pdf.bytes.byteLength) } } : {}),
+    data: { path: pkg.zipPath, size: formatSize(pkg.zipBytes) },
+  };
+  const specs = [indexPage(edition, links), ...edition.chapters.map((c) => chapterPage(edition, c, links))];
   if (edition.chapters.some((c) => c.frontMatter.caseStudy)) specs.push(caseStudiesPage(edition));
   const files: OutputFile[] = specs.map((spec) => ({ path: spec.path, contents: toHtml(page(edition, spec, links), { allowDangerousHtml: true }) + '\n' }));
   for (const chapter of edition.chapters) {
     for (const figure of chapter.figures) files.push({ path: `${chapter.slug}/${figure.csvName}`, contents: figure.csv });
   }
+  files.push(...pkg.files);
   files.push({ path: 'assets/site.css', contents: assets.css });
   files.push({ path: 'assets/search.js', contents: searchScript });
   files.push({ path: 'assets/favicon.svg', contents: defaultFavicon() });

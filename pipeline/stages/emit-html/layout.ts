@@ -19,6 +19,10 @@ export interface PageSpec {
 export interface SiteLinks {
   /** File name of the PDF inside html/, when the PDF exists. */
   readonly pdf?: { readonly name: string; readonly size: string };
+  /** The data package's ZIP, path inside html/. */
+  readonly data?: { readonly path: string; readonly size: string };
+  /** Charts have a PNG beside their CSV. */
+  readonly png?: boolean;
 }
 
 /**

@@ -4,7 +4,7 @@ import type { Chapter, ChapterKind, Edition } from '../../model/edition.js';
 import { renderChapterBody } from '../render/chapter-body.js';
 import { kindLabels, renderChapterHeader } from '../render/chapter-header.js';
 import { scrollRegion } from '../render/figure.js';
-import type { PageSpec } from './layout.js';
+import type { PageSpec, SiteLinks } from './layout.js';
 
 /** Reading-order groups of the table of contents. */
 const groups: { title: string; kinds: ChapterKind[] }[] = [
@@ -15,15 +15,19 @@ const groups: { title: string; kinds: ChapterKind[] }[] = [
   { title: 'Methods and annexes', kinds: ['methodology', 'annex'] },
 ];
 
-export function indexPage(edition: Edition, pdf: { name: string; size: string } | undefined): PageSpec {
+export function indexPage(edition: Edition, links: SiteLinks): PageSpec {
   const { config } = edition;
+  const { pdf, data } = links;
   const main: ElementContent[] = [
     h('section', { className: ['cover'], ariaLabelledBy: 'edition-title' }, [
       h('p', { className: ['cover-publisher'] }, `${config.publisher} · ${config.year}`),
       h('h1', { id: 'edition-title' }, config.title),
       ...(config.subtitle ? [h('p', { className: ['cover-subtitle'] }, config.subtitle)] : []),
       h('p', { className: ['cover-intro'] }, config.description),
-      ...(pdf ? [h('p', [h('a', { className: ['button'], href: pdf.name }, `Download the PDF edition (${pdf.size})`)])] : []),
+      h('p', { className: ['cover-downloads'] }, [
+        ...(pdf ? [h('a', { className: ['button'], href: pdf.name }, `Download the PDF edition (${pdf.size})`), ' '] : []),
+        ...(data ? [h('a', { className: ['button', 'button-secondary'], href: data.path }, `All data of this edition (ZIP, ${data.size})`)] : []),
+      ]),
     ]),
     h('section', { className: ['toc'], ariaLabelledBy: 'toc-title' }, [
       h('h2', { id: 'toc-title' }, 'Contents'),
@@ -48,11 +52,16 @@ function tocEntry(c: Chapter): ElementContent {
   ]);
 }
 
-export function chapterPage(edition: Edition, chapter: Chapter): PageSpec {
+export function chapterPage(edition: Edition, chapter: Chapter, links: SiteLinks = {}): PageSpec {
   const i = edition.chapters.indexOf(chapter);
   const prev = edition.chapters[i - 1];
   const next = edition.chapters[i + 1];
-  const body = renderChapterBody(chapter, 'web', { baseUrl: edition.config.baseUrl, language: edition.config.language });
+  const data = links.data;
+  const body = renderChapterBody(chapter, 'web', {
+    baseUrl: edition.config.baseUrl,
+    language: edition.config.language,
+    figureLinks: (f) => ({ ...(links.png ? { png: f.csvName.replace(/\.csv$/, '.png') } : {}), ...(data ? { allData: { href: `../${data.path}`, size: data.size } } : {}) }),
+  });
   const pager = h('nav', { className: ['pager'], ariaLabel: 'Previous and next chapter' }, [
     prev ? h('a', { rel: 'prev', href: `../${prev.slug}/` }, [h('span', 'Previous: '), prev.frontMatter.title]) : h('span'),
     next ? h('a', { rel: 'next', href: `../${next.slug}/` }, [h('span', 'Next: '), next.frontMatter.title]) : h('span'),
