@@ -13,6 +13,7 @@ import type { Audience } from './model/figure.js';
 import { StagedOutput } from './output/atomic.js';
 import type { ProgressSink } from './progress/events.js';
 import { emitSite, type HtmlAssets } from './stages/emit-html/index.js';
+import { loadRasterFonts } from './stages/emit-html/raster-fonts.js';
 import { MEDIA_DIR } from './stages/markdown/images.js';
 import { readSources, type EditionSources } from './stages/load/read-sources.js';
 import { defaultCacheDir, projectRoot } from './paths.js';
@@ -111,7 +112,7 @@ async function buildWith(
     if (options.format !== 'pdf') {
       // 5. The HTML edition.
       options.progress?.({ stage: 'html', count: edition.chapters.length });
-      const files = await emitSite(edition, await htmlAssets(styles, pdf, sources.data));
+      const files = await emitSite(edition, await htmlAssets(styles, pdf, sources.data, true));
       for (const f of files) await staged.write(`html/${f.path}`, f.contents);
       folders.push('html');
       log(`html: ${files.length} files`);
@@ -177,10 +178,11 @@ function cacheSummary(cache: DiskStore): string {
 }
 
 /** Stylesheet and fonts for the HTML edition (the build and the preview share this). */
-export async function htmlAssets(styles: Styles, pdf?: HtmlAssets['pdf'], data?: HtmlAssets['data']): Promise<HtmlAssets> {
+export async function htmlAssets(styles: Styles, pdf?: HtmlAssets['pdf'], data?: HtmlAssets['data'], images = false): Promise<HtmlAssets> {
   const fonts = await loadFonts();
+  const raster = images ? await loadRasterFonts() : undefined;
   const css = [fontFaceCss(fonts, (f) => `fonts/${f.name}`), styles.web, styles.charts].join('\n');
-  return { css, fonts, pdf, data };
+  return { css, fonts, pdf, data, ...(raster ? { raster } : {}) };
 }
 
 export interface Styles {

@@ -3,8 +3,10 @@ import type { Edition } from '../../model/edition.js';
 import { MEDIA_DIR } from '../markdown/images.js';
 import type { SourceFile } from '../../model/source.js';
 import { dataPackage } from './datapackage.js';
+import { labelsFor } from '../markdown/labels.js';
+import { chartPng, socialCard, type RasterFonts } from './images.js';
 import { defaultFavicon } from './favicon.js';
-import { page, type SiteLinks } from './layout.js';
+import { cardPath, page, type SiteLinks } from './layout.js';
 import { caseStudiesPage, chapterPage, indexPage } from './pages.js';
 import { searchScript } from './search-client.js';
 import { searchIndex } from './search.js';
@@ -25,6 +27,8 @@ export interface HtmlAssets {
   readonly pdf?: { readonly name: string; readonly bytes: Uint8Array };
   /** The edition's data/ files: codebooks and the cities table go into the data package. */
   readonly data?: readonly SourceFile[];
+  /** Fonts for the rasteriser: with them, charts get press PNGs and pages social cards. */
+  readonly raster?: RasterFonts;
 }
 
 /** The HTML edition as a list of files. Pure: the caller writes them. */
@@ -33,12 +37,26 @@ export function emitHtml(edition: Edition, assets: HtmlAssets): OutputFile[] {
   const links: SiteLinks = {
     ...(assets.pdf ? { pdf: { name: assets.pdf.name, size: formatSize(assets.pdf.bytes.byteLength) } } : {}),
     data: { path: pkg.zipPath, size: formatSize(pkg.zipBytes) },
+    ...(assets.raster ? { png: true, cards: true } : {}),
   };
   const specs = [indexPage(edition, links), ...edition.chapters.map((c) => chapterPage(edition, c, links))];
   if (edition.chapters.some((c) => c.frontMatter.caseStudy)) specs.push(caseStudiesPage(edition));
   const files: OutputFile[] = specs.map((spec) => ({ path: spec.path, contents: toHtml(page(edition, spec, links), { allowDangerousHtml: true }) + '\n' }));
+  const { raster } = assets;
+  const figureLabel = labelsFor(edition.config.language).figure;
+  const credit = `${edition.config.title}, ${edition.config.publisher}. Licence: ${edition.config.licence}.`;
   for (const chapter of edition.chapters) {
-    for (const figure of chapter.figures) files.push({ path: `${chapter.slug}/${figure.csvName}`, contents: figure.csv });
+    for (const figure of chapter.figures) {
+      files.push({ path: `${chapter.slug}/${figure.csvName}`, contents: figure.csv });
+      if (raster) files.push({ path: `${chapter.slug}/${pngName(figure.csvName)}`, contents: chartPng(figure, figureLabel, credit, raster) });
+    }
+  }
+  if (raster) {
+    for (const spec of specs) {
+      const chapter = edition.chapters.find((c) => c.slug === spec.current);
+      const text = { edition: edition.config.title, kind: spec.kind ?? '', title: spec.cardTitle ?? spec.title, footer: `${edition.config.publisher} · ${edition.config.year} · ${edition.config.baseUrl.replace(/^https?:\/\//, '').replace(/\/$/, '')}` };
+      files.push({ path: cardPath(spec), contents: socialCard(text, chapter?.figures[0], raster) });
+    }
   }
   files.push(...pkg.files);
   files.push({ path: 'assets/site.css', contents: assets.css });
@@ -63,6 +81,8 @@ export async function emitSite(edition: Edition, assets: HtmlAssets): Promise<Ou
   files.push(...(await searchIndex(pages, edition.config.language)));
   return files;
 }
+
+export const pngName = (csvName: string) => csvName.replace(/\.csv$/, '.png');
 
 export function formatSize(bytes: number): string {
   if (bytes >= 1_000_000) return `${(bytes / 1_000_000).toFixed(1)} MB`;

@@ -14,6 +14,11 @@ export interface PageSpec {
   /** Slug of the current chapter, for aria-current in the navigation. */
   readonly current?: string;
   readonly lang?: string;
+  /** og:type: "article" for chapters, "website" for the rest. */
+  readonly ogType?: 'article' | 'website';
+  /** What the social card says: the kind of page and its title without the edition's name. */
+  readonly kind?: string;
+  readonly cardTitle?: string;
 }
 
 export interface SiteLinks {
@@ -23,6 +28,13 @@ export interface SiteLinks {
   readonly data?: { readonly path: string; readonly size: string };
   /** Charts have a PNG beside their CSV. */
   readonly png?: boolean;
+  /** Pages have a social card (cards/<page>.png). */
+  readonly cards?: boolean;
+}
+
+/** A page's social card inside html/, e.g. "cards/housing.png"; the home page's is "cards/home.png". */
+export function cardPath(spec: PageSpec): string {
+  return `cards/${spec.canonical.replace(/\/$/, '').replaceAll('/', '-') || 'home'}.png`;
 }
 
 /**
@@ -50,6 +62,21 @@ export function page(edition: Edition, spec: PageSpec, links: SiteLinks): Root {
     h('meta', { name: 'description', content: spec.description }),
     ...(members ? [h('meta', { name: 'robots', content: 'noindex, nofollow' })] : []),
     h('link', { rel: 'canonical', href: `${config.baseUrl}${spec.canonical}` }),
+    // Social cards (Open Graph, and the large-image card for X/Twitter).
+    h('meta', { property: 'og:title', content: spec.cardTitle ?? spec.title }),
+    h('meta', { property: 'og:description', content: spec.description }),
+    h('meta', { property: 'og:type', content: spec.ogType ?? 'website' }),
+    h('meta', { property: 'og:url', content: `${config.baseUrl}${spec.canonical}` }),
+    h('meta', { property: 'og:site_name', content: config.title }),
+    ...(links.cards
+      ? [
+          h('meta', { property: 'og:image', content: `${config.baseUrl}${cardPath(spec)}` }),
+          h('meta', { property: 'og:image:width', content: '1200' }),
+          h('meta', { property: 'og:image:height', content: '630' }),
+          h('meta', { property: 'og:image:alt', content: `${spec.cardTitle ?? spec.title}: ${config.title}` }),
+        ]
+      : []),
+    h('meta', { name: 'twitter:card', content: 'summary_large_image' }),
     h('link', { rel: 'icon', href: `${up}assets/favicon.svg`, type: 'image/svg+xml' }),
     h('link', { rel: 'stylesheet', href: `${up}assets/site.css` }),
     h('script', { type: 'module', src: `${up}assets/search.js` }),

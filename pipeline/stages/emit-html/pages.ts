@@ -38,7 +38,7 @@ export function indexPage(edition: Edition, links: SiteLinks): PageSpec {
       }),
     ]),
   ];
-  return { path: 'index.html', title: config.title, description: config.description, canonical: '', main };
+  return { path: 'index.html', title: config.title, description: config.description, canonical: '', main, kind: '', cardTitle: config.subtitle ?? config.title };
 }
 
 function tocEntry(c: Chapter): ElementContent {
@@ -78,6 +78,9 @@ export function chapterPage(edition: Edition, chapter: Chapter, links: SiteLinks
     main: [article, pager],
     current: chapter.slug,
     lang: chapter.frontMatter.lang,
+    ogType: 'article',
+    kind: kindLabels[chapter.frontMatter.kind],
+    cardTitle: chapter.frontMatter.title,
   };
 }
 
@@ -114,6 +117,8 @@ export function caseStudiesPage(edition: Edition): PageSpec {
     title: `Best practices | ${edition.config.title}`,
     description: `Case studies of ${kindLabels['case-study'].toLowerCase()}s from Eurocities member cities in the ${edition.config.title}.`,
     canonical: 'case-studies/',
+    kind: 'Best practices',
+    cardTitle: 'Best practices from member cities',
     main,
     current: 'case-studies',
   };

@@ -131,3 +131,51 @@ describe('the data package', () => {
     }
   });
 });
+
+/** Width and height from a PNG's IHDR chunk. */
+function pngSize(bytes: Buffer | undefined): { width: number; height: number } | undefined {
+  if (!bytes || bytes.toString('latin1', 1, 4) !== 'PNG' || bytes.toString('latin1', 12, 16) !== 'IHDR') return undefined;
+  return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
+}
+
+/** Distinct colours, counted by ImageMagick: a blank or text-less image has only a handful. */
+function colours(file: string): number {
+  return Number(execFileSync('identify', ['-format', '%k', file], { encoding: 'utf8' }));
+}
+
+describe('social cards and chart images', () => {
+  it('every page carries og:title, og:description, og:type, og:image under baseUrl and a large-image Twitter card, with a 1200×630 PNG', () => {
+    const base = built.edition?.config.baseUrl ?? 'missing';
+    const pages = [...files].filter(([n]) => n.endsWith('.html'));
+    expect(pages.length).toBeGreaterThan(20);
+    const meta = (html: string, key: string) => new RegExp(`<meta (?:property|name)="${key}" content="([^"]*)"`).exec(html)?.[1];
+    for (const [n, bytes] of pages) {
+      const html = bytes.toString('utf8');
+      expect(meta(html, 'og:title'), n).toBeTruthy();
+      expect(meta(html, 'og:description'), n).toBeTruthy();
+      expect(meta(html, 'og:type'), n).toMatch(n === 'html/index.html' ? /^website$/ : /^(article|website)$/);
+      expect(meta(html, 'twitter:card'), n).toBe('summary_large_image');
+      const image = meta(html, 'og:image') ?? '';
+      expect(image.startsWith(base), n).toBe(true);
+      expect(pngSize(files.get(`html/${image.slice(base.length)}`)), n).toEqual({ width: 1200, height: 630 });
+    }
+    const card = [...files.keys()].find((k) => k === 'html/cards/home.png') ?? 'missing';
+    expect(colours(path.join(out, card))).toBeGreaterThan(20);
+  });
+
+  it('every chart has a PNG of at least 1200 px beside its CSV, linked next to the CSV download', () => {
+    for (const [n] of figureCsvs()) {
+      const png = n.replace(/\.csv$/, '.png');
+      const size = pngSize(files.get(png));
+      expect(size?.width, png).toBeGreaterThanOrEqual(1200);
+      const page = files.get(`${path.dirname(n)}/index.html`)?.toString('utf8') ?? '';
+      const csvLink = page.indexOf(`href="${path.basename(n)}"`);
+      const pngLink = page.indexOf(`href="${path.basename(png)}"`);
+      expect(csvLink, n).toBeGreaterThan(0);
+      expect(pngLink - csvLink, png).toBeGreaterThan(0);
+      expect(pngLink - csvLink, png).toBeLessThan(400);
+    }
+    const first = figureCsvs()[0]?.[0].replace(/\.csv$/, '.png') ?? 'missing';
+    expect(colours(path.join(out, first))).toBeGreaterThan(20);
+  });
+});
