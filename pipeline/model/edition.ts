@@ -7,6 +7,7 @@ export const chapterKinds = [
   'essay',
   'guest-essay',
   'case-study',
+  'method',
   'methodology',
   'annex',
 ] as const;
@@ -52,6 +53,18 @@ export interface CaseStudyMeta {
   readonly contact: { readonly name: string; readonly email: string | undefined; readonly audience: Audience } | undefined;
 }
 
+export const methodEfforts = ['low', 'medium', 'high'] as const;
+
+/** A knowledge-sharing method (`kind: method`). */
+export interface MethodMeta {
+  /** e.g. "webinar", "study visit", "peer review", or any other format. */
+  readonly format: string;
+  readonly duration: string;
+  readonly participants: string;
+  readonly effort: (typeof methodEfforts)[number];
+  readonly themes: readonly string[];
+}
+
 /** Validated front matter. */
 export interface FrontMatter {
   readonly title: string;
@@ -62,6 +75,7 @@ export interface FrontMatter {
   readonly slug: string | undefined;
   readonly lang: string | undefined;
   readonly caseStudy: CaseStudyMeta | undefined;
+  readonly method?: MethodMeta | undefined;
 }
 
 export interface Heading {

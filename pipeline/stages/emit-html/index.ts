@@ -7,7 +7,7 @@ import { labelsFor } from '../markdown/labels.js';
 import { chartPng, socialCard, type RasterFonts } from './images.js';
 import { defaultFavicon } from './favicon.js';
 import { cardPath, page, type SiteLinks } from './layout.js';
-import { caseStudiesPage, chapterPage, indexPage } from './pages.js';
+import { caseStudiesPages, chapterPage, methodsPages, indexPage } from './pages.js';
 import { searchScript } from './search-client.js';
 import { searchIndex } from './search.js';
 import { sitemap } from './sitemap.js';
@@ -40,7 +40,8 @@ export function emitHtml(edition: Edition, assets: HtmlAssets): OutputFile[] {
     ...(assets.raster ? { png: true, cards: true } : {}),
   };
   const specs = [indexPage(edition, links), ...edition.chapters.map((c) => chapterPage(edition, c, links))];
-  if (edition.chapters.some((c) => c.frontMatter.caseStudy)) specs.push(caseStudiesPage(edition));
+  if (edition.chapters.some((c) => c.frontMatter.caseStudy)) specs.push(...caseStudiesPages(edition));
+  if (edition.chapters.some((c) => c.frontMatter.method)) specs.push(...methodsPages(edition));
   const files: OutputFile[] = specs.map((spec) => ({ path: spec.path, contents: toHtml(page(edition, spec, links), { allowDangerousHtml: true }) + '\n' }));
   const { raster } = assets;
   const figureLabel = labelsFor(edition.config.language).figure;
@@ -52,7 +53,7 @@ export function emitHtml(edition: Edition, assets: HtmlAssets): OutputFile[] {
     }
   }
   if (raster) {
-    for (const spec of specs) {
+    for (const spec of specs.filter((s) => s.cardOf === undefined)) {
       const chapter = edition.chapters.find((c) => c.slug === spec.current);
       const text = { edition: edition.config.title, kind: spec.kind ?? '', title: spec.cardTitle ?? spec.title, footer: `${edition.config.publisher} · ${edition.config.year} · ${edition.config.baseUrl.replace(/^https?:\/\//, '').replace(/\/$/, '')}` };
       files.push({ path: cardPath(spec), contents: socialCard(text, chapter?.figures[0], raster) });

@@ -19,6 +19,10 @@ export interface PageSpec {
   /** What the social card says: the kind of page and its title without the edition's name. */
   readonly kind?: string;
   readonly cardTitle?: string;
+  /** The page's main content holds the chapter navigation itself (the home page's cards). */
+  readonly ownNav?: boolean;
+  /** Share the social card of another page (by canonical path), e.g. facet pages their overview's. */
+  readonly cardOf?: string;
 }
 
 export interface SiteLinks {
@@ -34,7 +38,7 @@ export interface SiteLinks {
 
 /** A page's social card inside html/, e.g. "cards/housing.png"; the home page's is "cards/home.png". */
 export function cardPath(spec: PageSpec): string {
-  return `cards/${spec.canonical.replace(/\/$/, '').replaceAll('/', '-') || 'home'}.png`;
+  return `cards/${(spec.cardOf ?? spec.canonical).replace(/\/$/, '').replaceAll('/', '-') || 'home'}.png`;
 }
 
 /**
@@ -104,7 +108,8 @@ export function page(edition: Edition, spec: PageSpec, links: SiteLinks): Root {
         ]),
       ),
     ),
-    h('p', [h('a', { href: `${up}case-studies/` }, 'All best practices')]),
+    ...(edition.chapters.some((c) => c.frontMatter.caseStudy) ? [h('p', [h('a', { href: `${up}case-studies/` }, 'All best practices')])] : []),
+    ...(edition.chapters.some((c) => c.frontMatter.kind === 'method') ? [h('p', [h('a', { href: `${up}methods/` }, 'All methods')])] : []),
   ]);
   const footer = h('footer', { className: ['site-footer'] }, [
     h('p', `${config.title}. Published by ${config.publisher}, ${config.year}. Licence: ${config.licence}.${config.isbn ? ` ISBN ${config.isbn}.` : ''}`),
@@ -118,7 +123,10 @@ export function page(edition: Edition, spec: PageSpec, links: SiteLinks): Root {
   const body = h('body', [
     h('a', { className: ['skip-link'], href: '#main' }, 'Skip to content'),
     banner,
-    h('div', { className: ['layout'] }, [h('main', { id: 'main', tabIndex: -1, lang: spec.lang, dataPagefindBody: '' }, spec.main), nav]),
+    h('div', { className: spec.ownNav ? ['layout', 'layout-wide'] : ['layout'] }, [
+      h('main', { id: 'main', tabIndex: -1, lang: spec.lang, dataPagefindBody: '' }, spec.main),
+      ...(spec.ownNav ? [] : [nav]),
+    ]),
     footer,
   ]);
   return { type: 'root', children: [{ type: 'doctype' }, h('html', { lang: config.language }, [head, body]) as Element] };
