@@ -179,3 +179,71 @@ describe('social cards and chart images', () => {
     expect(colours(path.join(out, first))).toBeGreaterThan(20);
   });
 });
+
+/** Front matter straight from the sample's chapter files: the independent truth for the explorers. */
+async function frontMatters(): Promise<{ file: string; slug: string; fm: Record<string, unknown> }[]> {
+  const { parse } = await import('yaml');
+  const { readdir } = await import('node:fs/promises');
+  const dir = path.join(projectRoot, 'chapters');
+  const list = (await readdir(dir)).filter((f) => f.endsWith('.md'));
+  return Promise.all(
+    list.map(async (file) => {
+      const text = await readFile(path.join(dir, file), 'utf8');
+      const fm = parse(/^---\n([\s\S]*?)\n---/.exec(text)?.[1] ?? '') as Record<string, unknown>;
+      return { file, slug: String(fm['slug'] ?? file.replace(/\.md$/, '')), fm };
+    }),
+  );
+}
+
+const cardLinks = (html: string) => [...html.matchAll(/<h[23] class="card-title"[^>]*><a href="(?:\.\.\/)+([^"/]+)\/"/g)].map((m) => m[1]).sort();
+const folded = (v: string) => v.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+
+describe('the best-practice explorer and the methods collection', () => {
+  it('each theme and country page lists exactly the public case studies that have it, and the overview lists them all', async () => {
+    const cases = (await frontMatters()).filter((c) => c.fm['kind'] === 'case-study' && c.fm['audience'] !== 'members');
+    expect(cases.length).toBeGreaterThan(5);
+    expect(cardLinks(files.get('html/case-studies/index.html')?.toString('utf8') ?? '')).toEqual(cases.map((c) => c.slug).sort());
+    const themes = new Set(cases.flatMap((c) => (c.fm['themes'] as string[]).map(folded)));
+    const countries = new Set(cases.map((c) => String(c.fm['country']).toLowerCase()));
+    const themePages = [...files.keys()].filter((n) => /^html\/case-studies\/theme\/[^/]+\/index\.html$/.test(n));
+    expect(themePages.map((n) => n.split('/')[3]).sort()).toEqual([...themes].sort());
+    for (const theme of themes) {
+      const html = files.get(`html/case-studies/theme/${theme}/index.html`)?.toString('utf8') ?? '';
+      const expected = cases.filter((c) => (c.fm['themes'] as string[]).map(folded).includes(theme)).map((c) => c.slug).sort();
+      expect(cardLinks(html), theme).toEqual(expected);
+    }
+    for (const country of countries) {
+      const html = files.get(`html/case-studies/country/${country}/index.html`)?.toString('utf8') ?? '';
+      expect(cardLinks(html), country).toEqual(cases.filter((c) => String(c.fm['country']).toLowerCase() === country).map((c) => c.slug).sort());
+    }
+    // Themes and countries are links on each case study.
+    for (const c of cases) {
+      const page = files.get(`html/${c.slug}/index.html`)?.toString('utf8') ?? '';
+      for (const t of c.fm['themes'] as string[]) expect(page, `${c.slug} ${t}`).toContain(`href="../case-studies/theme/${folded(t)}/"`);
+      expect(page).toContain(`href="../case-studies/country/${String(c.fm['country']).toLowerCase()}/"`);
+    }
+  });
+
+  it('the methods overview lists every public method with format, duration, participants and effort, with a page per format, effort and theme', async () => {
+    const methods = (await frontMatters()).filter((c) => c.fm['kind'] === 'method' && c.fm['audience'] !== 'members');
+    expect(methods.length).toBeGreaterThanOrEqual(2);
+    const overview = files.get('html/methods/index.html')?.toString('utf8') ?? '';
+    expect(cardLinks(overview)).toEqual(methods.map((m) => m.slug).sort());
+    for (const m of methods) {
+      for (const key of ['duration', 'participants']) expect(overview, `${m.slug} ${key}`).toContain(String(m.fm[key]));
+      expect(overview).toContain(`href="../methods/format/${folded(String(m.fm['format']))}/"`);
+      expect(overview).toContain(`href="../methods/effort/${m.fm['effort']}/"`);
+      const page = files.get(`html/methods/effort/${m.fm['effort']}/index.html`)?.toString('utf8') ?? '';
+      expect(cardLinks(page)).toContain(m.slug);
+      // The chapter has its three sections, and members-only resources stay out of the public page.
+      const chapterPage = files.get(`html/${m.slug}/index.html`)?.toString('utf8') ?? '';
+      for (const section of ['How to', 'Outcomes', 'Pitfalls']) expect(chapterPage).toMatch(new RegExp(`<h2[^>]*>${section}</h2>`));
+      expect(chapterPage).not.toContain('Resources for members');
+    }
+    // The home page groups chapters by part, methods included, and links the methods overview.
+    const home = files.get('html/index.html')?.toString('utf8') ?? '';
+    expect(home).toContain('Knowledge-sharing methods');
+    expect(home).toContain('href="methods/"');
+    expect(home).not.toContain('class="site-nav"');
+  });
+});
