@@ -33,7 +33,7 @@ beforeAll(async () => {
   page = await chromium.browser.newPage();
   // Only so axe can be injected: the pages' CSP forbids inline scripts, as it should.
   await page.setBypassCSP(true);
-}, 120_000);
+}, 300_000);
 
 afterAll(async () => {
   await chromium?.close();
