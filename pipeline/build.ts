@@ -15,7 +15,8 @@ import { claimOutput, OutputRefusedError, refuseProtected, type Protected } from
 import { checkBudget, clearlyWithinBudget, measureEdition, overrunMessage, sizeSummary, type Budget, type Overrun } from './stages/emit-pdf/budget.js';
 import type { LaunchedBrowser } from './stages/emit-pdf/launch.js';
 import type { ProgressSink } from './progress/events.js';
-import { emitHtml, type HtmlAssets } from './stages/emit-html/index.js';
+import { emitSite, type HtmlAssets } from './stages/emit-html/index.js';
+import { loadRasterFonts } from './stages/emit-html/raster-fonts.js';
 import { MEDIA_DIR } from './stages/markdown/images.js';
 import { readSources, type EditionSources } from './stages/load/read-sources.js';
 import { closeChartWorkers, holdChartWorkers } from './stages/charts/workers.js';
@@ -166,7 +167,7 @@ async function buildWith(options: BuildOptions, sources: EditionSources, browser
     if (options.format !== 'pdf') {
       // 5. The HTML edition.
       options.progress?.({ stage: 'html', count: edition.chapters.length });
-      const files = emitHtml(edition, await htmlAssets(styles, pdf));
+      const files = await emitSite(edition, await htmlAssets(styles, pdf, sources.data, true));
       for (const f of files) await staged.write(`html/${f.path}`, f.contents);
       await staged.write(`html/${STAMP}`, stamp);
       folders.push('html');
@@ -277,10 +278,11 @@ function cacheSummary(cache: DiskStore): string {
 }
 
 /** Stylesheet and fonts for the HTML edition (the build and the preview share this). */
-export async function htmlAssets(styles: Styles, pdf?: HtmlAssets['pdf']): Promise<HtmlAssets> {
+export async function htmlAssets(styles: Styles, pdf?: HtmlAssets['pdf'], data?: HtmlAssets['data'], images = false): Promise<HtmlAssets> {
   const fonts = await loadFonts();
+  const raster = images ? await loadRasterFonts() : undefined;
   const css = [fontFaceCss(fonts, (f) => `fonts/${f.name}`), styles.web, styles.charts].join('\n');
-  return { css, fonts, pdf };
+  return { css, fonts, pdf, data, ...(raster ? { raster } : {}) };
 }
 
 export interface Styles {

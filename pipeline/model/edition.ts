@@ -7,6 +7,7 @@ export const chapterKinds = [
   'essay',
   'guest-essay',
   'case-study',
+  'method',
   'methodology',
   'annex',
 ] as const;
@@ -63,6 +64,18 @@ export interface CaseStudyMeta {
   readonly contact: { readonly name: string; readonly email: string | undefined; readonly audience: Audience } | undefined;
 }
 
+export const methodEfforts = ['low', 'medium', 'high'] as const;
+
+/** A knowledge-sharing method (`kind: method`). */
+export interface MethodMeta {
+  /** e.g. "webinar", "study visit", "peer review", or any other format. */
+  readonly format: string;
+  readonly duration: string;
+  readonly participants: string;
+  readonly effort: (typeof methodEfforts)[number];
+  readonly themes: readonly string[];
+}
+
 /** Validated front matter. */
 export interface FrontMatter {
   readonly title: string;
@@ -75,6 +88,7 @@ export interface FrontMatter {
   readonly caseStudy: CaseStudyMeta | undefined;
   /** `numbered:` in the front matter, overriding the default of the chapter's kind. */
   readonly numbered?: boolean | undefined;
+  readonly method?: MethodMeta | undefined;
 }
 
 export interface Heading {

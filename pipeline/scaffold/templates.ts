@@ -1,5 +1,5 @@
 /** Kinds that `monitor new` can create, in the order they appear in an edition. */
-export const scaffoldKinds = ['essay', 'guest-essay', 'case-study'] as const;
+export const scaffoldKinds = ['essay', 'guest-essay', 'case-study', 'method'] as const;
 export type ScaffoldKind = (typeof scaffoldKinds)[number];
 
 /**
@@ -33,7 +33,14 @@ export function chapterTemplate(kind: ScaffoldKind, slug: string): string {
     '  email: contact@example.org',
     '  audience: members',
   ];
-  const fields = kind === 'case-study' ? [...head, ...caseStudy] : [...head, ...authors];
+  const method = [
+    'format: webinar # ✎ webinar, study visit, peer review, mentoring, community of practice, working group, or another format',
+    'duration: 60–90 minutes # ✎ how long it takes, preparation included',
+    'participants: 20–100 # ✎ who takes part and how many',
+    'effort: low # ✎ low, medium or high',
+    'themes: [theme] # ✎ e.g. [housing, climate]',
+  ];
+  const fields = kind === 'case-study' ? [...head, ...caseStudy] : kind === 'method' ? [...head, ...method] : [...head, ...authors];
   return [...fields, '---', '', ...bodies[kind], ''].join('\n');
 }
 
@@ -41,6 +48,7 @@ const summaryPlaceholder: Record<ScaffoldKind, string> = {
   essay: 'What this essay finds and argues, in one or two sentences.',
   'guest-essay': 'Who the guest author is and what they argue, in one or two sentences.',
   'case-study': 'What the city did and what it achieved, in one or two sentences.',
+  method: 'What the method is and what it is good for, in one or two sentences.',
 };
 
 const chartHint =
@@ -106,9 +114,28 @@ const bodies: Record<ScaffoldKind, readonly string[]> = {
     '',
     '✎ What another city needs to do the same.',
   ],
+  method: [
+    '## How to',
+    '',
+    '✎ The steps, from preparation to follow-up.',
+    '',
+    '## Outcomes',
+    '',
+    '✎ What participants and cities get out of it.',
+    '',
+    '## Pitfalls',
+    '',
+    '✎ What goes wrong, and how to avoid it.',
+    '',
+    ':::members',
+    '## Resources for members',
+    '',
+    '✎ Contacts, templates and examples: members only, never in the public edition.',
+    ':::',
+  ],
 };
 
 function titleFromSlug(slug: string): string {
-  const words = slug.replace(/^(case|guest)-/, '').split('-').join(' ');
+  const words = slug.replace(/^(case|guest|method)-/, '').split('-').join(' ');
   return `✎ ${words.charAt(0).toUpperCase()}${words.slice(1)}`;
 }

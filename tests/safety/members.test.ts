@@ -2,6 +2,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pageTexts } from '../pdf/read-pdf.js';
+import { pagefindText } from '../web/pagefind.js';
 import { buildEdition, chapter, grepTree, readOutputTree, removeAll, tempDir, writeEdition, type Built } from './helpers.js';
 
 /**
@@ -11,7 +12,7 @@ import { buildEdition, chapter, grepTree, readOutputTree, removeAll, tempDir, wr
  * known to be rendered somewhere when allowed.
  */
 const canary = (n: number) => `Kanarie${String(n).padStart(2, '0')}x`;
-const C = Array.from({ length: 30 }, (_, i) => canary(i));
+const C = Array.from({ length: 32 }, (_, i) => canary(i));
 /** Markers in every position Markdown honours a `:::members` fence. */
 const P = Array.from({ length: 7 }, (_, i) => `Vogel${String(i).padStart(2, '0')}q`);
 
@@ -158,8 +159,42 @@ ${contactAudience}
     '## The challenge\n\nCase body.\n',
   );
 
+/** A public method whose members-only resources (contacts, templates, examples) carry a canary. */
+const publicMethod = chapter(
+  `
+title: Study visit
+kind: method
+summary: A public method with members-only extras.
+format: study visit
+duration: 2 days
+participants: 10–20
+effort: medium
+themes: [housing]
+`,
+  `
+## How to
+
+Plan the visit.
+
+## Outcomes
+
+Contacts.
+
+## Pitfalls
+
+Tourism.
+
+:::members
+## Resources for members
+
+Contact ${C[30]} and template ${C[31]}.
+:::
+`,
+);
+
 const chapters = {
   'public-essay.md': publicChapter,
+  'public-method.md': publicMethod,
   'members-essay.md': membersChapter,
   'members-case.md': membersCase,
   'case-default.md': publicCase('', C[27] as string),
@@ -214,6 +249,26 @@ describe('members-only content: the canary', () => {
     expect(grepTree(publicFiles, 'fig-members')).toEqual([]);
   });
 
+  it('the public search index holds no marker, decompressed; the members index holds them', () => {
+    const pub = pagefindText(publicFiles).toLowerCase();
+    const mem = pagefindText(membersFiles).toLowerCase();
+    expect(pub).toContain('public essay');
+    for (const m of C.slice(1, 29).map((c) => c.toLowerCase())) expect(pub, m).not.toContain(m);
+    for (const i of [1, 8, 13, 18]) expect(mem, C[i]).toContain(C[i]?.toLowerCase());
+  });
+
+  it('a method’s members-only resources reach no public file, page, index or PDF, and every members one', () => {
+    for (const m of [C[30], C[31]] as string[]) {
+      expect(grepTree(publicFiles, m), m).toEqual([]);
+      expect(pagefindText(publicFiles).toLowerCase(), m).not.toContain(m.toLowerCase());
+      expect(publicPdf, m).not.toContain(m);
+      expect(grepTree(membersFiles, m).some((hit) => hit.startsWith('html/public-method/index.html')), m).toBe(true);
+      expect(pagefindText(membersFiles).toLowerCase(), m).toContain(m.toLowerCase());
+      expect(membersPdf, m).toContain(m);
+    }
+    expect(publicFiles.get('html/methods/index.html')?.toString('utf8')).toContain('Study visit');
+  });
+
   it('the public PDF’s text holds no marker', () => {
     for (const m of C.slice(1, 29)) expect(publicPdf, m).not.toContain(m);
   });
@@ -250,7 +305,10 @@ describe('members-only content: the canary', () => {
     expect(overview).toContain('Public case');
     expect(overview).not.toContain('Members case');
     // One public chart, one CSV: the members-only chart has no figure, number or download.
-    expect(names.filter((n) => n.endsWith('.csv'))).toEqual(['html/public-essay/figure-1-1.csv']);
+    expect(names.filter((n) => n.endsWith('.csv') && !n.startsWith('html/data/'))).toEqual(['html/public-essay/figure-1-1.csv']);
+    // The data package holds that one figure too, and no members-only one.
+    expect(names.filter((n) => n.startsWith('html/data/figures/'))).toEqual(['html/data/figures/figure-1-1.csv']);
+    expect(names.filter((n) => n.endsWith('.png') && !n.startsWith('html/cards/'))).toEqual(['html/public-essay/figure-1-1.png']);
   });
 
   it('unwraps links to members-only chapters into plain text in public, and keeps them for members', () => {

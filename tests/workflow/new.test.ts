@@ -23,6 +23,7 @@ describe('monitor new', () => {
     ['essay', 'housing-costs', 'economic-development.md'],
     ['guest-essay', 'guest-mobility', 'guest-urban-data.md'],
     ['case-study', 'case-lodz-housing', 'case-ljubljana-culture.md'],
+    ['method', 'method-mentoring', 'method-webinar.md'],
   ])('%s: writes the chapter and lists it after the last chapter of its kind, leaving the rest of edition.yaml as it was', async (kind, slug, after) => {
     const result = await runMonitor(['new', kind, slug, '--root', root]);
     expect(result.code, result.stderr).toBe(0);
@@ -38,10 +39,15 @@ describe('monitor new', () => {
       for (const section of ['The challenge', 'The solution', 'Impact', 'Lessons and pitfalls', 'Transferability']) expect(md).toContain(`## ${section}\n`);
       for (const field of ['city:', 'country:', 'themes:']) expect(md).toMatch(new RegExp(`^${field}`, 'm'));
     }
+    if (kind === 'method') {
+      for (const section of ['How to', 'Outcomes', 'Pitfalls']) expect(md).toContain(`## ${section}\n`);
+      for (const field of ['format:', 'duration:', 'participants:', 'effort:', 'themes:']) expect(md).toMatch(new RegExp(`^${field}`, 'm'));
+      expect(md).toMatch(/^:::members$/m);
+    }
   });
 
   it('writes valid front matter: the edition still checks without errors', async () => {
-    for (const [kind, slug] of [['essay', 'housing-costs'], ['guest-essay', 'guest-mobility'], ['case-study', 'case-lodz-housing']] as const) {
+    for (const [kind, slug] of [['essay', 'housing-costs'], ['guest-essay', 'guest-mobility'], ['case-study', 'case-lodz-housing'], ['method', 'method-mentoring']] as const) {
       expect((await runMonitor(['new', kind, slug, '--root', root])).code).toBe(0);
     }
     const check = await runMonitor(['check', '--root', root, '--no-cache', '--format', 'json']);

@@ -18,6 +18,7 @@ export const numberedByDefault: Record<ChapterKind, boolean> = {
   essay: true,
   'guest-essay': true,
   'case-study': true,
+  method: true,
   methodology: true,
   annex: true,
 };
@@ -29,6 +30,7 @@ export const unnumberedPrefix: Record<ChapterKind, string> = {
   essay: 'E',
   'guest-essay': 'G',
   'case-study': 'C',
+  method: 'K',
   methodology: 'M',
   annex: 'A',
 };

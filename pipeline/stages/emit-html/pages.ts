@@ -4,8 +4,9 @@ import { chapterLabel, type Chapter, type ChapterKind, type Edition } from '../.
 import { renderChapterBody } from '../render/chapter-body.js';
 import { kindLabels, renderChapterHeader } from '../render/chapter-header.js';
 import { scrollRegion } from '../render/figure.js';
-import type { PageSpec } from './layout.js';
-import { CASE_STUDIES_DIR, INDEX_PAGE } from './site-paths.js';
+import { collectionPages, facetHref, facetLinks, type Cell } from './explorer.js';
+import type { PageSpec, SiteLinks } from './layout.js';
+import { CASE_STUDIES_DIR, INDEX_PAGE, METHODS_DIR } from './site-paths.js';
 
 /** Reading-order groups of the table of contents. */
 const groups: { title: string; kinds: ChapterKind[] }[] = [
@@ -13,54 +14,78 @@ const groups: { title: string; kinds: ChapterKind[] }[] = [
   { title: 'Voices from cities', kinds: ['essay'] },
   { title: 'Guest essays', kinds: ['guest-essay'] },
   { title: 'Best practices', kinds: ['case-study'] },
-  { title: 'Methods and annexes', kinds: ['methodology', 'annex'] },
+  { title: 'Knowledge-sharing methods', kinds: ['method'] },
+  { title: 'Methodology and annexes', kinds: ['methodology', 'annex'] },
 ];
 
-export function indexPage(edition: Edition, pdf: { name: string; size: string } | undefined): PageSpec {
+/**
+ * The home page: the cover (title, subtitle, downloads, search), then the chapters as cards by
+ * part. The cards are the page's chapter navigation, so the home page has no second list.
+ */
+export function indexPage(edition: Edition, links: SiteLinks): PageSpec {
   const { config } = edition;
+  const { pdf, data } = links;
   const main: ElementContent[] = [
     h('section', { className: ['cover'], ariaLabelledBy: 'edition-title' }, [
       h('p', { className: ['cover-publisher'] }, `${config.publisher} · ${config.year}`),
       h('h1', { id: 'edition-title' }, config.title),
       ...(config.subtitle ? [h('p', { className: ['cover-subtitle'] }, config.subtitle)] : []),
       h('p', { className: ['cover-intro'] }, config.description),
-      ...(pdf ? [h('p', [h('a', { className: ['button'], href: pdf.name }, `Download the PDF edition (${pdf.size})`)])] : []),
+      h('p', { className: ['cover-downloads'] }, [
+        ...(pdf ? [h('a', { className: ['button'], href: pdf.name }, `Download the PDF edition (${pdf.size})`), ' '] : []),
+        ...(data ? [h('a', { className: ['button', 'button-secondary'], href: data.path }, `All data of this edition (ZIP, ${data.size})`)] : []),
+      ]),
     ]),
-    h('section', { className: ['toc'], ariaLabelledBy: 'toc-title' }, [
-      h('h2', { id: 'toc-title' }, 'Contents'),
+    h('nav', { className: ['toc', 'site-nav-home'], id: 'site-nav', ariaLabel: 'Chapters' }, [
+      h('h2', { className: ['sr-only'] }, 'Contents'),
       ...groups.flatMap((g) => {
         const chapters = edition.chapters.filter((c) => g.kinds.includes(c.frontMatter.kind));
         if (chapters.length === 0) return [];
-        return [h('h3', g.title), h('ol', { className: ['toc-list'] }, chapters.map((c) => tocEntry(c)))];
+        const id = `part-${g.kinds[0]}`;
+        const more =
+          g.kinds.includes('case-study') ? [h('p', { className: ['part-more'] }, [h('a', { href: 'case-studies/' }, 'Browse the best practices by theme and country')])]
+          : g.kinds.includes('method') ? [h('p', { className: ['part-more'] }, [h('a', { href: 'methods/' }, 'Browse the methods by format, effort and theme')])]
+          : [];
+        return [h('section', { className: ['part'], ariaLabelledBy: id }, [h('h2', { id }, g.title), ...more, h('ol', { className: ['chapter-cards'] }, chapters.map((c) => chapterCard(c)))])];
       }),
     ]),
   ];
-  return { path: INDEX_PAGE, title: config.title, description: config.description, canonical: '', main };
+  return { path: INDEX_PAGE, title: config.title, description: config.description, canonical: '', main, kind: '', cardTitle: config.subtitle ?? config.title, ownNav: true };
 }
 
-function tocEntry(c: Chapter): ElementContent {
-  const sections = c.headings.filter((x) => x.depth === 2);
+function chapterCard(c: Chapter): ElementContent {
   const label = chapterLabel(c);
-  return h('li', [
-    h('a', { href: `${c.slug}/` }, label === undefined ? [c.frontMatter.title] : [h('span', { className: ['toc-number'] }, label), ' ', c.frontMatter.title]),
-    h('p', { className: ['toc-summary'] }, c.frontMatter.summary),
-    ...(sections.length > 0
-      ? [h('ul', { className: ['toc-sections'] }, sections.map((s) => h('li', [h('a', { href: `${c.slug}/#${s.id}` }, s.text)])))]
-      : []),
+  return h('li', { className: ['chapter-card', `kind-${c.frontMatter.kind}`] }, [
+    h('h3', [h('a', { href: `${c.slug}/` }, label === undefined ? [c.frontMatter.title] : [h('span', { className: ['toc-number'] }, label), ' ', c.frontMatter.title])]),
+    h('p', { className: ['chapter-card-summary'] }, c.frontMatter.summary),
+    ...(c.frontMatter.caseStudy ? [h('p', { className: ['chapter-card-meta'] }, `${c.frontMatter.caseStudy.city} · ${c.frontMatter.caseStudy.themes.join(', ')}`)] : []),
   ]);
 }
 
-export function chapterPage(edition: Edition, chapter: Chapter): PageSpec {
+export function chapterPage(edition: Edition, chapter: Chapter, links: SiteLinks = {}): PageSpec {
   const i = edition.chapters.indexOf(chapter);
   const prev = edition.chapters[i - 1];
   const next = edition.chapters[i + 1];
-  const body = renderChapterBody(chapter, 'web', { baseUrl: edition.config.baseUrl, language: edition.config.language });
+  const data = links.data;
+  const body = renderChapterBody(chapter, 'web', {
+    baseUrl: edition.config.baseUrl,
+    language: edition.config.language,
+    figureLinks: (f) => ({ ...(links.png ? { png: f.csvName.replace(/\.csv$/, '.png') } : {}), ...(data ? { allData: { href: `../${data.path}`, size: data.size } } : {}) }),
+  });
   const pager = h('nav', { className: ['pager'], ariaLabel: 'Previous and next chapter' }, [
     prev ? h('a', { rel: 'prev', href: `../${prev.slug}/` }, [h('span', 'Previous: '), prev.frontMatter.title]) : h('span'),
     next ? h('a', { rel: 'next', href: `../${next.slug}/` }, [h('span', 'Next: '), next.frontMatter.title]) : h('span'),
   ]);
   const article = h('article', { className: ['chapter', `kind-${chapter.frontMatter.kind}`] }, [
-    ...renderChapterHeader(chapter, 'web', edition.config.language),
+    ...renderChapterHeader(chapter, 'web', edition.config.language, {
+      theme: (t) => `../${facetHref('case-studies', 'theme', t)}`,
+      country: (code) => `../${facetHref('case-studies', 'country', code)}`,
+      method: {
+        theme: (v) => `../${facetHref('methods', 'theme', v)}`,
+        format: (v) => `../${facetHref('methods', 'format', v)}`,
+        effort: (v) => `../${facetHref('methods', 'effort', v)}`,
+      },
+    }),
     h('div', { className: ['chapter-body'] }, body.children as ElementContent[]),
   ]);
   return {
@@ -71,43 +96,70 @@ export function chapterPage(edition: Edition, chapter: Chapter): PageSpec {
     main: [article, pager],
     current: chapter.slug,
     lang: chapter.frontMatter.lang,
+    ogType: 'article',
+    kind: kindLabels[chapter.frontMatter.kind],
+    cardTitle: chapter.frontMatter.title,
   };
 }
 
-export function caseStudiesPage(edition: Edition): PageSpec {
-  const cases = edition.chapters.filter((c) => c.frontMatter.caseStudy);
+/** The best-practice explorer: case studies by theme and by country. */
+export function caseStudiesPages(edition: Edition): PageSpec[] {
   const countries = new Intl.DisplayNames([edition.config.language, 'en'], { type: 'region' });
-  const main: ElementContent[] = [
-    h('h1', 'Best practices from member cities'),
-    h('p', `${cases.length} case studies of cities’ practices, including winners of the Eurocities Awards.`),
-    scrollRegion(
-      'Case studies by city, country, themes and award',
-      h('table', { className: ['data-table', 'case-overview'] }, [
-        h('caption', 'Case studies by city, country, themes and award'),
-        h('thead', [h('tr', ['Case study', 'City', 'Country', 'Themes', 'Award'].map((t) => h('th', { scope: 'col' }, t)))]),
-        h(
-          'tbody',
-          cases.map((c) => {
-            const cs = c.frontMatter.caseStudy;
-            if (!cs) return h('tr');
-            return h('tr', [
-              h('th', { scope: 'row' }, [h('a', { href: `../${c.slug}/` }, c.frontMatter.title)]),
-              h('td', cs.city),
-              h('td', countries.of(cs.country) ?? cs.country),
-              h('td', cs.themes.join(', ')),
-              h('td', cs.award ? `${cs.award.year} ${cs.award.category} (${cs.award.result})` : '–'),
-            ]);
-          }),
-        ),
-      ]),
-    ),
-  ];
-  return {
-    path: `${CASE_STUDIES_DIR}/${INDEX_PAGE}`,
-    title: `Best practices | ${edition.config.title}`,
-    description: `Case studies of ${kindLabels['case-study'].toLowerCase()}s from Eurocities member cities in the ${edition.config.title}.`,
-    canonical: `${CASE_STUDIES_DIR}/`,
-    main,
-    current: CASE_STUDIES_DIR,
-  };
+  const countryName = (code: string) => countries.of(code) ?? code;
+  const base = CASE_STUDIES_DIR;
+  return collectionPages(
+    edition,
+    {
+      base,
+      title: 'Best practices from member cities',
+      intro: 'Case studies of cities’ practices, including winners of the Eurocities Awards. Browse them by theme or by country.',
+      kind: 'Best practices',
+      noun: 'case studies',
+      items: edition.chapters.filter((c) => c.frontMatter.caseStudy),
+      facets: [
+        { key: 'theme', label: 'Theme', heading: (v) => `Best practices on ${v}`, values: (c) => c.frontMatter.caseStudy?.themes ?? [] },
+        { key: 'country', label: 'Country', heading: (v) => `Best practices from ${v}`, values: (c) => (c.frontMatter.caseStudy ? [c.frontMatter.caseStudy.country] : []) },
+      ],
+      details: (c, up) => {
+        const cs = c.frontMatter.caseStudy;
+        if (!cs) return [];
+        const rows: [string, Cell][] = [
+          ['City', [`${cs.city}, `, ...facetLinks(up, base, 'country', [cs.country], countryName)]],
+          ['Themes', facetLinks(up, base, 'theme', cs.themes)],
+        ];
+        if (cs.award) rows.push(['Award', [`Eurocities Awards ${cs.award.year}, ${cs.award.category}: ${cs.award.result}`]]);
+        return rows;
+      },
+    },
+    (facet, v) => (facet === 'country' ? countryName(v) : v),
+  );
+}
+
+/** The methods collection: knowledge-sharing methods by format, effort and theme. */
+export function methodsPages(edition: Edition): PageSpec[] {
+  const base = METHODS_DIR;
+  return collectionPages(edition, {
+    base,
+    title: 'Knowledge-sharing methods',
+    intro: 'How cities share knowledge: the how-to, outcomes and pitfalls of each method. Browse them by format, effort and theme.',
+    kind: 'Methods',
+    noun: 'methods',
+    items: edition.chapters.filter((c) => c.frontMatter.method),
+    facets: [
+      { key: 'format', label: 'Format', heading: (v) => `Methods: ${v}`, values: (c) => (c.frontMatter.method ? [c.frontMatter.method.format] : []) },
+      { key: 'effort', label: 'Effort', heading: (v) => `Methods with ${v} effort`, values: (c) => (c.frontMatter.method ? [c.frontMatter.method.effort] : []) },
+      { key: 'theme', label: 'Theme', heading: (v) => `Methods on ${v}`, values: (c) => c.frontMatter.method?.themes ?? [] },
+    ],
+    details: (c, up) => {
+      const m = c.frontMatter.method;
+      if (!m) return [];
+      return [
+        ['Format', facetLinks(up, base, 'format', [m.format])],
+        ['Duration', [m.duration]],
+        ['Participants', [m.participants]],
+        ['Effort', facetLinks(up, base, 'effort', [m.effort])],
+        ['Themes', facetLinks(up, base, 'theme', m.themes)],
+      ];
+    },
+  });
 }

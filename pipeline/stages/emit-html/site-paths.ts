@@ -6,6 +6,7 @@
 export const INDEX_PAGE = 'index.html';
 export const ASSETS_DIR = 'assets';
 export const CASE_STUDIES_DIR = 'case-studies';
+export const METHODS_DIR = 'methods';
 export const SITEMAP_FILE = 'sitemap.xml';
 /** The accessibility statement's slug, and the one it takes if an edition ever has the first. */
 export const ACCESSIBILITY_SLUGS = ['accessibility', 'accessibility-statement'] as const;

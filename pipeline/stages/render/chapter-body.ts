@@ -1,13 +1,16 @@
 import type { Element, ElementContent, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
 import type { Chapter } from '../../model/edition.js';
+import type { Figure } from '../../model/figure.js';
 import type { Labels } from '../markdown/context.js';
 import { labelsFor } from '../markdown/labels.js';
-import { renderFigure, type Target } from './figure.js';
+import { renderFigure, type FigureLinks, type Target } from './figure.js';
 
 export interface BodyContext {
   readonly baseUrl: string;
   readonly language?: string;
+  /** Web only: extra downloads beside each chart. */
+  readonly figureLinks?: (figure: Figure) => FigureLinks;
 }
 
 /**
@@ -29,7 +32,7 @@ export function renderChapterBody(chapter: Chapter, target: Target, ctx: BodyCon
         if (child.tagName === 'div' && ref !== undefined) {
           const figure = figures.get(String(ref));
           // A placeholder with no figure (members-only chart, or forged in raw HTML) disappears.
-          if (figure) out.push(renderFigure(figure, target, labels, `${ctx.baseUrl}${chapter.slug}/${figure.csvName}`));
+          if (figure) out.push(renderFigure(figure, target, labels, `${ctx.baseUrl}${chapter.slug}/${figure.csvName}`, ctx.figureLinks?.(figure)));
           continue;
         }
         // Pull quotes are <figure>s of text: in a tagged PDF a /Figure needs /Alt and hides its

@@ -9,12 +9,21 @@ export const kindLabels: Record<ChapterKind, string> = {
   essay: 'Voices from cities',
   'guest-essay': 'Guest essay',
   'case-study': 'Best practice',
+  method: 'Knowledge-sharing method',
   methodology: 'Methodology',
   annex: 'Annex',
 };
 
 /** Title block of a chapter: kind, number and title, authors, standfirst, case-study facts. */
-export function renderChapterHeader(chapter: Chapter, target: Target, language = 'en'): Element[] {
+/** Web only: where a case study's themes and country link to (the best-practice explorer). */
+export interface FacetLinks {
+  readonly theme: (theme: string) => string;
+  readonly country: (code: string) => string;
+  /** A method's theme, format and effort pages. */
+  readonly method?: { readonly theme: (v: string) => string; readonly format: (v: string) => string; readonly effort: (v: string) => string };
+}
+
+export function renderChapterHeader(chapter: Chapter, target: Target, language = 'en', links?: FacetLinks): Element[] {
   const fm = chapter.frontMatter;
   const label = chapterLabel(chapter);
   const meta: ElementContent[] = [];
@@ -41,17 +50,32 @@ export function renderChapterHeader(chapter: Chapter, target: Target, language =
     ...meta,
   ]);
   const out = [header];
-  if (fm.caseStudy) out.push(caseFacts(chapter, language));
+  if (fm.caseStudy) out.push(caseFacts(chapter, language, links));
+  if (fm.method) out.push(methodFacts(chapter, links?.method));
   return out;
 }
 
-function caseFacts(chapter: Chapter, language: string): Element {
+function methodFacts(chapter: Chapter, links: FacetLinks['method']): Element {
+  const m = chapter.frontMatter.method;
+  if (!m) throw new Error('not a method');
+  const link = (href: ((v: string) => string) | undefined, v: string): ElementContent | string => (href ? h('a', { href: href(v) }, v) : v);
+  const rows: [string, ElementContent | string][] = [
+    ['Format', link(links?.format, m.format)],
+    ['Duration', m.duration],
+    ['Participants', m.participants],
+    ['Effort', link(links?.effort, m.effort)],
+    ['Themes', h('span', m.themes.flatMap((t, i) => [...(i > 0 ? [', '] : []), link(links?.theme, t)]))],
+  ];
+  return h('aside', { className: ['case-facts', 'method-facts'], ariaLabel: 'Key facts' }, [h('dl', rows.flatMap(([k, v]) => [h('dt', k), h('dd', [v])]))]);
+}
+
+function caseFacts(chapter: Chapter, language: string, links: FacetLinks | undefined): Element {
   const cs = chapter.frontMatter.caseStudy;
   if (!cs) throw new Error('not a case study');
   const country = new Intl.DisplayNames([language, 'en'], { type: 'region' }).of(cs.country) ?? cs.country;
   const rows: [string, ElementContent | string][] = [
-    ['City', `${cs.city}, ${country}`],
-    ['Themes', cs.themes.join(', ')],
+    ['City', links ? h('span', [`${cs.city}, `, h('a', { href: links.country(cs.country) }, country)]) : `${cs.city}, ${country}`],
+    ['Themes', links ? h('span', cs.themes.flatMap((t, i) => [...(i > 0 ? [', '] : []), h('a', { href: links.theme(t) }, t)])) : cs.themes.join(', ')],
   ];
   if (cs.period) rows.push(['Period', cs.period]);
   if (cs.partners.length) rows.push(['Partners', cs.partners.join(', ')]);

@@ -5,11 +5,14 @@ import type { Labels } from '../markdown/context.js';
 
 export type Target = 'web' | 'print';
 
-/**
- * One figure, as both editions show it: number and caption, the SVG, the source note and notes.
- * The web adds the data table (in <details>) and the CSV download; print names the CSV instead,
- * because a data table per chart would double the length of the PDF (see docs/pdf.md).
- */
+/** Web downloads beside a chart's CSV, relative to the chapter page. */
+export interface FigureLinks {
+  /** The chart as a PNG for the press. */
+  readonly png?: string;
+  /** The ZIP of the edition's data package. */
+  readonly allData?: { readonly href: string; readonly size: string };
+}
+
 /**
  * The web shows the narrow drawing in narrow columns and the wide one otherwise, chosen by a CSS
  * container query (styles/charts.css): no script. The hidden one is display:none, which also
@@ -24,7 +27,12 @@ function chartSvgs(figure: Figure, target: Target): Element[] {
   ];
 }
 
-export function renderFigure(figure: Figure, target: Target, labels: Labels, csvUrl: string): Element {
+/**
+ * One figure, as both editions show it: number and caption, the SVG, the source note and notes.
+ * The web adds the data table (in <details>) and the CSV download; print names the CSV instead,
+ * because a data table per chart would double the length of the PDF (see docs/pdf.md).
+ */
+export function renderFigure(figure: Figure, target: Target, labels: Labels, csvUrl: string, links: FigureLinks = {}): Element {
   const captionId = `${figure.id}-caption`;
   const children: ElementContent[] = [
     h('figcaption', { id: captionId, className: ['chart-caption'] }, [h('span', { className: ['chart-number'] }, `${labels.figure} ${figure.number}`), ' ', figure.caption]),
@@ -39,7 +47,11 @@ export function renderFigure(figure: Figure, target: Target, labels: Labels, csv
         h('summary', `Data table for ${labels.figure.toLowerCase()} ${figure.number}`),
         dataTable(figure.table, `${labels.figure} ${figure.number}: ${figure.caption}`),
       ]),
-      h('p', { className: ['chart-download'] }, [h('a', { href: figure.csvName, download: figure.csvName }, `Download the data (CSV, ${labels.figure.toLowerCase()} ${figure.number})`)]),
+      h('ul', { className: ['chart-download'] }, [
+        h('li', [h('a', { href: figure.csvName, download: figure.csvName }, `Download the data (CSV, ${labels.figure.toLowerCase()} ${figure.number})`)]),
+        ...(links.png ? [h('li', [h('a', { href: links.png, download: links.png }, `Download PNG (${labels.figure.toLowerCase()} ${figure.number})`)])] : []),
+        ...(links.allData ? [h('li', [h('a', { href: links.allData.href }, `All data of this edition (ZIP, ${links.allData.size})`)])] : []),
+      ]),
     );
   } else {
     children.push(h('p', { className: ['chart-data-note'] }, `Data: ${csvUrl}`));

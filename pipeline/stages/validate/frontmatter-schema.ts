@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { chapterKinds } from '../../model/edition.js';
+import { chapterKinds, methodEfforts } from '../../model/edition.js';
 
 const text = z.string().trim().min(1);
 
@@ -45,6 +45,10 @@ export const frontMatterSchema = z
       .optional(),
     funding: text.optional(),
     contact: contact.optional(),
+    format: text.optional(),
+    duration: z.union([text, z.number()]).transform(String).optional(),
+    participants: z.union([text, z.number()]).transform(String).optional(),
+    effort: z.enum(methodEfforts).optional(),
   })
   .strict();
 
@@ -52,3 +56,6 @@ export type FrontMatterInput = z.infer<typeof frontMatterSchema>;
 
 /** Fields only case studies carry; required when kind is case-study. */
 export const caseStudyRequired = ['city', 'country', 'themes'] as const;
+
+/** Fields only methods carry; required when kind is method. */
+export const methodRequired = ['format', 'duration', 'participants', 'effort', 'themes'] as const;

@@ -5,7 +5,7 @@ import type { RuleId } from '../../diagnostics/catalogue.js';
 import { report } from '../../diagnostics/report.js';
 import { YamlSource } from '../../diagnostics/yaml-source.js';
 import { describeIssue } from '../../diagnostics/zod-issues.js';
-import { caseStudyRequired, frontMatterSchema, type FrontMatterInput } from './frontmatter-schema.js';
+import { caseStudyRequired, frontMatterSchema, methodRequired, type FrontMatterInput } from './frontmatter-schema.js';
 import { isIsoCountry } from './countries.js';
 import { slugProblem } from './slug.js';
 
@@ -68,6 +68,13 @@ export function validateFrontMatter(file: VFile, node: Yaml | undefined): FrontM
     }
     if (missing.length > 0) return undefined;
   }
+  if (input.kind === 'method') {
+    const missing = methodRequired.filter((k) => input[k] === undefined);
+    for (const key of missing) {
+      report(file, 'frontmatter-required', `Methods need \`${key}\``, yaml.positionOf(['kind'], { key: true }));
+    }
+    if (missing.length > 0) return undefined;
+  }
   return toFrontMatter(input);
 }
 
@@ -107,5 +114,9 @@ function toFrontMatter(input: FrontMatterInput): FrontMatter {
     lang: input.lang,
     caseStudy,
     numbered: input.numbered,
+    method:
+      input.kind === 'method' && input.format && input.duration && input.participants && input.effort && input.themes
+        ? { format: input.format, duration: input.duration, participants: input.participants, effort: input.effort, themes: input.themes }
+        : undefined,
   };
 }

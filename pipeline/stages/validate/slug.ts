@@ -4,7 +4,7 @@
  * can never be silently replaced by a generated page, nor spell a path the site does not expect.
  */
 import type { RuleId } from '../../diagnostics/catalogue.js';
-import { ACCESSIBILITY_SLUGS, ASSETS_DIR, CASE_STUDIES_DIR, INDEX_PAGE, SITEMAP_FILE } from '../emit-html/site-paths.js';
+import { ACCESSIBILITY_SLUGS, ASSETS_DIR, CASE_STUDIES_DIR, INDEX_PAGE, METHODS_DIR, SITEMAP_FILE } from '../emit-html/site-paths.js';
 import { MEDIA_DIR } from '../markdown/images.js';
 
 /** Lower-case letters and digits in groups joined by single hyphens: no dot, slash, percent or space. */
@@ -19,6 +19,7 @@ export const RESERVED_SLUGS: ReadonlySet<string> = new Set([
   INDEX_PAGE.replace(/\.html$/, ''),
   ASSETS_DIR,
   CASE_STUDIES_DIR,
+  METHODS_DIR,
   SITEMAP_FILE,
   MEDIA_DIR,
   ...ACCESSIBILITY_SLUGS,
@@ -28,7 +29,6 @@ export const RESERVED_SLUGS: ReadonlySet<string> = new Set([
   'data',
   'pagefind',
   'search',
-  'methods',
   'members',
   '404',
 ]);

@@ -1,0 +1,43 @@
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import type { RasterFonts } from './images.js';
+import { woffToSfnt } from './woff.js';
+
+let cache: Promise<RasterFonts> | undefined;
+
+/**
+ * Source Sans 3 (the charts' and headings' face) for the rasteriser, from the same @fontsource
+ * package the pages use, in its WOFF form unpacked to OpenType. resvg reads font files by path
+ * about ten times faster than from memory, so the unpacked files are kept in a content-addressed
+ * folder of the system's temporary directory, shared by every build.
+ */
+export function loadRasterFonts(): Promise<RasterFonts> {
+  cache ??= (async () => {
+    const require = createRequire(import.meta.url);
+    const dir = path.join(path.dirname(require.resolve('@fontsource/source-sans-3/package.json')), 'files');
+    const names = ['latin', 'latin-ext'].flatMap((subset) => [400, 600, 700].map((w) => `source-sans-3-${subset}-${w}-normal`));
+    const fonts = await Promise.all(names.map(async (n) => ({ name: n, bytes: woffToSfnt(await readFile(path.join(dir, `${n}.woff`))) })));
+    const hash = createHash('sha256');
+    for (const f of fonts) hash.update(f.name).update(f.bytes);
+    const folder = path.join(os.tmpdir(), `monitor-raster-fonts-${hash.digest('hex').slice(0, 16)}`);
+    await mkdir(folder, { recursive: true });
+    const paths = await Promise.all(
+      fonts.map(async (f) => {
+        const file = path.join(folder, `${f.name}.otf`);
+        const present = await stat(file).then((s) => s.size === f.bytes.byteLength, () => false);
+        if (!present) {
+          // Written beside and renamed, so a build running alongside never reads half a file.
+          const part = `${file}.${process.pid}.part`;
+          await writeFile(part, f.bytes);
+          await rename(part, file);
+        }
+        return file;
+      }),
+    );
+    return { files: paths };
+  })();
+  return cache;
+}
