@@ -52,7 +52,9 @@ export async function writeTempEdition(files: ReadonlyMap<string, string | Uint8
   return dir;
 }
 
-export const minimalEditionYaml = `title: Test Monitor
+/** An edition.yaml listing the given chapters. */
+export function editionYaml(chapters: readonly string[]): string {
+  return `title: Test Monitor
 year: 2026
 publisher: Eurocities
 language: en
@@ -60,5 +62,8 @@ baseUrl: https://monitor.example.org/test/
 licence: CC BY 4.0
 contact: feedback@example.org
 chapters:
-  - essay.md
+${chapters.map((c) => `  - ${c}`).join('\n')}
 `;
+}
+
+export const minimalEditionYaml = editionYaml(['essay.md']);

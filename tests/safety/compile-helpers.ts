@@ -1,21 +1,9 @@
 import { compileEdition, type CompileResult } from '../../pipeline/compile.js';
 import { collectProblems } from '../../pipeline/diagnostics/format.js';
 import type { Audience } from '../../pipeline/model/figure.js';
-import { toSources } from '../helpers/edition-fixture.js';
+import { editionYaml, toSources } from '../helpers/edition-fixture.js';
 
-/** An edition.yaml listing the given chapters. */
-export function editionYaml(chapters: readonly string[]): string {
-  return `title: Test Monitor
-year: 2026
-publisher: Eurocities
-language: en
-baseUrl: https://monitor.example.org/test/
-licence: CC BY 4.0
-contact: feedback@example.org
-chapters:
-${chapters.map((c) => `  - ${c}`).join('\n')}
-`;
-}
+export { editionYaml };
 
 /** A chapter with minimal front matter; its body starts on line 7. */
 export function essay(title: string, body: string, extra = ''): string {

@@ -19,31 +19,27 @@ export function zip(entries: readonly { readonly path: string; readonly bytes: U
     const stored = deflated.byteLength >= raw.byteLength;
     const data = stored ? raw : deflated;
     const crc = crc32(raw);
+    // The fields the local header and the central directory entry share, from version needed on.
+    const writeShared = (header: Buffer, at: number): void => {
+      header.writeUInt16LE(20, at); // version needed: 2.0 (deflate)
+      header.writeUInt16LE(0x0800, at + 2); // bit 11: names are UTF-8
+      header.writeUInt16LE(stored ? 0 : 8, at + 4);
+      header.writeUInt16LE(DOS_TIME, at + 6);
+      header.writeUInt16LE(DOS_DATE, at + 8);
+      header.writeUInt32LE(crc, at + 10);
+      header.writeUInt32LE(data.byteLength, at + 14);
+      header.writeUInt32LE(raw.byteLength, at + 18);
+      header.writeUInt16LE(name.byteLength, at + 22);
+    };
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4); // version needed: 2.0 (deflate)
-    local.writeUInt16LE(0x0800, 6); // bit 11: names are UTF-8
-    local.writeUInt16LE(stored ? 0 : 8, 8);
-    local.writeUInt16LE(DOS_TIME, 10);
-    local.writeUInt16LE(DOS_DATE, 12);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(data.byteLength, 18);
-    local.writeUInt32LE(raw.byteLength, 22);
-    local.writeUInt16LE(name.byteLength, 26);
+    writeShared(local, 4);
     local.writeUInt16LE(0, 28);
     locals.push(local, name, data);
     const central = Buffer.alloc(46);
     central.writeUInt32LE(0x02014b50, 0);
     central.writeUInt16LE(20, 4); // made by: MS-DOS attributes, spec 2.0
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(0x0800, 8);
-    central.writeUInt16LE(stored ? 0 : 8, 10);
-    central.writeUInt16LE(DOS_TIME, 12);
-    central.writeUInt16LE(DOS_DATE, 14);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(data.byteLength, 20);
-    central.writeUInt32LE(raw.byteLength, 24);
-    central.writeUInt16LE(name.byteLength, 28);
+    writeShared(central, 6);
     // extra, comment, disk number, internal and external attributes: all 0
     central.writeUInt32LE(offset, 42);
     centrals.push(central, name);
