@@ -51,8 +51,10 @@ describe('hostile Markdown and raw HTML, built for real', () => {
     const pages = [...files].filter(([name]) => name.endsWith('.html'));
     expect(pages.length).toBeGreaterThan(2);
     for (const [name, bytes] of pages) expect(dangers(bytes.toString('utf8')), name).toEqual([]);
-    // The text-level forms, in case a parser disagrees with ours.
-    for (const pattern of [/javascript:/i, /vbscript:/i, /\son\w+=/i, /<script/i, /<iframe/i, /<base\b/i, /<embed/i, /<object/i, /url\(https:\/\/evil/i, /evil\.example/i]) {
+    // The text-level forms, in case a parser disagrees with ours (the site's own search script, in
+    // exactly the form the layout writes it, is the one script allowed).
+    const foreignScript = /<script(?! type="module" src="(?:\.\.\/)*assets\/search\.js"><\/script>)/i;
+    for (const pattern of [/javascript:/i, /vbscript:/i, /\son\w+=/i, foreignScript, /<iframe/i, /<base\b/i, /<embed/i, /<object/i, /url\(https:\/\/evil/i, /evil\.example/i]) {
       expect(grepTree(new Map(pages), pattern), String(pattern)).toEqual([]);
     }
   });

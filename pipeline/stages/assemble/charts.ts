@@ -84,7 +84,7 @@ export async function buildFigures(
             caption: smartenText(directive.caption, inputs.language),
             alt,
             chapterSlug: chart.chapterSlug,
-            csvName: `figure-${chart.number.replace('.', '-')}.csv`,
+            csvName: `figure-${chart.number.replace('.', '-').toLowerCase()}.csv`,
             audience: attrs['audience'] === 'members' ? 'members' : 'public',
           });
         },

@@ -10,7 +10,7 @@ import { cardPath, page, type SiteLinks } from './layout.js';
 import { caseStudiesPages, chapterPage, methodsPages, indexPage } from './pages.js';
 import { searchScript } from './search-client.js';
 import { searchIndex } from './search.js';
-import { ASSETS_DIR, SITEMAP_FILE } from './site-paths.js';
+import { ASSETS_DIR, pngName, SITEMAP_FILE } from './site-paths.js';
 import { sitemap } from './sitemap.js';
 
 export interface OutputFile {
@@ -84,7 +84,6 @@ export async function emitSite(edition: Edition, assets: HtmlAssets): Promise<Ou
   return files;
 }
 
-export const pngName = (csvName: string) => csvName.replace(/\.csv$/, '.png');
 
 export function formatSize(bytes: number): string {
   if (bytes >= 1_000_000) return `${(bytes / 1_000_000).toFixed(1)} MB`;

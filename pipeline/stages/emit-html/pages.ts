@@ -6,7 +6,7 @@ import { kindLabels, renderChapterHeader } from '../render/chapter-header.js';
 import { scrollRegion } from '../render/figure.js';
 import { collectionPages, facetHref, facetLinks, type Cell } from './explorer.js';
 import type { PageSpec, SiteLinks } from './layout.js';
-import { CASE_STUDIES_DIR, INDEX_PAGE, METHODS_DIR } from './site-paths.js';
+import { CASE_STUDIES_DIR, INDEX_PAGE, METHODS_DIR, pngName } from './site-paths.js';
 
 /** Reading-order groups of the table of contents. */
 const groups: { title: string; kinds: ChapterKind[] }[] = [
@@ -70,9 +70,11 @@ export function chapterPage(edition: Edition, chapter: Chapter, links: SiteLinks
   const body = renderChapterBody(chapter, 'web', {
     baseUrl: edition.config.baseUrl,
     language: edition.config.language,
-    figureLinks: (f) => ({ ...(links.png ? { png: f.csvName.replace(/\.csv$/, '.png') } : {}), ...(data ? { allData: { href: `../${data.path}`, size: data.size } } : {}) }),
+    figureLinks: (f) => ({ ...(links.png ? { png: pngName(f.csvName) } : {}), ...(data ? { allData: { href: `../${data.path}`, size: data.size } } : {}) }),
   });
-  const pager = h('nav', { className: ['pager'], ariaLabel: 'Previous and next chapter' }, [
+  // The pager is the site's chrome: in the edition's language even inside a chapter in another.
+  const chromeLang = chapter.frontMatter.lang !== undefined && chapter.frontMatter.lang !== edition.config.language ? edition.config.language : undefined;
+  const pager = h('nav', { className: ['pager'], ariaLabel: 'Previous and next chapter', lang: chromeLang }, [
     prev ? h('a', { rel: 'prev', href: `../${prev.slug}/` }, [h('span', 'Previous: '), prev.frontMatter.title]) : h('span'),
     next ? h('a', { rel: 'next', href: `../${next.slug}/` }, [h('span', 'Next: '), next.frontMatter.title]) : h('span'),
   ]);

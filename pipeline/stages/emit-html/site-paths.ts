@@ -10,3 +10,6 @@ export const METHODS_DIR = 'methods';
 export const SITEMAP_FILE = 'sitemap.xml';
 /** The accessibility statement's slug, and the one it takes if an edition ever has the first. */
 export const ACCESSIBILITY_SLUGS = ['accessibility', 'accessibility-statement'] as const;
+
+/** A chart's press PNG sits beside its CSV download, under the same name. */
+export const pngName = (csvName: string): string => csvName.replace(/\.csv$/, '.png');
