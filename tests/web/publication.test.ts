@@ -247,3 +247,20 @@ describe('the best-practice explorer and the methods collection', () => {
     expect(home).not.toContain('class="site-nav"');
   });
 });
+
+describe('the home page', () => {
+  it('shows the key figures as the very drawing of the edition’s headline tiles chart, linked to it', () => {
+    const home = files.get('html/index.html')?.toString('utf8') ?? '';
+    const section = /<section class="key-figures[^"]*"[^>]*>([\s\S]*?)<\/section>/.exec(home)?.[1] ?? '';
+    expect(section).not.toBe('');
+    const link = /<a href="([^"/]+)\/#([^"]+)">/.exec(section);
+    expect(link).not.toBeNull();
+    const chapter = files.get(`html/${link?.[1]}/index.html`)?.toString('utf8') ?? '';
+    const figure = new RegExp(`<figure class="chart chart-tiles" id="${link?.[2]}"[\\s\\S]*?</figure>`).exec(chapter)?.[0] ?? '';
+    expect(figure).not.toBe('');
+    const texts = (html: string) => [...html.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]);
+    // The numbers a reader sees on the home page are the chapter's, label for label.
+    expect(texts(section).length).toBeGreaterThan(0);
+    expect(texts(section)).toEqual(texts(figure.replace(/<figcaption[\s\S]*?<\/figcaption>/, '').split('<p class="chart-source"')[0] ?? ''));
+  });
+});

@@ -3,7 +3,7 @@ import { h } from 'hastscript';
 import { chapterLabel, type Chapter, type ChapterKind, type Edition } from '../../model/edition.js';
 import { renderChapterBody } from '../render/chapter-body.js';
 import { kindLabels, renderChapterHeader } from '../render/chapter-header.js';
-import { scrollRegion } from '../render/figure.js';
+import { chartSvgs, scrollRegion } from '../render/figure.js';
 import { collectionPages, facetHref, facetLinks, type Cell } from './explorer.js';
 import type { PageSpec, SiteLinks } from './layout.js';
 import { CASE_STUDIES_DIR, INDEX_PAGE, METHODS_DIR, pngName } from './site-paths.js';
@@ -35,6 +35,7 @@ export function indexPage(edition: Edition, links: SiteLinks): PageSpec {
         ...(pdf ? [h('a', { className: ['button'], href: pdf.name }, `Download the PDF edition (${pdf.size})`), ' '] : []),
         ...(data ? [h('a', { className: ['button', 'button-secondary'], href: data.path }, `All data of this edition (ZIP, ${data.size})`)] : []),
       ]),
+      ...keyFigures(edition),
     ]),
     h('nav', { className: ['toc', 'site-nav-home'], id: 'site-nav', ariaLabel: 'Chapters' }, [
       h('h2', { className: ['sr-only'] }, 'Contents'),
@@ -51,6 +52,25 @@ export function indexPage(edition: Edition, links: SiteLinks): PageSpec {
     ]),
   ];
   return { path: INDEX_PAGE, title: config.title, description: config.description, canonical: '', main, kind: '', cardTitle: config.subtitle ?? config.title, ownNav: true };
+}
+
+/**
+ * The edition's key figures on the cover: the first headline-tiles chart of the edition, the very
+ * drawing its chapter shows (so the numbers are the same), linked to it.
+ */
+function keyFigures(edition: Edition): ElementContent[] {
+  for (const chapter of edition.chapters) {
+    const figure = chapter.figures.find((f) => f.kind === 'tiles');
+    if (!figure) continue;
+    return [
+      h('section', { className: ['key-figures', 'chart'], ariaLabelledBy: 'key-figures-title' }, [
+        h('h2', { id: 'key-figures-title', className: ['key-figures-title'] }, 'Key figures'),
+        ...chartSvgs(figure, 'web'),
+        h('p', { className: ['key-figures-source'] }, [h('a', { href: `${chapter.slug}/#${figure.id}` }, `${figure.caption} (${chapter.frontMatter.title})`)]),
+      ]),
+    ];
+  }
+  return [];
 }
 
 function chapterCard(c: Chapter): ElementContent {

@@ -18,7 +18,7 @@ export interface FigureLinks {
  * container query (styles/charts.css): no script. The hidden one is display:none, which also
  * takes it out of the accessibility tree. Print keeps the wide drawing only.
  */
-function chartSvgs(figure: Figure, target: Target): Element[] {
+export function chartSvgs(figure: Figure, target: Target): Element[] {
   const raw = (svg: string) => ({ type: 'raw', value: svg }) as unknown as ElementContent;
   if (target === 'print' || !figure.svgNarrow) return [h('div', { className: ['chart-svg'] }, [raw(figure.svg)])];
   return [
