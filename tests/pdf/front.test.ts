@@ -1,8 +1,9 @@
+import type { Element } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { toString } from 'hast-util-to-string';
 import { describe, expect, it } from 'vitest';
 import { formatDate } from '../../pipeline/model/edition.js';
-import { backCover, cover, imprint } from '../../pipeline/stages/emit-pdf/front.js';
+import { backCover, cover, imprint, tableOfContents } from '../../pipeline/stages/emit-pdf/front.js';
 import { makeEdition } from './fixture.js';
 
 const date = new Date('2026-12-02T10:00:00Z');
@@ -53,5 +54,27 @@ describe('front and back matter of the print edition', () => {
     expect(text).toContain('https://monitor.example.org/2026/');
     expect(text).toContain('monitor@example.org');
     expect(text).toContain('CC BY 4.0');
+  });
+
+  it('opens each run of chapters of one part with the part’s title in the contents, as a plain line', () => {
+    const edition = makeEdition({ chapters: 3 });
+    const toc = tableOfContents(edition.chapters.map((chapter) => ({ chapter, key: chapter.slug })), undefined);
+    const html = toHtml(toc);
+    // The contents as lines, in document order: part titles as they are, entries indented.
+    const lines: string[] = [];
+    const walk = (node: Element): void => {
+      const classes = (node.properties['className'] as string[] | undefined) ?? [];
+      if (classes.includes('toc-part')) lines.push(toString(node));
+      else if (classes.includes('toc-title')) lines.push(`  ${toString(node)}`);
+      else for (const child of node.children) if (child.type === 'element') walk(child);
+    };
+    walk(toc);
+    const [foreword, ...essays] = edition.chapters;
+    expect(lines[0]).toBe('Introduction');
+    expect(lines.filter((l) => !l.startsWith('  '))).toEqual(['Introduction', 'Voices from cities']);
+    expect(lines.indexOf('Voices from cities')).toBeLessThan(lines.indexOf(`  ${essays[0]?.frontMatter.title}`));
+    expect(lines.indexOf('Voices from cities')).toBeGreaterThan(lines.indexOf(`  ${foreword?.frontMatter.title}`));
+    // A part title is not a link: the contents keep one link per chapter and section.
+    expect(html).not.toMatch(/<a[^>]*>[^<]*Voices from cities/);
   });
 });

@@ -1,6 +1,7 @@
 import type { ElementContent } from 'hast';
 import { h } from 'hastscript';
-import { chapterLabel, type Chapter, type ChapterKind, type Edition } from '../../model/edition.js';
+import { chapterLabel, type Chapter, type Edition } from '../../model/edition.js';
+import { parts } from '../assemble/parts.js';
 import { renderChapterBody } from '../render/chapter-body.js';
 import { kindLabels, renderChapterHeader } from '../render/chapter-header.js';
 import { chartSvgs, scrollRegion } from '../render/figure.js';
@@ -8,15 +9,6 @@ import { collectionPages, facetHref, facetLinks, type Cell } from './explorer.js
 import type { PageSpec, SiteLinks } from './layout.js';
 import { CASE_STUDIES_DIR, INDEX_PAGE, METHODS_DIR, pngName } from './site-paths.js';
 
-/** Reading-order groups of the table of contents. */
-const groups: { title: string; kinds: ChapterKind[] }[] = [
-  { title: 'Introduction', kinds: ['foreword', 'executive-summary'] },
-  { title: 'Voices from cities', kinds: ['essay'] },
-  { title: 'Guest essays', kinds: ['guest-essay'] },
-  { title: 'Best practices', kinds: ['case-study'] },
-  { title: 'Knowledge-sharing methods', kinds: ['method'] },
-  { title: 'Methodology and annexes', kinds: ['methodology', 'annex'] },
-];
 
 /**
  * The home page: the cover (title, subtitle, downloads, search), then the chapters as cards by
@@ -39,7 +31,7 @@ export function indexPage(edition: Edition, links: SiteLinks): PageSpec {
     ]),
     h('nav', { className: ['toc', 'site-nav-home'], id: 'site-nav', ariaLabel: 'Chapters' }, [
       h('h2', { className: ['sr-only'] }, 'Contents'),
-      ...groups.flatMap((g) => {
+      ...parts.flatMap((g) => {
         const chapters = edition.chapters.filter((c) => g.kinds.includes(c.frontMatter.kind));
         if (chapters.length === 0) return [];
         const id = `part-${g.kinds[0]}`;

@@ -2,6 +2,7 @@ import { h } from 'hastscript';
 import type { Element, ElementContent } from 'hast';
 import { contentTypeOf } from '../../assets/content-type.js';
 import { chapterLabel, formatDate, type Chapter, type Edition, type EditionConfig } from '../../model/edition.js';
+import { partOf } from '../assemble/parts.js';
 import { printId } from './chapter-print.js';
 
 export interface TocChapter {
@@ -117,12 +118,20 @@ export function tableOfContents(entries: readonly TocChapter[], pages: ReadonlyM
     h('h1#contents', { dataRecto: '' }, 'Contents'),
     h(
       'ol.toc-list',
-      entries.map(({ chapter, key }) => {
+      entries.flatMap(({ chapter, key }, i) => {
         const sections = chapter.headings.filter((heading) => heading.depth === 2);
-        return h('li.toc-chapter', [
-          entry(key, chapterLabel(chapter) ?? '', chapter.frontMatter.title),
-          sections.length === 0 ? null : h('ol.toc-sections', sections.map((s) => h('li', entry(printId(chapter.slug, s.id), '', s.text)))),
-        ]);
+        // Each run of chapters of one part opens with the part's title (not a link, not a heading:
+        // the contents' links and the bookmarks stay one per chapter and section).
+        const part = partOf(chapter.frontMatter.kind);
+        const previous = entries[i - 1];
+        const opensPart = part !== undefined && (previous === undefined || partOf(previous.chapter.frontMatter.kind) !== part);
+        return [
+          ...(opensPart ? [h('li.toc-part', part)] : []),
+          h('li.toc-chapter', [
+            entry(key, chapterLabel(chapter) ?? '', chapter.frontMatter.title),
+            sections.length === 0 ? null : h('ol.toc-sections', sections.map((s) => h('li', entry(printId(chapter.slug, s.id), '', s.text)))),
+          ]),
+        ];
       }),
     ),
   ]);
