@@ -10,6 +10,7 @@ export const hostileBody = String.raw`
 <a href="java	script:alert('PWN11')">a5</a> <a href="java
 script:alert('PWN12')">a6</a> <a href=" javascript:alert('PWN13')">a7</a>
 <a href="data:text/html,<script>alert('PWN14')</script>">a8</a> <a href="data:text/html;base64,UFdOMTU=">a9</a>
+<a href="#%E0%A4%A">broken escape</a> <a href="../evil/#%zz">broken escape in a chapter link</a>
 
 ## Elements
 

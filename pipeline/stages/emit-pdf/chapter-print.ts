@@ -5,6 +5,7 @@ import { renderChapterBody } from '../render/chapter-body.js';
 import { renderChapterHeader } from '../render/chapter-header.js';
 import { hyphenateTree } from './hyphenate.js';
 import { chapterClass } from './page-css.js';
+import { decodeUrlPart } from '../markdown/url.js';
 
 export interface PrintChapter {
   readonly section: Element;
@@ -90,12 +91,12 @@ function scopeIds(header: Root, body: Root, slug: string, titleKey: string): voi
       const href = el.properties['href'];
       if (el.tagName !== 'a' || typeof href !== 'string') return;
       if (href === '#top') el.properties['href'] = `#${titleKey}`;
-      else if (href.startsWith('#') && href.length > 1) el.properties['href'] = `#${printId(slug, decodeURIComponent(href.slice(1)))}`;
+      else if (href.startsWith('#') && href.length > 1) el.properties['href'] = `#${printId(slug, fragment(href.slice(1)))}`;
       else {
         const m = webChapterLink.exec(href);
         if (m === null) return;
         const target = m[1] as string;
-        const anchor = m[2] ? decodeURIComponent(m[2]) : undefined;
+        const anchor = m[2] ? fragment(m[2]) : undefined;
         el.properties['href'] = `#${anchor === undefined || anchor === 'top' ? chapterAnchor(target) : printId(target, anchor)}`;
       }
     });
@@ -166,4 +167,13 @@ export function walkElements(node: Root | Element, fn: (el: Element) => void): v
       walkElements(child, fn);
     }
   }
+}
+
+/**
+ * A link's fragment as the id it names. An author's raw-HTML link may carry a broken `%` escape
+ * (Markdown links are refused for it earlier, with a position): it is kept as written, so it
+ * points nowhere in print as it does on the web, instead of failing the print.
+ */
+function fragment(text: string): string {
+  return decodeUrlPart(text) ?? text;
 }
