@@ -1,6 +1,6 @@
 import { lstat, mkdir, readFile, readdir, realpath, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { claimOutput, LOCK, MANAGED_FOLDERS, OutputRefusedError, READY, refuseProtected, RETIRED, STAGING, type Protected } from './ownership.js';
+import { claimOutput, isInside, LOCK, MANAGED_FOLDERS, OutputRefusedError, READY, refuseProtected, RETIRED, STAGING, type Protected } from './ownership.js';
 import { track } from './resources.js';
 
 /** In a ready folder: `<REMOVE><folder>` asks the swap to remove that folder of the output. */
@@ -177,7 +177,7 @@ async function removeOwn(outDir: string, target: string): Promise<void> {
   const info = await lstat(target).catch(() => undefined);
   if (!info) return;
   const [realOut, realParent] = await Promise.all([realpath(outDir), realpath(path.dirname(target))]);
-  if (realParent !== realOut && !realParent.startsWith(realOut + path.sep)) {
+  if (realParent !== realOut && !isInside(realParent, realOut)) {
     throw new OutputRefusedError(`Refusing to delete ${target}: it is not inside the output folder ${outDir}.`, 'Check the output folder for links planted in it.');
   }
   // rm never follows a link: a link is removed itself, never what it points to.
