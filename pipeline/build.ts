@@ -1,35 +1,32 @@
 import { createHash } from 'node:crypto';
 import { lstat, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { VFile } from 'vfile';
-import { contentTypeOf } from './assets/content-type.js';
-import { fontFaceCss, loadFonts } from './assets/fonts.js';
+import type { VFile } from 'vfile';
 import { DiskStore } from './cache/store.js';
 import { pipelineVersion } from './cache/version.js';
-import { compileEdition } from './compile.js';
-import { hasErrors, report } from './diagnostics/report.js';
+import { EMITTERS, type EmittedDocument, type Emitter } from './emitters/index.js';
 import type { Edition } from './model/edition.js';
 import type { Audience } from './model/figure.js';
 import { StagedOutput } from './output/atomic.js';
 import { claimOutput, OutputRefusedError, refuseProtected, type Protected } from './output/ownership.js';
-import { checkBudget, clearlyWithinBudget, measureEdition, overrunMessage, sizeSummary, type Budget, type Overrun } from './stages/emit-pdf/budget.js';
-import type { LaunchedBrowser } from './stages/emit-pdf/launch.js';
+import type { Budget } from './stages/emit-pdf/budget.js';
 import type { ProgressSink } from './progress/events.js';
-import { emitSite, type HtmlAssets } from './stages/emit-html/index.js';
-import { loadRasterFonts } from './stages/emit-html/raster-fonts.js';
-import { MEDIA_DIR } from './stages/markdown/images.js';
 import { readSources, type EditionSources } from './stages/load/read-sources.js';
 import { closeChartWorkers, holdChartWorkers } from './stages/charts/workers.js';
+import { parseFormats, runSequence } from './sequence.js';
 import { defaultCacheDir, projectRoot } from './paths.js';
 
 export { defaultCacheDir, projectRoot };
+export { htmlAssets, loadStyles, type Styles } from './assets/styles.js';
 
-export type Format = 'html' | 'pdf' | 'all';
+/** `--format`: a comma list of formats (`html,pdf`), or `all` for the formats edition.yaml enables. */
+export type Format = string;
 
 export interface BuildOptions {
   readonly root: string;
   readonly out: string;
-  readonly format: Format;
+  /** Formats to build (`html`, `html,pdf`, a list); `all` or undefined: edition.yaml's `formats`. */
+  readonly format?: Format | readonly string[] | undefined;
   readonly profile: Audience;
   readonly keepPrintHtml: boolean;
   readonly buildDate: Date;
@@ -48,17 +45,22 @@ export interface BuildOptions {
   readonly signal?: AbortSignal | undefined;
   /** Limits of the PDF edition's size (default: printBudget). */
   readonly printBudget?: Budget | undefined;
+  /** The emitter table (default EMITTERS); tests pass their own. */
+  readonly emitters?: readonly Emitter[] | undefined;
 }
 
 export interface BuildResult {
   readonly ok: boolean;
   readonly files: readonly VFile[];
   readonly edition: Edition | undefined;
-  readonly written: { readonly html?: string; readonly pdf?: string };
+  /** Per format built, the file readers open first (e.g. html → <out>/html/index.html). */
+  readonly written: Readonly<Record<string, string>>;
 }
 
 export async function build(options: BuildOptions): Promise<BuildResult> {
   const { log, signal } = options;
+  const table = options.emitters ?? EMITTERS;
+  const formats = parseFormats(options.format, table);
   signal?.throwIfAborted();
   // 0. A look at the output folder before any work: a folder that is not ours is refused at once.
   await refuseProtected(path.resolve(options.out), outputGuard(options));
@@ -67,131 +69,76 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   options.progress?.({ stage: 'read' });
   const sources = await readSources(options.root);
   signal?.throwIfAborted();
-  // Start Chromium now when a PDF is wanted: it is ready by the time the model is. Only for
-  // editions clearly within the print budget: a document too big to print never starts it.
-  let browser: Promise<LaunchedBrowser> | undefined;
-  const startBrowser = async () => (await import('./stages/emit-pdf/index.js')).startBrowser(options.browserPath, log);
-  if (options.format !== 'html' && clearlyWithinBudget(sources, options.printBudget)) {
-    browser = startBrowser();
-    browser.catch(() => undefined); // a failure surfaces when the PDF stage awaits it
-  }
-  let browserHandedOver = false;
-  // A stop request kills Chromium at once (its whole process group) and removes its profile, and
-  // ends the chart threads, even one still drawing.
-  const onAbort = () => {
-    void browser?.then((b) => b.kill(), () => undefined);
-    void closeChartWorkers();
-  };
+  // Chart threads (started by the compile when there are charts) end with the build; a stop
+  // request ends them at once, even one still drawing.
+  const onAbort = () => void closeChartWorkers();
   signal?.addEventListener('abort', onAbort, { once: true });
-  // Chart threads (started by the compile when there are charts) end with the build.
   const releaseCharts = holdChartWorkers();
-  try {
-    return await buildWith(options, sources, () => browser ?? (browser = startBrowser()), () => (browserHandedOver = true));
-  } finally {
-    await releaseCharts();
-    signal?.removeEventListener('abort', onAbort);
-    // Content errors, a stop or a failed output folder: the early browser was never used; close it.
-    if (browser && signal?.aborted) await browser.then((b) => b.kill(), () => undefined);
-    else if (browser && !browserHandedOver) await browser.then((b) => b.close(), () => undefined);
-  }
-}
-
-async function buildWith(options: BuildOptions, sources: EditionSources, browser: () => Promise<LaunchedBrowser>, handOver: () => void): Promise<BuildResult> {
-  const { log, signal } = options;
   // Stages report progress between steps: a stop request ends the build there.
   const progress: ProgressSink = (event) => {
     signal?.throwIfAborted();
     options.progress?.(event);
   };
-
-  // 2. Compile them into one model; stop on content errors before touching the output.
   const cache = await openCache(options.cacheDir, options.runToken);
-  const compiled = await compileEdition(sources, { profile: options.profile, buildDate: options.buildDate, drawCharts: true, cache, progress });
-  signal?.throwIfAborted();
-  await cache?.flush();
-  if (cache) log(`cache: ${cacheSummary(cache)}`);
-  const edition = compiled.edition;
-  if (!edition || hasErrors(compiled.files)) return { ok: false, files: compiled.files, edition, written: {} };
-  log(`compiled ${edition.chapters.length} chapters, ${edition.chapters.reduce((n, c) => n + c.figures.length, 0)} figures`);
-
-  // 2b. The print budget, before anything is printed: a document too large for Chromium is a
-  // positioned error at the chapter that makes it big, not a crash.
-  const sizes = options.format === 'html' ? [] : measureEdition(edition);
-  if (options.format !== 'html') {
-    const files = reportOverruns(compiled.files, checkBudget(sizes, options.printBudget));
-    if (hasErrors(files)) return { ok: false, files, edition, written: {} };
-  }
-
-  // 3. Build into a staging folder beside the output.
-  const staged = await StagedOutput.open(options.out, options.runToken, {
-    force: options.force,
-    guard: outputGuard(options),
-  }).catch((error: unknown) => {
-    throw error instanceof OutputRefusedError ? error : outputError(options.out, error);
-  });
+  const stamp = JSON.stringify({ profile: options.profile, sources: sourcesHash(sources) }) + '\n';
+  let staged: StagedOutput | undefined;
+  const built: string[] = [];
   try {
-    signal?.throwIfAborted();
-    const styles = await loadStyles(sources);
-    const folders: string[] = [];
-    const stamp = JSON.stringify({ profile: edition.profile, sources: sourcesHash(sources) }) + '\n';
-    let pdf: { name: string; bytes: Uint8Array } | undefined;
-    if (options.format !== 'html') {
-      // 4. The PDF edition (heavy modules load only when a PDF is asked for).
-      options.progress?.({ stage: 'pdf' });
-      const { emitPdf, PdfEmitError } = await import('./stages/emit-pdf/index.js');
-      handOver();
-      const result = await emitPdf(edition, {
-        browser: browser(),
-        outDir: path.join(staged.stagingDir, 'pdf'),
-        keepPrintHtml: options.keepPrintHtml,
-        executablePath: options.browserPath,
-        styles: { printCss: styles.print, chartsCss: styles.charts },
-        images: new Map([...edition.media].map(([rel, bytes]) => [`../${MEDIA_DIR}/${rel}`, { contentType: contentTypeOf(rel), bytes }])),
-        log,
-        signal,
-      }).catch((error: unknown) => {
-        signal?.throwIfAborted(); // a stop, not a failure of Chromium
-        // Say what was being printed, so a crash or timeout can be told from a bug.
-        if (error instanceof PdfEmitError && error.ruleId === 'pdf-print') error.message += ` While printing: ${sizeSummary(sizes)}.`;
-        throw error;
-      });
-      pdf = { name: path.basename(result.pdfPath), bytes: result.data };
-      await staged.write(`pdf/${STAMP}`, stamp);
-      folders.push('pdf');
-      log(`pdf: ${result.pages} pages, ${(result.bytes / 1e6).toFixed(2)} MB, ${result.tocChecked} TOC entries verified`);
-    } else {
-      pdf = await existingPdf(options.out, edition, sourcesHash(sources));
-      if (!pdf) log('html: no PDF from these exact sources and profile in the output folder, so the pages do not link one');
-    }
-    signal?.throwIfAborted();
-    if (options.format !== 'pdf') {
-      // 5. The HTML edition.
-      options.progress?.({ stage: 'html', count: edition.chapters.length });
-      const files = await emitSite(edition, await htmlAssets(styles, pdf, sources.data, true));
-      for (const f of files) await staged.write(`html/${f.path}`, f.contents);
-      await staged.write(`html/${STAMP}`, stamp);
-      folders.push('html');
-      log(`html: ${files.length} files`);
-    }
-    // 6. Swap the new output in; a folder left by a build of the other profile goes.
+    // 2-5. Compile, then each format into a staging folder beside the output (see sequence.ts).
+    const run = await runSequence(sources, {
+      profile: options.profile,
+      buildDate: options.buildDate,
+      drawCharts: true,
+      cache,
+      formats,
+      emitters: table,
+      purpose: 'publish',
+      browserPath: options.browserPath,
+      keepPrintHtml: options.keepPrintHtml,
+      printBudget: options.printBudget,
+      log,
+      progress,
+      signal,
+      compiled: async () => {
+        await cache?.flush();
+        if (cache) log(`cache: ${cacheSummary(cache)}`);
+      },
+      begin: async () => {
+        staged = await StagedOutput.open(options.out, options.runToken, { force: options.force, guard: outputGuard(options) }).catch((error: unknown) => {
+          throw error instanceof OutputRefusedError ? error : outputError(options.out, error);
+        });
+      },
+      keep: async (emitter, result) => {
+        if (!staged) throw new Error('the staging folder is not open');
+        for (const f of result.files) await staged.write(`${emitter.folder}/${f.path}`, f.contents);
+        await staged.write(`${emitter.folder}/${STAMP}`, stamp);
+        if (!built.includes(emitter.folder)) built.push(emitter.folder);
+      },
+      // An HTML-only build links the PDF of the last full build from exactly these sources.
+      lastBuilt: (format, edition) => {
+        const emitter = table.find((e) => e.format === format);
+        return emitter ? lastBuilt(path.join(options.out, emitter.folder), emitter.entry(edition), edition.profile, sourcesHash(sources)) : Promise.resolve(undefined);
+      },
+    });
+    if (!run.ok || !run.edition) return { ok: false, files: run.files, edition: run.edition, written: {} };
+    if (!staged) return { ok: true, files: run.files, edition: run.edition, written: {} }; // no format to build
+    const edition = run.edition;
+    // 6. Swap the new output in; a folder left by a build of another profile goes.
     options.progress?.({ stage: 'write' });
-    const stale = await staleFolders(options.out, folders, edition.profile);
+    const stale = await staleFolders(options.out, table, built, edition.profile);
     for (const s of stale) log(`${s.folder}: removed ${s.folder}/ left by an earlier ${s.profile ?? 'older'} build, so no ${s.profile ?? 'stale'} files stay beside this ${edition.profile} edition`);
-    await staged.commit(folders, { remove: stale.map((s) => s.folder), signal });
+    await staged.commit(built, { remove: stale.map((s) => s.folder), signal });
+    const written: Record<string, string> = {};
+    for (const e of table) if (run.emitted.has(e.format)) written[e.format] = path.join(options.out, e.folder, e.entry(edition));
+    return { ok: true, files: run.files, edition, written };
   } catch (error) {
-    await staged.discard().catch(() => {});
+    await staged?.discard().catch(() => {});
     const code = (error as NodeJS.ErrnoException).code;
-    throw code && /^E[A-Z]+$/.test(code) ? outputError(options.out, error) : error;
+    throw staged && code && /^E[A-Z]+$/.test(code) ? outputError(options.out, error) : error;
+  } finally {
+    await releaseCharts();
+    signal?.removeEventListener('abort', onAbort);
   }
-  return {
-    ok: true,
-    files: compiled.files,
-    edition,
-    written: {
-      ...(options.format !== 'pdf' ? { html: path.join(options.out, 'html') } : {}),
-      ...(options.format !== 'html' ? { pdf: path.join(options.out, 'pdf', `${edition.config.slug}.pdf`) } : {}),
-    },
-  };
 }
 
 /** Folders the output may never be: the edition root, the project, the home folder (and what holds them). */
@@ -199,27 +146,13 @@ function outputGuard(options: BuildOptions): Protected {
   return { roots: [options.root, projectRoot], home: options.home };
 }
 
-/** One `pdf-too-large` error per measure over budget, at line 1 of the chapter that contributes most. */
-function reportOverruns(files: readonly VFile[], overruns: readonly Overrun[]): readonly VFile[] {
-  const all = [...files];
-  for (const o of overruns) {
-    let file = all.find((f) => f.path === o.chapter.sourcePath);
-    if (!file) {
-      file = new VFile({ path: o.chapter.sourcePath });
-      all.push(file);
-    }
-    report(file, 'pdf-too-large', overrunMessage(o), { line: 1, column: 1 });
-  }
-  return all;
-}
-
 /**
- * Output folders this build does not make, whose stamp says another profile (or has none): an
- * HTML-only public build must not leave the members PDF of an earlier build in `pdf/`.
+ * Output folders of the table that this build does not make, whose stamp says another profile (or
+ * has none): an HTML-only public build must not leave the members PDF of an earlier build in `pdf/`.
  */
-async function staleFolders(out: string, built: readonly string[], profile: Audience): Promise<{ folder: string; profile: string | undefined }[]> {
+async function staleFolders(out: string, table: readonly Emitter[], built: readonly string[], profile: Audience): Promise<{ folder: string; profile: string | undefined }[]> {
   const stale: { folder: string; profile: string | undefined }[] = [];
-  for (const folder of ['html', 'pdf']) {
+  for (const { folder } of table) {
     if (built.includes(folder)) continue;
     const info = await lstat(path.join(out, folder)).catch(() => undefined);
     if (!info) continue;
@@ -241,12 +174,18 @@ function outputError(out: string, error: unknown): Error {
   });
 }
 
-/** Check an edition without writing anything (but the cache). */
+/** Check an edition without writing anything (but the cache): the build's sequence, emitting nothing. */
 export async function check(
   root: string,
   profile: Audience,
   buildDate: Date,
-  extra: { readonly cacheDir?: string | undefined; readonly progress?: ProgressSink | undefined; readonly signal?: AbortSignal | undefined } = {},
+  extra: {
+    readonly cacheDir?: string | undefined;
+    readonly progress?: ProgressSink | undefined;
+    readonly signal?: AbortSignal | undefined;
+    /** The emitter table whose formats edition.yaml may name (default EMITTERS). */
+    readonly emitters?: readonly Emitter[] | undefined;
+  } = {},
 ): Promise<{ files: readonly VFile[]; edition: Edition | undefined }> {
   const { signal } = extra;
   const progress: ProgressSink = (event) => {
@@ -256,12 +195,20 @@ export async function check(
   progress({ stage: 'read' });
   const sources = await readSources(root);
   const cache = await openCache(extra.cacheDir, `check-${process.pid}`);
-  const result = await compileEdition(sources, { profile, buildDate, drawCharts: false, cache, progress });
-  signal?.throwIfAborted();
-  await cache?.flush();
-  return result;
+  const run = await runSequence(sources, {
+    profile,
+    buildDate,
+    drawCharts: false,
+    cache,
+    formats: [],
+    emitters: extra.emitters,
+    purpose: 'publish',
+    progress,
+    signal,
+    compiled: async () => void (await cache?.flush()),
+  });
+  return { files: run.files, edition: run.edition };
 }
-
 
 async function openCache(dir: string | undefined, token: string): Promise<DiskStore | undefined> {
   if (dir === undefined) return undefined;
@@ -277,48 +224,19 @@ function cacheSummary(cache: DiskStore): string {
   return names.map((n) => `${n} ${cache.stats.hits[n] ?? 0}/${(cache.stats.hits[n] ?? 0) + (cache.stats.misses[n] ?? 0)} reused`).join(', ') || 'empty';
 }
 
-/** Stylesheet and fonts for the HTML edition (the build and the preview share this). */
-export async function htmlAssets(styles: Styles, pdf?: HtmlAssets['pdf'], data?: HtmlAssets['data'], images = false): Promise<HtmlAssets> {
-  const fonts = await loadFonts();
-  const raster = images ? await loadRasterFonts() : undefined;
-  const css = [fontFaceCss(fonts, (f) => `fonts/${f.name}`), styles.web, styles.charts].join('\n');
-  return { css, fonts, pdf, data, ...(raster ? { raster } : {}) };
-}
-
-export interface Styles {
-  readonly web: string;
-  readonly print: string;
-  readonly charts: string;
-}
-
-/** The project's styles, then the edition's own overrides (when the edition lives elsewhere). */
-export async function loadStyles(sources: EditionSources): Promise<Styles> {
-  const own = async (name: string) => readFile(path.join(projectRoot, 'styles', name), 'utf8').catch(() => '');
-  const samePlace = path.resolve(sources.root) === projectRoot;
-  const override = (name: string) => {
-    if (samePlace) return '';
-    const file = sources.styles.find((s) => s.path === `styles/${name}`);
-    return file ? new TextDecoder().decode(file.bytes) : '';
-  };
-  const [web, print, charts] = await Promise.all([own('web.css'), own('print.css'), own('charts.css')]);
-  return { web: web + override('web.css'), print: print + override('print.css'), charts: charts + override('charts.css') };
-}
-
-/** Beside the PDF: the profile and sources it was built from. */
+/** In each output folder: the profile and sources it was built from. */
 const STAMP = '.built-from.json';
 
 /**
- * For an HTML-only build, keep linking the PDF of the last full build, but only if it was built
- * from exactly these sources and this profile: an older PDF could still hold a chapter that has
- * since become members-only.
+ * A document of the last build in `folder`, but only if it was built from exactly these sources
+ * and this profile: an older PDF could still hold a chapter that has since become members-only.
  */
-async function existingPdf(out: string, edition: Edition, sources: string): Promise<{ name: string; bytes: Uint8Array } | undefined> {
-  const file = path.join(out, 'pdf', `${edition.config.slug}.pdf`);
+async function lastBuilt(folder: string, name: string, profile: Audience, sources: string): Promise<EmittedDocument | undefined> {
   try {
-    const stamp = JSON.parse(await readFile(path.join(out, 'pdf', STAMP), 'utf8')) as { profile?: string; sources?: string };
-    if (stamp.profile !== edition.profile || stamp.sources !== sources) return undefined;
-    await stat(file);
-    return { name: `${edition.config.slug}.pdf`, bytes: await readFile(file) };
+    const stamp = JSON.parse(await readFile(path.join(folder, STAMP), 'utf8')) as { profile?: string; sources?: string };
+    if (stamp.profile !== profile || stamp.sources !== sources) return undefined;
+    await stat(path.join(folder, name));
+    return { name, bytes: await readFile(path.join(folder, name)) };
   } catch {
     return undefined;
   }

@@ -1,6 +1,5 @@
 import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import type { Format } from './build.js';
 import { defaultCacheDir, projectRoot } from './paths.js';
 import { collectProblems, formatProblems } from './diagnostics/format.js';
 import type { Audience } from './model/figure.js';
@@ -42,12 +41,13 @@ Run "monitor <command> --help" for the options of a command.`;
 
 const commands: Record<string, { help: string; options: NonNullable<ParseArgsConfig['options']> }> = {
   build: {
-    help: `Usage: monitor build [--root DIR] [--out DIR] [--format html|pdf|all] [--profile public|members] [--keep-print-html] [--force]
+    help: `Usage: monitor build [--root DIR] [--out DIR] [--format html,pdf|all] [--profile public|members] [--keep-print-html] [--force]
 
 Builds the edition into <out>/html/ and <out>/pdf/<edition-slug>.pdf.
   --root DIR          edition root with edition.yaml, chapters/ and data/ (default: the project)
   --out DIR           output folder (default: output/, or output/members/ for --profile members)
-  --format FORMAT     html, pdf or all (default: all)
+  --format FORMATS    a comma list of html and pdf, e.g. html or html,pdf (default, or all:
+                      the formats edition.yaml lists, html and pdf when it lists none)
   --profile PROFILE   public (default) or members: members-only content is included and marked
   --keep-print-html   keep the HTML given to Chromium beside the PDF
   --force             write into a folder that holds other files and was not made by a build;
@@ -218,8 +218,13 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
     return failing ? EXIT_CONTENT : EXIT_OK;
   }
 
-  const format = oneOf(values['format'], ['html', 'pdf', 'all'] as const, 'all') as Format | undefined;
-  if (format === undefined) return usageError(io, '--format must be html, pdf or all', spec.help);
+  const { parseFormats } = await import('./sequence.js');
+  let format: ReturnType<typeof parseFormats>;
+  try {
+    format = parseFormats(typeof values['format'] === 'string' ? values['format'] : undefined);
+  } catch (error) {
+    return usageError(io, `--format: ${(error as Error).message}`, spec.help);
+  }
   const defaultOut = path.join(projectRoot, 'output', profile === 'members' ? 'members' : '');
   const out = path.resolve(io.cwd, String(values['out'] ?? defaultOut));
   const quiet = verbosity === 'quiet';
@@ -228,7 +233,7 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
   const result = await build({
     root,
     out,
-    format,
+    format: format === 'edition' ? undefined : format,
     profile,
     keepPrintHtml: values['keep-print-html'] === true,
     buildDate,
@@ -270,7 +275,7 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
     return EXIT_CONTENT;
   }
   if (!quiet) {
-    const where = [result.written.html && `${path.relative(io.cwd, result.written.html) || '.'}/index.html`, result.written.pdf && path.relative(io.cwd, result.written.pdf)].filter(Boolean);
+    const where = Object.values(result.written).map((file) => path.relative(io.cwd, file));
     io.err(`Built ${where.join(' and ')} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   }
   return EXIT_OK;

@@ -4,7 +4,9 @@ import type { Audience } from './model/figure.js';
 import { chapterStages } from './cache/chapters.js';
 import { chartRenderer } from './cache/charts.js';
 import type { CacheStore } from './cache/store.js';
+import { checkFormats } from './config/formats.js';
 import { loadEdition } from './config/load-edition.js';
+import { formatNames } from './emitters/index.js';
 import { report } from './diagnostics/report.js';
 import { accessibilityStatement } from './stages/assemble/accessibility-statement.js';
 import { buildFigures, type NumberedChart } from './stages/assemble/charts.js';
@@ -32,6 +34,8 @@ export interface CompileOptions {
   readonly cache?: CacheStore | undefined;
   /** Told when each step starts (the edge measures time; the core reads no clock). */
   readonly progress?: ProgressSink | undefined;
+  /** Formats edition.yaml's `formats` may name (default: the emitter table's). */
+  readonly formats?: readonly string[] | undefined;
 }
 
 export interface CompileResult {
@@ -51,6 +55,7 @@ export async function compileEdition(sources: EditionSources, options: CompileOp
   progress({ stage: 'edition' });
   const loaded = loadEdition(sources.edition);
   const files: VFile[] = [loaded.file];
+  checkFormats(loaded, options.formats ?? formatNames());
   // A broken edition.yaml still lets everything else be checked (salvaged settings): one run.
   const config = loaded.settings;
   const labels = labelsFor(config.language);

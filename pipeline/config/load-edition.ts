@@ -20,6 +20,8 @@ export interface LoadedEdition {
 }
 
 const DEFAULT_MIN_BASE = 30;
+/** What an edition makes when edition.yaml names no `formats`. */
+export const DEFAULT_FORMATS: readonly string[] = ['html', 'pdf'];
 
 /** unknown YAML → validated, fully defaulted, read-only edition config. */
 export function loadEdition(source: SourceFile | undefined): LoadedEdition {
@@ -88,6 +90,7 @@ function toConfig(input: EditionInput): EditionConfig {
     blurb: input.blurb,
     logo: input.logo,
     coverImage: input.coverImage,
+    formats: Object.freeze([...new Set(input.formats ?? DEFAULT_FORMATS)]),
   });
 }
 
@@ -124,6 +127,7 @@ function salvage(raw: unknown): EditionConfig {
     blurb: pick('blurb', undefined),
     logo: pick('logo', undefined),
     coverImage: pick('coverImage', undefined),
+    formats: pick('formats', undefined),
   });
 }
 

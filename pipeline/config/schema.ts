@@ -47,6 +47,8 @@ export const editionSchema = z
       .strict()
       .optional(),
     chapters: z.array(z.string().regex(/^[^/\\]+\.md$/, 'name a Markdown file in chapters/, e.g. housing.md')).min(1),
+    // Edition formats to build by default (docs/authoring.md#editionyaml); names are checked against the emitter table.
+    formats: z.array(z.string().min(1)).min(1, 'list at least one format, e.g. [html, pdf]').optional(),
   })
   .strict();
 

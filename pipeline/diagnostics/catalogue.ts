@@ -23,6 +23,7 @@ export const catalogue = {
   'slug-duplicate': { severity: 'error', hint: 'Give one of the chapters another file name or a distinct `slug` in its front matter.' },
   'slug-reserved': { severity: 'error', hint: 'Choose another address: add e.g. `slug: case-studies-overview` to the front matter, or rename the file (reserved names are listed in docs/authoring.md#slugs).' },
   'slug-invalid': { severity: 'error', hint: 'Use only lower-case letters, digits and single hyphens, e.g. `slug: urban-mobility`; or rename the file that way (e.g. urban-mobility.md).' },
+  'edition-format': { severity: 'error', hint: 'List only formats the pipeline makes, e.g. `formats: [html, pdf]`, or remove the `formats` field to build both (see docs/authoring.md#editionyaml).' },
   // front matter
   'frontmatter-missing': { severity: 'error', hint: 'Start the chapter with front matter between two "---" lines, with at least title, kind and summary.' },
   'frontmatter-yaml': { severity: 'error', hint: 'Fix the YAML syntax of the front matter: check indentation and quote text containing ":".' },

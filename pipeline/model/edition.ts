@@ -43,6 +43,8 @@ export interface EditionConfig {
   readonly coverImage?: { readonly path: string; readonly alt: string } | undefined;
   /** Chapter file names relative to chapters/, in reading order. */
   readonly chapters: readonly string[];
+  /** Edition formats a build makes when --format is not given (default html and pdf). */
+  readonly formats?: readonly string[] | undefined;
 }
 
 export interface Author {

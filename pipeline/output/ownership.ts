@@ -1,13 +1,14 @@
 import { lstat, mkdir, stat, readFile, readdir, realpath, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { EMITTERS } from '../emitters/index.js';
 
 /** Written into every output folder by its first build: the folder is ours from then on. */
 export const MARKER = '.monitor-output';
 const TOOL = 'eurocities-monitor';
 
 /** Entries of an output folder that builds create, replace and remove. Nothing else is ever touched. */
-export const MANAGED_FOLDERS = ['html', 'pdf'] as const;
+export const MANAGED_FOLDERS: readonly string[] = EMITTERS.map((e) => e.folder);
 export const LOCK = '.monitor-lock';
 export const STAGING = '.staging-';
 export const READY = '.ready-';

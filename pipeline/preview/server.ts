@@ -1,15 +1,14 @@
 import { watch, type FSWatcher } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
-import { loadStyles } from '../build.js';
 import type { Audience } from '../model/figure.js';
 import { reloadScript } from './client.js';
 import { contentTypeOf } from '../assets/content-type.js';
 import { crossSite, folderLocation, hostAllowed, requestPath, type Listening } from './guard.js';
 import { PreviewSite, type RebuildResult } from './site.js';
+import { emitEdition } from '../sequence.js';
+import type { Emitter } from '../emitters/index.js';
 import { closeUnheldChartWorkers, holdChartWorkers } from '../stages/charts/workers.js';
 
 export interface PreviewOptions {
@@ -22,6 +21,8 @@ export interface PreviewOptions {
   readonly log: (line: string) => void;
   /** Milliseconds of quiet after a change before rebuilding (editors save several files at once). */
   readonly debounceMs?: number;
+  /** The emitter table (default EMITTERS); tests pass their own. */
+  readonly emitters?: readonly Emitter[] | undefined;
 }
 
 export interface Preview {
@@ -37,7 +38,7 @@ const WATCHED_DIRS = ['chapters', 'data', 'styles'];
 /** `monitor preview`: the HTML edition from memory, rebuilt on every change, tabs reloaded. */
 export async function startPreview(options: PreviewOptions): Promise<Preview> {
   const { log } = options;
-  const site = new PreviewSite(options.root, options.profile, options.buildDate);
+  const site = new PreviewSite(options.root, options.profile, options.buildDate, undefined, options.emitters);
   // Chart threads stay for the whole session: an edited chart redraws without loading Vega again.
   const releaseCharts = holdChartWorkers();
   const clients = new Set<ServerResponse>();
@@ -154,27 +155,21 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     res.end(body);
   }
 
-  /** The PDF emitter on a copy of the last good edition (it edits trees it is given). */
+  /** The PDF emitter on a copy of the last good edition (it edits trees it is given); the PDF stays in memory. */
   async function makePdf(): Promise<Uint8Array> {
     const edition = site.edition;
     const sources = site.sources;
     if (!edition || !sources) throw new Error('the edition has not built yet');
-    const { emitPdf } = await import('../stages/emit-pdf/index.js');
-    const styles = await loadStyles(sources);
-    const dir = await mkdtemp(path.join(os.tmpdir(), 'monitor-preview-pdf-'));
-    try {
-      const result = await emitPdf(structuredClone(edition), {
-        outDir: dir,
-        keepPrintHtml: false,
-        executablePath: options.browserPath,
-        styles: { printCss: styles.print, chartsCss: styles.charts },
-        log,
-      });
-      log(`pdf: ${result.pages} pages`);
-      return result.data;
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
+    const emitted = await emitEdition(structuredClone(edition), sources, ['pdf'], {
+      emitters: site.emitters,
+      purpose: 'preview',
+      browserPath: options.browserPath,
+      log,
+    });
+    const pdf = emitted.get('pdf')?.document;
+    if (!pdf) throw new Error('the PDF emitter made no PDF');
+    log(`pdf: ${pdf.pages ?? '?'} pages`);
+    return pdf.bytes;
   }
 
   try {

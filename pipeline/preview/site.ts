@@ -1,12 +1,10 @@
-import { htmlAssets, loadStyles } from '../build.js';
 import { MemoryStore } from '../cache/store.js';
-import { compileEdition } from '../compile.js';
-import { hasErrors } from '../diagnostics/report.js';
 import { collectProblems, type Problem } from '../diagnostics/format.js';
+import type { Emitter } from '../emitters/index.js';
 import type { Edition } from '../model/edition.js';
 import type { Audience } from '../model/figure.js';
-import { emitHtml } from '../stages/emit-html/index.js';
 import { readSources, type EditionSources } from '../stages/load/read-sources.js';
+import { runSequence } from '../sequence.js';
 
 export interface RebuildResult {
   readonly ok: boolean;
@@ -34,6 +32,8 @@ export class PreviewSite {
     private readonly profile: Audience,
     private readonly buildDate: Date,
     private readonly now: () => number = () => performance.now(),
+    /** The emitter table (default EMITTERS); tests pass their own. */
+    readonly emitters?: readonly Emitter[] | undefined,
   ) {}
 
   get version(): number {
@@ -63,17 +63,28 @@ export class PreviewSite {
   async rebuild(): Promise<RebuildResult> {
     const started = this.now();
     const sources = await readSources(this.root);
-    const compiled = await compileEdition(sources, { profile: this.profile, buildDate: this.buildDate, drawCharts: true, cache: this.cache });
-    const problems = collectProblems(compiled.files);
+    // The build's sequence, with the web edition kept in memory (its folder is the site's root).
+    const next = new Map<string, string | Uint8Array>();
+    const run = await runSequence(sources, {
+      profile: this.profile,
+      buildDate: this.buildDate,
+      drawCharts: true,
+      cache: this.cache,
+      formats: ['html'],
+      emitters: this.emitters,
+      purpose: 'preview',
+      keep: async (_emitter, result) => {
+        for (const f of result.files) next.set(f.path, f.contents);
+      },
+    });
+    const problems = collectProblems(run.files);
     this.problems = problems;
     this.builds += 1;
-    if (!compiled.edition || hasErrors(compiled.files)) return { ok: false, changed: [], problems, ms: this.now() - started };
-    const files = emitHtml(compiled.edition, await htmlAssets(await loadStyles(sources)));
-    const next = new Map(files.map((f) => [f.path, f.contents]));
+    if (!run.ok || !run.edition) return { ok: false, changed: [], problems, ms: this.now() - started };
     const changed = [...next].filter(([p, c]) => !sameContents(this.files.get(p), c)).map(([p]) => p);
     for (const p of this.files.keys()) if (!next.has(p)) changed.push(p);
     this.files = next;
-    this.lastEdition = compiled.edition;
+    this.lastEdition = run.edition;
     this.lastSources = sources;
     return { ok: true, changed, problems, ms: this.now() - started };
   }

@@ -3,14 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PDFBool, PDFDict, PDFDocument, PDFName } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { emitPdf } from '../../pipeline/stages/emit-pdf/index.js';
+import { emitPdfInto } from './emit-into.js';
 import { chapterTitle, makeEdition } from './fixture.js';
 import { pageTexts } from './read-pdf.js';
 
 // One real build shared by every test in this file (real Chromium, found like the pipeline does).
 const edition = makeEdition({ chapters: 5, sectionsPerChapter: 4, paragraphsPerSection: 3 });
 let dir: string;
-let result: Awaited<ReturnType<typeof emitPdf>>;
+let result: Awaited<ReturnType<typeof emitPdfInto>>;
 let pdf: PDFDocument;
 let texts: string[];
 let printHtml: string;
@@ -18,10 +18,10 @@ let printHtml: string;
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'monitor-pdf-test-'));
   // The CLI turns SOURCE_DATE_EPOCH=1767225600 into the build date; the stage only sees the date.
-  result = await emitPdf(
+  result = await emitPdfInto(
+    dir,
     { ...edition, buildDate: new Date(1767225600 * 1000) },
     {
-      outDir: dir,
       keepPrintHtml: true,
       styles: { printCss: await readFile(new URL('../../styles/print.css', import.meta.url), 'utf8') },
     },
@@ -46,7 +46,7 @@ function tocNumber(title: string): number | undefined {
 
 describe('PDF edition', () => {
   it('writes the PDF and reports it', () => {
-    expect(result.pdfPath).toBe(join(dir, 'eurocities-monitor-2026.pdf'));
+    expect(result.files.map((f) => f.path)).toEqual(['eurocities-monitor-2026.pdf', 'eurocities-monitor-2026.print.html']);
     expect(result.pages).toBe(pdf.getPageCount());
     expect(result.pages).toBeGreaterThan(10);
     expect(result.tocChecked).toBe(5 * 5); // each chapter and its four h2 sections

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { h } from 'hastscript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emitPdf, PdfEmitError } from '../../pipeline/stages/emit-pdf/index.js';
+import { emitPdfInto } from './emit-into.js';
 import { resolveBrowser } from '../../pipeline/stages/emit-pdf/browser.js';
 import { isolatePage } from '../../pipeline/stages/emit-pdf/isolation.js';
 import { launchBrowser } from '../../pipeline/stages/emit-pdf/launch.js';
@@ -62,7 +63,7 @@ describe('print isolation', () => {
     ];
     const edition = makeEdition({ chapters: 2, extra });
     const lines: string[] = [];
-    const result = await emitPdf(edition, { outDir: dir, keepPrintHtml: false, styles: { printCss }, log: (l) => lines.push(l) });
+    const result = await emitPdfInto(dir, edition, { keepPrintHtml: false, styles: { printCss }, log: (l) => lines.push(l) });
     expect(requests).toBe(0);
     const text = (await pageTexts(result.pdfPath)).join('\n');
     expect(text).not.toContain('root:x:0');
@@ -87,7 +88,6 @@ describe('print isolation', () => {
   it('fails clearly on a hang or timeout and leaves no Chromium behind', async () => {
     const lines: string[] = [];
     const failure = await emitPdf(makeEdition({ chapters: 2 }), {
-      outDir: join(dir, 'timeout'),
       keepPrintHtml: false,
       styles: { printCss },
       timeoutMs: 1,

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { toString } from 'hast-util-to-string';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { emitPdf } from '../../pipeline/stages/emit-pdf/index.js';
+import { emitPdfInto } from './emit-into.js';
 import { makeEdition } from './fixture.js';
 import { readPages, type PdfPages } from './read-pdf.js';
 
@@ -17,8 +17,7 @@ let text: string;
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'monitor-toc-test-'));
-  const result = await emitPdf(edition, {
-    outDir: dir,
+  const result = await emitPdfInto(dir, edition, {
     keepPrintHtml: false,
     styles: { printCss: await readFile(new URL('../../styles/print.css', import.meta.url), 'utf8') },
   });

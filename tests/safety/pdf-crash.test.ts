@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { emitPdf } from '../../pipeline/stages/emit-pdf/index.js';
+import { emitPdfInto } from '../pdf/emit-into.js';
 import { makeEdition } from '../pdf/fixture.js';
 import { pageTexts } from '../pdf/read-pdf.js';
 import { chromium, project, removeAll, tempDir } from './helpers.js';
@@ -32,8 +32,7 @@ describe('Chromium crash mid-print', () => {
   it('is retried once with a fresh browser, and leaves no process or profile behind', async () => {
     const lines: string[] = [];
     let killed: number | undefined;
-    const result = await emitPdf(makeEdition({ chapters: 2 }), {
-      outDir: dir,
+    const result = await emitPdfInto(dir, makeEdition({ chapters: 2 }), {
       keepPrintHtml: false,
       executablePath: chromium,
       styles: { printCss },

@@ -13,11 +13,9 @@ import { searchIndex } from './search.js';
 import { ASSETS_DIR, pngName, SITEMAP_FILE } from './site-paths.js';
 import { sitemap } from './sitemap.js';
 
-export interface OutputFile {
-  /** Path inside the html/ folder, forward slashes. */
-  readonly path: string;
-  readonly contents: string | Uint8Array;
-}
+import type { OutputFile } from '../../model/output.js';
+
+export type { OutputFile };
 
 export interface HtmlAssets {
   /** The site stylesheet, already combined (fonts, web.css, charts.css, overrides). */

@@ -1,6 +1,5 @@
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { Edition } from '../../model/edition.js';
+import type { OutputFile } from '../../model/output.js';
 import { backCoverOnVerso } from './back-cover.js';
 import { resolveBrowser } from './browser.js';
 import { describePrintFailure, PdfEmitError, withBrowserState } from './errors.js';
@@ -21,9 +20,7 @@ export { PdfEmitError } from './errors.js';
 export { buildPrintHtml } from './print-html.js';
 
 export interface EmitPdfOptions {
-  /** The PDF's folder (the build passes `<out>/pdf`, staged); the PDF is `<outDir>/<slug>.pdf`. */
-  readonly outDir: string;
-  /** Also write the exact HTML given to Chromium as `<outDir>/<slug>.print.html`. */
+  /** Also return the exact HTML given to Chromium, as `<slug>.print.html` beside the PDF. */
   readonly keepPrintHtml: boolean;
   readonly executablePath?: string | undefined;
   readonly styles: { readonly printCss: string; readonly chartsCss?: string | undefined };
@@ -39,10 +36,13 @@ export interface EmitPdfOptions {
 }
 
 export interface EmitPdfResult {
-  readonly pdfPath: string;
+  /** The files of the pdf/ folder: `<slug>.pdf`, and `<slug>.print.html` when asked for. The caller writes them. */
+  readonly files: readonly OutputFile[];
+  /** The PDF's file name, `<slug>.pdf`. */
+  readonly name: string;
   readonly pages: number;
   readonly bytes: number;
-  /** The PDF as written, so callers need not read it back. */
+  /** The PDF itself (also in `files`). */
   readonly data: Uint8Array;
   /** TOC entries whose page number was verified against the final PDF. */
   readonly tocChecked: number;
@@ -50,7 +50,10 @@ export interface EmitPdfResult {
 
 const defaultTimeoutMs = 60_000;
 
-/** The PDF edition. Throws PdfEmitError (pdf-browser, pdf-toc, pdf-print); never leaves Chromium running. */
+/**
+ * The PDF edition, as files: nothing is written here. Throws PdfEmitError (pdf-browser, pdf-toc,
+ * pdf-print); never leaves Chromium running.
+ */
 export async function emitPdf(edition: Edition, options: EmitPdfOptions): Promise<EmitPdfResult> {
   const log = options.log ?? (() => undefined);
   const timeoutMs = options.timeoutMs ?? defaultTimeoutMs;
@@ -91,7 +94,7 @@ export async function emitPdf(edition: Edition, options: EmitPdfOptions): Promis
   }
 
   if (backCoverOnVerso(result.pdf)) log('pdf: blank page before the back cover, so it is a verso');
-  // 3. Document info, then write next to the old files and rename, so a failure keeps them.
+  // 3. Document info, then the bytes as the reader's tools see them are checked.
   applyMetadata(result.pdf, {
     title: documentTitle(edition),
     author: edition.config.publisher,
@@ -112,14 +115,12 @@ export async function emitPdf(edition: Edition, options: EmitPdfOptions): Promis
   const bytes = await result.pdf.save({ useObjectStreams: true, objectsPerTick: Infinity });
   log(`pdf: metadata and save ${Math.round(performance.now() - saving)} ms`);
   const tocChecked = await checkPrintedPages(bytes, edition, log);
-  const dir = options.outDir;
-  await mkdir(dir, { recursive: true });
-  const pdfPath = join(dir, `${edition.config.slug}.pdf`);
-  await writeAtomic(pdfPath, bytes);
-  if (options.keepPrintHtml) await writeAtomic(join(dir, `${edition.config.slug}.print.html`), result.html);
+  const name = `${edition.config.slug}.pdf`;
+  const files: OutputFile[] = [{ path: name, contents: bytes }];
+  if (options.keepPrintHtml) files.push({ path: `${edition.config.slug}.print.html`, contents: result.html });
   const pages = result.pdf.getPageCount();
-  log(`pdf: ${pdfPath}: ${pages} pages, ${bytes.length} bytes, ${tocChecked} contents entries checked, ${Math.round(performance.now() - started)} ms`);
-  return { pdfPath, pages, bytes: bytes.length, data: bytes, tocChecked };
+  log(`pdf: ${name}: ${pages} pages, ${bytes.length} bytes, ${tocChecked} contents entries checked, ${Math.round(performance.now() - started)} ms`);
+  return { files, name, pages, bytes: bytes.length, data: bytes, tocChecked };
 }
 
 /**
@@ -181,15 +182,4 @@ function imagesAsDataUrls(images: EmitPdfOptions['images']): Map<string, string>
     out.set(src, `data:${contentType};base64,${Buffer.from(bytes).toString('base64')}`);
   }
   return out;
-}
-
-async function writeAtomic(path: string, data: Uint8Array | string): Promise<void> {
-  const temp = `${path}.${process.pid}.tmp`;
-  try {
-    await writeFile(temp, data);
-    await rename(temp, path);
-  } catch (error) {
-    await rm(temp, { force: true });
-    throw error;
-  }
 }

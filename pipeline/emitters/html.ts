@@ -1,0 +1,24 @@
+import { htmlAssets } from '../assets/styles.js';
+import type { Emitter } from './types.js';
+
+/** The web edition. It links the PDF, so it runs after the PDF emitter in the table. */
+export const htmlEmitter: Emitter = {
+  format: 'html',
+  folder: 'html',
+  entry: () => 'index.html',
+  async emit(edition, ctx) {
+    const { emitHtml, emitSite } = await import('../stages/emit-html/index.js');
+    if (ctx.purpose === 'preview') {
+      // The preview serves pages as fast as it can: no PDF link, press images or search index.
+      return { files: emitHtml(edition, await htmlAssets(ctx.styles)) };
+    }
+    ctx.progress({ stage: 'html', count: edition.chapters.length });
+    let pdf = ctx.previous.get('pdf')?.document;
+    if (!pdf && ctx.lastBuilt) {
+      pdf = await ctx.lastBuilt('pdf');
+      if (!pdf) ctx.log('html: no PDF from these exact sources and profile in the output folder, so the pages do not link one');
+    }
+    const files = await emitSite(edition, await htmlAssets(ctx.styles, pdf, ctx.sources.data, true));
+    return { files, summary: `html: ${files.length} files` };
+  },
+};
