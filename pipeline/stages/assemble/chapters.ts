@@ -1,0 +1,61 @@
+import type { ChapterStages } from '../../cache/chapters.js';
+import type { Chapter } from '../../model/edition.js';
+import type { Figure } from '../../model/figure.js';
+import type { SurveyBundle } from '../../model/survey.js';
+import type { PreparedChapter } from '../markdown/chapter.js';
+import type { ChapterContext, DataResolvers } from '../markdown/context.js';
+import { resolveStat } from '../survey/stat.js';
+import { forProfile } from './for-profile.js';
+import { generatedBlock } from './generated-blocks.js';
+import type { ChapterNumbering } from './numbering.js';
+import { smartenFrontMatter } from './titles.js';
+
+const WORDS_PER_MINUTE = 230;
+
+/** `:stat` and generated blocks, answered from the surveys. */
+export function dataResolvers(bundle: SurveyBundle, language: string): DataResolvers {
+  return {
+    stat: (attrs) => {
+      const r = resolveStat(bundle, attrs, language);
+      return r.ok ? { ok: true, value: r.text } : r;
+    },
+    block: (name, attrs) => generatedBlock(bundle, name, attrs, language),
+  };
+}
+
+/** What every chapter's rendering shares. */
+export type SharedContext = Omit<ChapterContext, 'slug' | 'number'>;
+
+/**
+ * Render each included chapter's content and assemble its model: number, figures, reading time,
+ * and front matter for this profile with typographic titles.
+ */
+export async function renderChapters(
+  included: readonly PreparedChapter[],
+  numbering: readonly ChapterNumbering[],
+  figures: ReadonlyMap<string, Figure>,
+  shared: SharedContext,
+  stages: ChapterStages,
+): Promise<Chapter[]> {
+  const chapters: Chapter[] = [];
+  for (const [i, c] of included.entries()) {
+    const { language, profile, index, data, labels, media, oversizedMedia } = shared;
+    // Keys in this order: the cache key of a rendered chapter encodes the context.
+    const ctx: ChapterContext = { slug: c.slug, number: numbering[i]?.prefix ?? i + 1, language, profile, index, data, labels, media, oversizedMedia };
+    const rendered = await stages.render(c, ctx);
+    chapters.push({
+      sourcePath: c.sourcePath,
+      slug: c.slug,
+      number: i + 1,
+      label: numbering[i]?.label,
+      frontMatter: smartenFrontMatter(forProfile(c.frontMatter, shared.profile), c.frontMatter.lang ?? shared.language),
+      content: rendered.content,
+      headings: rendered.headings,
+      figures: c.outline.charts.map((d) => figures.get(d.id)).filter((f): f is NonNullable<typeof f> => f !== undefined),
+      tables: rendered.tables,
+      wordCount: rendered.wordCount,
+      readingMinutes: Math.max(1, Math.round(rendered.wordCount / WORDS_PER_MINUTE)),
+    });
+  }
+  return chapters;
+}
