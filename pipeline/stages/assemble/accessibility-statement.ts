@@ -4,6 +4,7 @@ import { toString } from 'hast-util-to-string';
 import type { VFile } from 'vfile';
 import { formatDate, type Chapter, type EditionConfig, type Heading } from '../../model/edition.js';
 import { ACCESSIBILITY_SLUGS } from '../emit-html/site-paths.js';
+import { frontMatterSchema } from '../validate/frontmatter-schema.js';
 
 /** Marks the generated chapter, so the web footer can link to it. */
 export const accessibilityStatementSource = 'generated/accessibility-statement';
@@ -101,17 +102,14 @@ export function accessibilityStatement(input: StatementInput): Chapter {
     number: chapters.length + 1,
     // A statement, not a chapter: unnumbered, like the front matter.
     label: null,
-    frontMatter: {
+    // Through the schema, so the statement has every field and default a chapter has.
+    frontMatter: frontMatterSchema.parse({
       title: 'Accessibility statement',
       kind: 'annex',
       summary: `How accessible the ${config.title} is, what is known not to work, and how to tell us about a barrier.`,
-      authors: [],
-      audience: 'public',
       slug,
-      lang: undefined,
-      caseStudy: undefined,
       numbered: false,
-    },
+    }),
     content,
     headings,
     figures: [],
