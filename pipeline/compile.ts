@@ -61,6 +61,7 @@ export async function compileEdition(sources: EditionSources, options: CompileOp
   if (options.drawCharts && sources.chapters.some((s) => Buffer.from(s.bytes.buffer, s.bytes.byteOffset, s.bytes.byteLength).includes('::chart'))) warmChartWorkers();
   const byName = new Map(sources.chapters.map((s) => [s.path.slice('chapters/'.length), s]));
   const prepared: PreparedChapter[] = [];
+  const unreadable = new Set<string>();
   // If the chapter list itself is unusable, check every chapter file in name order.
   const listed = loaded.config || config.chapters.length > 0 ? config.chapters : [...byName.keys()].sort();
   for (const name of listed) {
@@ -71,7 +72,10 @@ export async function compileEdition(sources: EditionSources, options: CompileOp
     }
     const { file, chapter } = await stages.prepare(source, options.profile, labels.membersOnly);
     files.push(file);
-    if (!chapter) continue;
+    if (!chapter) {
+      unreadable.add(name);
+      continue;
+    }
     // A slug from the file name is refused at the file's entry in the chapters list.
     const problem = chapter.frontMatter.slug === undefined ? slugProblem(chapter.slug) : undefined;
     if (problem) {
@@ -136,7 +140,7 @@ export async function compileEdition(sources: EditionSources, options: CompileOp
       charts.push({ directive, number, chapterSlug: c.slug, file: c.file });
     });
   });
-  const index: EditionIndex = { chapters: chapterRefs, figures: figureRefs };
+  const index: EditionIndex = { chapters: chapterRefs, figures: figureRefs, unreadable };
 
   // 6. Plan and draw the charts.
   progress({ stage: 'charts', count: charts.length });

@@ -70,7 +70,7 @@ export async function buildFigures(
       { bundle: inputs.bundle, language: inputs.language, customSpecs: inputs.customSpecs },
     );
     if (!planned.ok) {
-      report(file, planned.rule, planned.reason, directive.position);
+      if (!planned.followOn) report(file, planned.rule, planned.reason, directive.position);
       continue;
     }
     if (!draw) continue;
