@@ -15,6 +15,7 @@ import type { EditionSources } from './stages/load/read-sources.js';
 import type { PreparedChapter } from './stages/markdown/chapter.js';
 import type { ChapterRef, DataResolvers, EditionIndex, FigureRef } from './stages/markdown/context.js';
 import { MAX_IMAGE_BYTES, MEDIA_DIR } from './stages/markdown/images.js';
+import { readingMinutes } from './stages/markdown/reading-time.js';
 import { labelsFor } from './stages/markdown/labels.js';
 import { smartenText } from './stages/markdown/typography.js';
 import { slugProblem } from './stages/validate/slug.js';
@@ -40,7 +41,6 @@ export interface CompileResult {
   readonly files: readonly VFile[];
 }
 
-const WORDS_PER_MINUTE = 230;
 
 /** Sources → one Edition model for both emitters. Pure: no disk, clock or environment. */
 export async function compileEdition(sources: EditionSources, options: CompileOptions): Promise<CompileResult> {
@@ -184,7 +184,7 @@ export async function compileEdition(sources: EditionSources, options: CompileOp
       figures: c.outline.charts.map((d) => figures.get(d.id)).filter((f): f is NonNullable<typeof f> => f !== undefined),
       tables: rendered.tables,
       wordCount: rendered.wordCount,
-      readingMinutes: Math.max(1, Math.round(rendered.wordCount / WORDS_PER_MINUTE)),
+      readingMinutes: readingMinutes(rendered.wordCount),
     });
   }
   // 8. The accessibility statement closes the edition, so both editions carry it.

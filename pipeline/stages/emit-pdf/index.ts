@@ -1,4 +1,4 @@
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Edition } from '../../model/edition.js';
 import { backCoverOnVerso } from './back-cover.js';
@@ -16,6 +16,7 @@ import { readPrintedPages } from './pdf-pages.js';
 import { pageTurns } from './page-turns.js';
 import { expectedContents, verifyContents } from './verify-toc.js';
 import type { PrintAssets } from './print-html.js';
+import { writeFileAtomic } from '../../output/write-atomic.js';
 
 export { PdfEmitError } from './errors.js';
 export { buildPrintHtml } from './print-html.js';
@@ -115,8 +116,8 @@ export async function emitPdf(edition: Edition, options: EmitPdfOptions): Promis
   const dir = options.outDir;
   await mkdir(dir, { recursive: true });
   const pdfPath = join(dir, `${edition.config.slug}.pdf`);
-  await writeAtomic(pdfPath, bytes);
-  if (options.keepPrintHtml) await writeAtomic(join(dir, `${edition.config.slug}.print.html`), result.html);
+  await writeFileAtomic(pdfPath, bytes);
+  if (options.keepPrintHtml) await writeFileAtomic(join(dir, `${edition.config.slug}.print.html`), result.html);
   const pages = result.pdf.getPageCount();
   log(`pdf: ${pdfPath}: ${pages} pages, ${bytes.length} bytes, ${tocChecked} contents entries checked, ${Math.round(performance.now() - started)} ms`);
   return { pdfPath, pages, bytes: bytes.length, data: bytes, tocChecked };
@@ -181,15 +182,4 @@ function imagesAsDataUrls(images: EmitPdfOptions['images']): Map<string, string>
     out.set(src, `data:${contentType};base64,${Buffer.from(bytes).toString('base64')}`);
   }
   return out;
-}
-
-async function writeAtomic(path: string, data: Uint8Array | string): Promise<void> {
-  const temp = `${path}.${process.pid}.tmp`;
-  try {
-    await writeFile(temp, data);
-    await rename(temp, path);
-  } catch (error) {
-    await rm(temp, { force: true });
-    throw error;
-  }
 }
