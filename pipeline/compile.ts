@@ -73,7 +73,7 @@ export async function compileEdition(sources: EditionSources, options: CompileOp
   const surveyFiles = surveyFilesWithEditionMessages(surveys.files, loaded);
 
   // 5. Number chapters and figures, and index them for cross-references: decided here, once.
-  const { index, charts, numbering } = indexEdition(chapterFiles.prepared, included);
+  const { index, charts, numbering } = indexEdition(chapterFiles.prepared, included, chapterFiles.unreadable);
 
   // 6. Plan and draw the charts.
   progress({ stage: 'charts', count: charts.length });

@@ -1,6 +1,7 @@
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { decode, encode } from './codec.js';
+import { writeFileAtomic } from '../output/write-atomic.js';
 
 /**
  * Where the pure core keeps results it may reuse, keyed by content hash. The core only sees this
@@ -57,7 +58,6 @@ export class MemoryStore implements CacheStore {
 export class DiskStore implements CacheStore {
   readonly stats = newStats();
   private readonly pending: Promise<void>[] = [];
-  private serial = 0;
 
   private constructor(
     readonly dir: string,
@@ -90,16 +90,12 @@ export class DiskStore implements CacheStore {
 
   set(namespace: string, key: string, value: unknown): void {
     const target = this.file(namespace, key);
-    const temp = `${target}.${this.token}-${this.serial++}.tmp`;
     const text = encode(value);
     this.pending.push(
       (async () => {
         await mkdir(path.dirname(target), { recursive: true });
-        await writeFile(temp, text);
-        await rename(temp, target);
-      })().catch(async () => {
-        await rm(temp, { force: true }).catch(() => {});
-      }),
+        await writeFileAtomic(target, text);
+      })().catch(() => {}), // a cache entry that cannot be written is only a later miss
     );
   }
 

@@ -1,3 +1,4 @@
+import { asciiSlug } from '../stages/validate/patterns.js';
 import { VFile } from 'vfile';
 import type { EditionConfig } from '../model/edition.js';
 import type { SourceFile } from '../model/source.js';
@@ -71,7 +72,7 @@ function toConfig(input: EditionInput): EditionConfig {
     title: input.title,
     subtitle: input.subtitle,
     year: input.year,
-    slug: input.slug ?? slugify(input.title),
+    slug: input.slug ?? asciiSlug(input.title),
     publisher: input.publisher,
     language: input.language,
     baseUrl: input.baseUrl.endsWith('/') ? input.baseUrl : `${input.baseUrl}/`,
@@ -129,17 +130,6 @@ function salvage(raw: unknown): EditionConfig {
     coverImage: pick('coverImage', undefined),
     formats: pick('formats', undefined),
   });
-}
-
-export function slugify(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/ł/g, 'l')
-    .replace(/Ł/g, 'L')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
 }
 
 /** Whatever a YAML document with syntax errors still says, or nothing. */

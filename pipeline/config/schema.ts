@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LANGUAGE_TAG, SLUG_PATTERN } from '../stages/validate/patterns.js';
 
 /** An image of the edition, relative to chapters/ like the images in Markdown (`images/logo.svg`). */
 const imagePath = z
@@ -13,10 +14,10 @@ export const editionSchema = z
     year: z.number().int().min(1900).max(2999),
     slug: z
       .string()
-      .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'use lower-case letters, digits and single dashes')
+      .regex(SLUG_PATTERN, 'use lower-case letters, digits and single dashes')
       .optional(),
     publisher: z.string().min(1),
-    language: z.string().regex(/^[a-zA-Z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'use a BCP 47 language tag such as en or fr'),
+    language: z.string().regex(LANGUAGE_TAG, 'use a BCP 47 language tag such as en or fr'),
     baseUrl: z
       .string()
       .url('use an absolute URL such as https://monitor.example.org/2026/')
@@ -29,7 +30,7 @@ export const editionSchema = z
       .optional(),
     contact: z.string().email('use an e-mail address for readers’ feedback'),
     // Print front and back matter (docs/authoring.md#editionyaml).
-    locale: z.string().regex(/^[a-zA-Z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'use a BCP 47 locale such as en-GB or en-US').optional(),
+    locale: z.string().regex(LANGUAGE_TAG, 'use a BCP 47 locale such as en-GB or en-US').optional(),
     issn: z.string().regex(/^\d{4}-\d{3}[\dX]$/, 'use the form 1234-567X').optional(),
     doi: z.string().regex(/^10\.\d{4,9}\/\S+$/, 'write the DOI without https://doi.org/, e.g. 10.1234/monitor.2026').optional(),
     copyright: z.string().min(1).optional(),

@@ -12,14 +12,21 @@ export interface Problem {
   readonly hint: string | undefined;
 }
 
-/** Flatten messages into problems, sorted by file then position. `base` makes paths relative to the cwd. */
+/** A file that cannot be decoded is the root of whatever else goes wrong: its error is listed first. */
+const rootRules: ReadonlySet<string> = new Set(['markdown-encoding', 'csv-encoding']);
+
+/**
+ * Flatten messages into problems: encoding errors first, then by file and position. `base` makes
+ * paths relative to the cwd.
+ */
 export function collectProblems(files: readonly VFile[], base?: { root: string; cwd: string }): Problem[] {
   const problems: Problem[] = [];
   for (const file of files) {
     for (const m of file.messages) problems.push(toProblem(file, m, base));
   }
+  const rank = (p: Problem) => (rootRules.has(p.rule) ? 0 : 1);
   return problems.sort(
-    (a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule),
+    (a, b) => rank(a) - rank(b) || a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule),
   );
 }
 

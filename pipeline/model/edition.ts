@@ -1,17 +1,11 @@
 import type { Root as HastRoot } from 'hast';
+import type { z } from 'zod';
 import type { Audience, Figure } from './figure.js';
+import type { authorSchema, caseStudySchema, frontMatterSchema, methodSchema } from '../stages/validate/frontmatter-schema.js';
 
-export const chapterKinds = [
-  'foreword',
-  'executive-summary',
-  'essay',
-  'guest-essay',
-  'case-study',
-  'method',
-  'methodology',
-  'annex',
-] as const;
-export type ChapterKind = (typeof chapterKinds)[number];
+// Front matter has one description, the zod schema; its model types are inferred from it.
+export { chapterKinds, methodEfforts } from '../stages/validate/frontmatter-schema.js';
+export type ChapterKind = z.output<typeof frontMatterSchema>['kind'];
 
 /** edition.yaml after validation and defaults. */
 export interface EditionConfig {
@@ -47,51 +41,13 @@ export interface EditionConfig {
   readonly formats?: readonly string[] | undefined;
 }
 
-export interface Author {
-  readonly name: string;
-  readonly role: string | undefined;
-  readonly organisation: string | undefined;
-}
-
-export interface CaseStudyMeta {
-  readonly city: string;
-  readonly country: string;
-  readonly themes: readonly string[];
-  readonly period: string | undefined;
-  readonly partners: readonly string[];
-  readonly award: { readonly year: number; readonly category: string; readonly result: 'winner' | 'shortlisted' } | undefined;
-  readonly metrics: readonly { readonly label: string; readonly value: string }[];
-  readonly funding: string | undefined;
-  /** Present only when the build's profile may show it. */
-  readonly contact: { readonly name: string; readonly email: string | undefined; readonly audience: Audience } | undefined;
-}
-
-export const methodEfforts = ['low', 'medium', 'high'] as const;
-
+export type Author = z.output<typeof authorSchema>;
+/** A case study's facts; the contact is present only when the build's profile may show it. */
+export type CaseStudyMeta = z.output<typeof caseStudySchema>;
 /** A knowledge-sharing method (`kind: method`). */
-export interface MethodMeta {
-  /** e.g. "webinar", "study visit", "peer review", or any other format. */
-  readonly format: string;
-  readonly duration: string;
-  readonly participants: string;
-  readonly effort: (typeof methodEfforts)[number];
-  readonly themes: readonly string[];
-}
-
-/** Validated front matter. */
-export interface FrontMatter {
-  readonly title: string;
-  readonly kind: ChapterKind;
-  readonly summary: string;
-  readonly authors: readonly Author[];
-  readonly audience: Audience;
-  readonly slug: string | undefined;
-  readonly lang: string | undefined;
-  readonly caseStudy: CaseStudyMeta | undefined;
-  /** `numbered:` in the front matter, overriding the default of the chapter's kind. */
-  readonly numbered?: boolean | undefined;
-  readonly method?: MethodMeta | undefined;
-}
+export type MethodMeta = z.output<typeof methodSchema>;
+/** Validated front matter, as the model carries it. */
+export type FrontMatter = z.output<typeof frontMatterSchema>;
 
 export interface Heading {
   /** Document-unique id, e.g. "housing--the-challenge". */

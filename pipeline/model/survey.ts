@@ -179,6 +179,11 @@ export interface SurveyBundle {
   readonly cities: readonly City[];
   readonly citiesByCode: ReadonlyMap<string, City>;
   readonly surveys: ReadonlyMap<string, Survey>;
+  /**
+   * Surveys whose files exist but could not be read (an invalid codebook, a CSV that is missing or
+   * not decodable). Their error is reported where it is; references to them stay silent.
+   */
+  readonly broken?: ReadonlySet<string>;
   /** Survey used when a directive names none. */
   readonly defaultSurvey: string | undefined;
   /** Smallest base for which a percentage is printed. */

@@ -30,7 +30,8 @@ describe('toCsv', () => {
       'Answer,Share (%)\r\n' +
         `"'=HYPERLINK(""http://x"")",12.5\r\n` +
         '"Cost, and ""land""",-3.2\r\n' +
-        "'@SUM(A1),\r\n" +
+        // papaparse quotes a cell it has neutralised.
+        `"'@SUM(A1)",\r\n` +
         '"line\nbreak",0\r\n',
     );
   });

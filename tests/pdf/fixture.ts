@@ -2,6 +2,7 @@ import { h } from 'hastscript';
 import type { Element, ElementContent, Root } from 'hast';
 import type { Chapter, ChapterKind, Edition, EditionConfig, Heading } from '../../pipeline/model/edition.js';
 import type { Figure } from '../../pipeline/model/figure.js';
+import { frontMatterSchema } from '../../pipeline/stages/validate/frontmatter-schema.js';
 
 /** A synthetic edition for print tests: real structure (headings, figures, footnotes), invented text. */
 export interface FixtureOptions {
@@ -93,16 +94,12 @@ export function makeChapter(n: number, options: FixtureOptions = {}): Chapter {
     sourcePath: `chapters/${slug}.md`,
     slug,
     number: n,
-    frontMatter: {
+    frontMatter: frontMatterSchema.parse({
       title: chapterTitle(n),
       kind,
       summary: `What the ${n}th chapter finds, in one sentence.`,
       authors: [{ name: `Author ${n}`, role: 'Policy advisor', organisation: 'Eurocities' }],
-      audience: 'public',
-      slug: undefined,
-      lang: undefined,
-      caseStudy: undefined,
-    },
+    }),
     content,
     headings,
     figures,

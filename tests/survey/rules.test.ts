@@ -83,7 +83,8 @@ const cases: { rule: string; files: SourceFile[]; expected: string[] }[] = [
   {
     rule: 'cities-field',
     files: [source('data/cities.csv', citiesCsv.replace('PL-KRA,Kraków,Krakow,PL', 'PL-KRA,Kraków,Krakow,Poland')), ...edition(ok).slice(1)],
-    expected: ['data/cities.csv:3:22 cities-field', 'data/mini.csv:3:1 csv-city-unknown'],
+    // Answers from the city whose row is wrong are not reported again as an unknown city.
+    expected: ['data/cities.csv:3:22 cities-field'],
   },
   {
     rule: 'cities-missing',

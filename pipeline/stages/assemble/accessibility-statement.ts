@@ -1,9 +1,10 @@
 import type { Element, ElementContent, Root } from 'hast';
 import { h } from 'hastscript';
-import { toString } from 'hast-util-to-string';
 import type { VFile } from 'vfile';
 import { formatDate, type Chapter, type EditionConfig, type Heading } from '../../model/edition.js';
 import { ACCESSIBILITY_SLUGS } from '../emit-html/site-paths.js';
+import { frontMatterSchema } from '../validate/frontmatter-schema.js';
+import { countWords, readingMinutes } from '../markdown/reading-time.js';
 
 /** Marks the generated chapter, so the web footer can link to it. */
 export const accessibilityStatementSource = 'generated/accessibility-statement';
@@ -16,8 +17,6 @@ export interface StatementInput {
   /** Every source file with its messages: heading-level warnings become known limitations. */
   readonly files: readonly VFile[];
 }
-
-const WORDS_PER_MINUTE = 230;
 
 /**
  * The accessibility statement the Web Accessibility Directive asks for, as the edition's last
@@ -94,30 +93,27 @@ export function accessibilityStatement(input: StatementInput): Chapter {
   const children: Element[] = sections.flatMap(([hid, title, body]) => [h('h2', { id: hid }, title), ...(body as Element[])]);
   const content: Root = { type: 'root', children };
   const headings: Heading[] = sections.map(([hid, title]) => ({ id: hid, depth: 2, text: title }));
-  const wordCount = toString(content).split(/\s+/).filter(Boolean).length;
+  const wordCount = countWords(content);
   return {
     sourcePath: accessibilityStatementSource,
     slug,
     number: chapters.length + 1,
     // A statement, not a chapter: unnumbered, like the front matter.
     label: null,
-    frontMatter: {
+    // Through the schema, so the statement has every field and default a chapter has.
+    frontMatter: frontMatterSchema.parse({
       title: 'Accessibility statement',
       kind: 'annex',
       summary: `How accessible the ${config.title} is, what is known not to work, and how to tell us about a barrier.`,
-      authors: [],
-      audience: 'public',
       slug,
-      lang: undefined,
-      caseStudy: undefined,
       numbered: false,
-    },
+    }),
     content,
     headings,
     figures: [],
     tables: [],
     wordCount,
-    readingMinutes: Math.max(1, Math.round(wordCount / WORDS_PER_MINUTE)),
+    readingMinutes: readingMinutes(wordCount),
   };
 }
 

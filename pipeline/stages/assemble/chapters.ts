@@ -4,13 +4,13 @@ import type { Figure } from '../../model/figure.js';
 import type { SurveyBundle } from '../../model/survey.js';
 import type { PreparedChapter } from '../markdown/chapter.js';
 import type { ChapterContext, DataResolvers } from '../markdown/context.js';
+import { readingMinutes } from '../markdown/reading-time.js';
 import { resolveStat } from '../survey/stat.js';
 import { forProfile } from './for-profile.js';
 import { generatedBlock } from './generated-blocks.js';
 import type { ChapterNumbering } from './numbering.js';
 import { smartenFrontMatter } from './titles.js';
 
-const WORDS_PER_MINUTE = 230;
 
 /** `:stat` and generated blocks, answered from the surveys. */
 export function dataResolvers(bundle: SurveyBundle, language: string): DataResolvers {
@@ -54,7 +54,7 @@ export async function renderChapters(
       figures: c.outline.charts.map((d) => figures.get(d.id)).filter((f): f is NonNullable<typeof f> => f !== undefined),
       tables: rendered.tables,
       wordCount: rendered.wordCount,
-      readingMinutes: Math.max(1, Math.round(rendered.wordCount / WORDS_PER_MINUTE)),
+      readingMinutes: readingMinutes(rendered.wordCount),
     });
   }
   return chapters;

@@ -3,6 +3,7 @@ import type { Figure, RenderedChart } from '../../model/figure.js';
 import type { SourceFile } from '../../model/source.js';
 import type { SurveyBundle } from '../../model/survey.js';
 import { report } from '../../diagnostics/report.js';
+import { chartAltProblem } from '../charts/alt.js';
 import { planChart, renderChart } from '../charts/index.js';
 import type { ChartDirective } from '../markdown/outline.js';
 import { smartenText } from '../markdown/typography.js';
@@ -42,11 +43,9 @@ export async function buildFigures(
       report(file, 'chart-caption', 'The chart has no caption', directive.position);
       ok = false;
     }
-    if (!alt) {
-      report(file, 'chart-alt', 'The chart has no alt text', directive.position);
-      ok = false;
-    } else if (alt === directive.caption) {
-      report(file, 'chart-alt', 'The alt text repeats the caption; describe what the chart shows instead', directive.position);
+    const altProblem = chartAltProblem(alt, directive.caption);
+    if (altProblem !== undefined) {
+      report(file, 'chart-alt', altProblem, directive.position);
       ok = false;
     }
     if (!attrs['question'] && !attrs['type'] && !attrs['spec']) {
@@ -70,7 +69,7 @@ export async function buildFigures(
       { bundle: inputs.bundle, language: inputs.language, customSpecs: inputs.customSpecs },
     );
     if (!planned.ok) {
-      report(file, planned.rule, planned.reason, directive.position);
+      if (!planned.followOn) report(file, planned.rule, planned.reason, directive.position);
       continue;
     }
     if (!draw) continue;

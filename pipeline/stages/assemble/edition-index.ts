@@ -19,7 +19,7 @@ export interface IndexedEdition {
  * resolve against. Every prepared chapter can be linked to (a link to a members-only chapter is
  * judged by the link check); only included chapters are numbered.
  */
-export function indexEdition(prepared: readonly PreparedChapter[], included: readonly PreparedChapter[]): IndexedEdition {
+export function indexEdition(prepared: readonly PreparedChapter[], included: readonly PreparedChapter[], unreadable: ReadonlySet<string>): IndexedEdition {
   const chapterRefs = new Map<string, ChapterRef>();
   for (const c of prepared) {
     chapterRefs.set(c.sourcePath.slice('chapters/'.length), { slug: c.slug, title: c.frontMatter.title, audience: c.frontMatter.audience, anchors: c.outline.anchors, hiddenAnchors: c.outline.hiddenAnchors });
@@ -40,5 +40,5 @@ export function indexEdition(prepared: readonly PreparedChapter[], included: rea
       charts.push({ directive, number, chapterSlug: c.slug, file: c.file });
     });
   });
-  return { index: { chapters: chapterRefs, figures: figureRefs }, charts, numbering };
+  return { index: { chapters: chapterRefs, figures: figureRefs, unreadable }, charts, numbering };
 }

@@ -16,6 +16,7 @@ export function generatedBlock(
   if (name !== 'respondents' && name !== 'questionnaire') return undefined;
   const id = attributes['survey'] ?? bundle.defaultSurvey;
   const survey = id ? bundle.surveys.get(id) : undefined;
+  if (!survey && id !== undefined && bundle.broken?.has(id)) return { ok: false, reason: `Survey \`${id}\` could not be read`, followOn: true };
   if (!survey) return { ok: false, reason: id ? `No survey \`${id}\` in data/` : 'No survey in data/; add a codebook or name one with survey=…' };
   return { ok: true, value: name === 'respondents' ? respondents(bundle, survey, language) : questionnaire(survey) };
 }

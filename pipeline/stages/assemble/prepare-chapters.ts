@@ -12,6 +12,8 @@ export interface PreparedChapters {
   readonly files: VFile[];
   /** The listed chapters that parsed, in reading order. */
   readonly prepared: PreparedChapter[];
+  /** Listed chapter files that exist but could not be read: links to them report nothing more. */
+  readonly unreadable: Set<string>;
 }
 
 /**
@@ -22,6 +24,7 @@ export async function prepareChapters(chapters: readonly SourceFile[], loaded: L
   const byName = new Map(chapters.map((s) => [s.path.slice('chapters/'.length), s]));
   const files: VFile[] = [];
   const prepared: PreparedChapter[] = [];
+  const unreadable = new Set<string>();
   // If the chapter list itself is unusable, check every chapter file in name order.
   const listed = loaded.config || loaded.settings.chapters.length > 0 ? loaded.settings.chapters : [...byName.keys()].sort();
   for (const name of listed) {
@@ -32,7 +35,10 @@ export async function prepareChapters(chapters: readonly SourceFile[], loaded: L
     }
     const { file, chapter } = await stages.prepare(source, profile, membersLabel);
     files.push(file);
-    if (!chapter) continue;
+    if (!chapter) {
+      unreadable.add(name);
+      continue;
+    }
     // A slug from the file name is refused at the file's entry in the chapters list.
     const problem = chapter.frontMatter.slug === undefined ? slugProblem(chapter.slug) : undefined;
     if (problem) {
@@ -50,7 +56,7 @@ export async function prepareChapters(chapters: readonly SourceFile[], loaded: L
     files.push(file);
   }
   reportDuplicateSlugs(prepared);
-  return { files, prepared };
+  return { files, prepared, unreadable };
 }
 
 /** Two chapters with one slug would share an address: the later one is reported. */

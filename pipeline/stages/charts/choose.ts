@@ -4,14 +4,14 @@
  */
 import { breakdownDimensions, type BreakdownDimension, type Question, type Survey, type SurveyBundle } from '../../model/survey.js';
 import type { RuleId } from '../../diagnostics/catalogue.js';
-import type { ChartRequest } from './types.js';
+import { followOn, type ChartRequest, type PlanResult } from './types.js';
 
 export type Choice =
   | { readonly source: 'question'; readonly survey: Survey; readonly question: Question; readonly by: BreakdownDimension | undefined; readonly compare: boolean }
   | { readonly source: 'map' | 'tiles'; readonly survey: Survey }
   | { readonly source: 'spec'; readonly name: string };
 
-export type ChoiceResult = { readonly ok: true; readonly choice: Choice } | { readonly ok: false; readonly rule: RuleId; readonly reason: string };
+export type ChoiceResult = { readonly ok: true; readonly choice: Choice } | Extract<PlanResult, { ok: false }>;
 
 const no = (rule: RuleId, reason: string): ChoiceResult => ({ ok: false, rule, reason });
 
@@ -33,6 +33,7 @@ export function choose(request: ChartRequest, bundle: SurveyBundle): ChoiceResul
   const surveyId = request.survey ?? bundle.defaultSurvey;
   if (surveyId === undefined) return no('survey-missing', 'No survey given: add survey=… to the chart or survey.default to edition.yaml');
   const survey = bundle.surveys.get(surveyId);
+  if (!survey && bundle.broken?.has(surveyId)) return followOn(surveyId) as ChoiceResult;
   if (!survey) return no('survey-missing', `Survey "${surveyId}" is not in data/ (surveys: ${[...bundle.surveys.keys()].join(', ') || 'none'})`);
 
   if (request.type) {

@@ -10,7 +10,7 @@ import { toCsv } from './csv.js';
 import { resolveDataset, type Dataset } from './datasets.js';
 import { sourceNote } from './source-note.js';
 import { themeConfig } from './theme.js';
-import { fail, planVersion, type ChartContext, type ChartRequest, type PlanResult } from './types.js';
+import { fail, followOn, planVersion, type ChartContext, type ChartRequest, type PlanResult } from './types.js';
 
 const maxBytes = 256 * 1024;
 const maxDepth = 64;
@@ -56,6 +56,8 @@ export function planCustom(request: ChartRequest, ctx: ChartContext): PlanResult
   const resolved: Dataset[] = [];
   const rename = new Map<string, string>();
   for (const id of scan) {
+    const surveyId = id.split(':')[0] ?? '';
+    if (!ctx.bundle.surveys.has(surveyId) && ctx.bundle.broken?.has(surveyId)) return followOn(surveyId);
     const d = resolveDataset(id, ctx.bundle);
     if (typeof d === 'string') return fail('chart-spec', `${path}: ${d}`);
     const local = `dataset_${resolved.length}`;

@@ -9,6 +9,7 @@
  *                            5. one accessible image: role, title, desc, hidden inner marks,
  *                               ids prefixed with the figure's domId
  */
+import { chartAltProblem } from './alt.js';
 import type { RenderedChart } from '../../model/figure.js';
 import { choose } from './choose.js';
 import { planCustom } from './custom-spec.js';
@@ -39,7 +40,8 @@ export function planChart(request: ChartRequest, ctx: ChartContext): PlanResult 
 
 function planAt(request: ChartRequest, ctx: ChartContext): PlanResult {
   if (!domIdPattern.test(request.domId)) throw new TypeError(`planChart: domId "${request.domId}" is not a valid id`);
-  if (request.alt.trim() === '') return fail('chart-alt', 'The chart has no alt text; add alt="…" describing what it shows');
+  const altProblem = chartAltProblem(request.alt, request.caption);
+  if (altProblem !== undefined) return fail('chart-alt', altProblem);
 
   const chosen = choose(request, ctx.bundle);
   if (!chosen.ok) return chosen;

@@ -74,10 +74,16 @@ export interface ChartPlan {
 
 export type PlanResult =
   | { readonly ok: true; readonly plan: ChartPlan }
-  | { readonly ok: false; readonly rule: RuleId; readonly reason: string };
+  /** `followOn`: the failure follows from an error reported at its root (a broken survey); not reported again. */
+  | { readonly ok: false; readonly rule: RuleId; readonly reason: string; readonly followOn?: boolean };
 
 export const planVersion = 2;
 
 export function fail(rule: RuleId, reason: string): PlanResult {
   return { ok: false, rule, reason };
+}
+
+/** A chart that cannot be planned because its survey could not be read, which is reported there. */
+export function followOn(surveyId: string): PlanResult {
+  return { ok: false, rule: 'survey-missing', reason: `Survey "${surveyId}" could not be read`, followOn: true };
 }

@@ -1,3 +1,4 @@
+import { asciiSlug } from '../validate/patterns.js';
 import type { ElementContent } from 'hast';
 import { h } from 'hastscript';
 import type { Chapter, Edition } from '../../model/edition.js';
@@ -38,8 +39,7 @@ export interface Collection {
 
 /** Lower-case ASCII words joined by dashes: "Circular economy" → "circular-economy", "Łódź" → "lodz". */
 export function facetSlug(value: string): string {
-  const folded = value.replace(/[łŁ]/g, 'l').replace(/[øØ]/g, 'o').replace(/ß/g, 'ss').normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
-  return folded.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'other';
+  return asciiSlug(value) || 'other';
 }
 
 /** Path of a facet page below html/, from the site root. */

@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import type { RasterFonts } from './images.js';
 import { woffToSfnt } from './woff.js';
+import { writeFileAtomic } from '../../output/write-atomic.js';
 
 let cache: Promise<RasterFonts> | undefined;
 
@@ -30,9 +31,7 @@ export function loadRasterFonts(): Promise<RasterFonts> {
         const present = await stat(file).then((s) => s.size === f.bytes.byteLength, () => false);
         if (!present) {
           // Written beside and renamed, so a build running alongside never reads half a file.
-          const part = `${file}.${process.pid}.part`;
-          await writeFile(part, f.bytes);
-          await rename(part, file);
+          await writeFileAtomic(file, f.bytes);
         }
         return file;
       }),

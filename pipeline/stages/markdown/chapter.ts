@@ -22,6 +22,7 @@ import { parseMarkdown } from './parse.js';
 import { toSafeHast } from './to-hast.js';
 import { smartenTree } from './typography.js';
 import { checkTableTitles } from './table-titles.js';
+import { countWords } from './reading-time.js';
 
 /** A chapter after parsing and validation, before it is rendered (phase A). */
 export interface PreparedChapter {
@@ -93,9 +94,4 @@ function collectHeadings(tree: HastRoot): Heading[] {
     headings.push({ id, depth: Number(depth), text: hastToString(node).trim() });
   });
   return headings;
-}
-
-function countWords(tree: HastRoot): number {
-  const text = hastToString(tree);
-  return (text.match(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu) ?? []).length;
 }

@@ -7,6 +7,8 @@ export interface EditionIndex {
   readonly chapters: ReadonlyMap<string, ChapterRef>;
   /** By figure id, across the whole edition. */
   readonly figures: ReadonlyMap<string, FigureRef>;
+  /** Listed chapters whose file has errors of its own: links to them report nothing more. */
+  readonly unreadable?: ReadonlySet<string>;
 }
 
 export interface ChapterRef {
@@ -23,7 +25,10 @@ export interface FigureRef {
   readonly chapterSlug: string;
 }
 
-export type Resolution<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly reason: string };
+/** `followOn`: the failure follows from an error reported at its root (e.g. a broken survey); it is not reported again. */
+export type Resolution<T> =
+  | { readonly ok: true; readonly value: T }
+  | { readonly ok: false; readonly reason: string; readonly followOn?: boolean };
 
 /** Survey-driven pieces of text; provided by the survey stage, so the Markdown stage stays data-agnostic. */
 export interface DataResolvers {

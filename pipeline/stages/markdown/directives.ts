@@ -47,7 +47,7 @@ export function resolveDirectives(tree: Root, file: VFile, ctx: ChapterContext):
       case 'stat': {
         const r = ctx.data.stat(attrs);
         if (!r.ok) {
-          report(file, 'stat-unknown', r.reason, node.position);
+          if (!r.followOn) report(file, 'stat-unknown', r.reason, node.position);
           return [{ type: 'text', value: '—' }];
         }
         return [{ type: 'text', value: r.value }];
@@ -64,7 +64,7 @@ export function resolveDirectives(tree: Root, file: VFile, ctx: ChapterContext):
         const r = ctx.data.block(node.name, attrs);
         if (!r) return [];
         if (!r.ok) {
-          report(file, 'directive-attribute', r.reason, node.position);
+          if (!r.followOn) report(file, 'directive-attribute', r.reason, node.position);
           return [];
         }
         return [{ type: 'paragraph', children: [], data: { hName: 'div', hProperties: { className: ['generated', node.name] }, hChildren: [r.value] } }];

@@ -77,6 +77,7 @@ function resolveTarget(raw: string, ctx: ChapterContext): Target {
   const anchor = match[2] === undefined || match[2] === '' ? '' : decodeUrlPart(match[2]);
   if (name === undefined || anchor === undefined) return { kind: 'error', rule: 'link-url', reason: brokenEscapeReason(url) };
   const target = ctx.index.chapters.get(name);
+  if (!target && ctx.index.unreadable?.has(name)) return { kind: 'other' };
   if (!target) return { kind: 'error', rule: 'link-chapter', reason: `Link to \`${name}\`, which is not a chapter of this edition` };
   const hidden = target.audience === 'members' || (anchor !== '' && target.hiddenAnchors?.has(anchor) === true);
   if (anchor && !target.anchors.has(anchor) && !target.hiddenAnchors?.has(anchor)) {

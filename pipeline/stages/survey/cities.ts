@@ -11,8 +11,17 @@ import { readHeader, type Header } from './table.js';
 export const cityColumns = ['code', 'name', 'ascii_name', 'country', 'region', 'member_type', 'lat', 'lon', 'population'] as const;
 const required = cityColumns.filter((c) => c !== 'population');
 
-export function readCities(file: VFile, text: string, format: FileFormat): City[] {
+export interface CitiesRead {
+  readonly cities: City[];
+  /** Codes of rows that were reported and left out: answers from these cities are not unknown cities. */
+  readonly rejected: ReadonlySet<string>;
+  /** False when the table as a whole could not be read (a required column is missing). */
+  readonly usable: boolean;
+}
+
+export function readCities(file: VFile, text: string, format: FileFormat): CitiesRead {
   const cities: City[] = [];
+  const rejected = new Set<string>();
   const seen = new Map<string, number>();
   let header: Header | undefined;
   let usable = true;
@@ -30,14 +39,19 @@ export function readCities(file: VFile, text: string, format: FileFormat): City[
         }
         return;
       }
-      if (!usable || row.broken) return;
+      const codeAt = header.index.get('code');
+      const rowCode = codeAt === undefined ? '' : (row.cells[codeAt] ?? '').trim();
+      if (!usable) return;
+      if (row.broken) return void rejected.add(rowCode);
       if (row.cells.length !== header.names.length) {
+        rejected.add(rowCode);
         report(file, 'csv-ragged', `Row has ${row.cells.length} cells, the header has ${header.names.length}`, row.cellPlace(0));
         return;
       }
       const h = header;
       const cell = (name: string) => (row.cells[h.index.get(name) ?? -1] ?? '').trim();
       const fail = (name: string, reason: string) => {
+        rejected.add(rowCode);
         report(file, 'cities-field', reason, row.cellPlace(h.index.get(name) ?? 0));
         return undefined;
       };
@@ -77,5 +91,5 @@ export function readCities(file: VFile, text: string, format: FileFormat): City[
     },
     (problem) => report(file, 'csv-parse', problem.reason, problem.place),
   );
-  return cities;
+  return { cities, rejected, usable: usable && header !== undefined };
 }

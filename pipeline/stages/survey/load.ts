@@ -8,7 +8,7 @@ import type { SourceFile } from '../../model/source.js';
 import type { City, Survey, SurveyBundle } from '../../model/survey.js';
 import { report } from '../../diagnostics/report.js';
 import { readCities } from './cities.js';
-import { readCodebook, type Codebook } from './codebook.js';
+import { codebookStem, readCodebook, type Codebook } from './codebook.js';
 import { decodeBytes } from './decode.js';
 import { declaredEncoding, formatSchema, resolveFormat, type FormatDeclaration } from './format.js';
 import { readPrevious } from './previous.js';
@@ -38,38 +38,50 @@ export function loadSurveys(
     .filter((p) => /^data\/[^/]+\.codebook\.ya?ml$/.test(p))
     .sort();
 
-  // 1. Cities.
+  // 1. Cities. A city whose row was reported (or a table that could not be read at all) is not
+  // reported again as an unknown city in every survey that names it.
   let cities: City[] = [];
+  let unreadCity: (code: string) => boolean = () => true;
   const citiesSource = byPath.get(citiesPath);
   if (citiesSource) {
     const declared = [readSidecar(citiesPath, byPath, vfile)];
     const text = decodeOrReport(citiesSource, declared, vfile);
-    if (text !== undefined) cities = readCities(vfile(citiesPath), text, resolveFormat(declared, text));
+    if (text !== undefined) {
+      const read = readCities(vfile(citiesPath), text, resolveFormat(declared, text));
+      cities = read.cities;
+      if (read.usable) unreadCity = (code) => read.rejected.has(code);
+    }
   } else if (codebookPaths.length > 0) {
     report(vfile(citiesPath), 'cities-missing', 'data/cities.csv is missing: survey rows name cities by their code from this table', undefined);
   }
   const citiesByCode = new Map(cities.map((c) => [c.code, c]));
 
-  // 2. Surveys: codebook → responses → previous edition.
+  // 2. Surveys: codebook → responses → previous edition. A survey whose files exist but could not
+  // be read is known as broken, so its references report nothing more than its own error.
   const surveys = new Map<string, Survey>();
+  const broken = new Set<string>();
   for (const path of codebookPaths) {
     const file = vfile(path);
     const codebook = readCodebook(file, utf8(byPath.get(path)!.bytes));
-    if (!codebook) continue;
-    const survey = loadSurvey(codebook, file, byPath, vfile, citiesByCode);
+    if (!codebook) {
+      broken.add(codebookStem(path));
+      continue;
+    }
+    const survey = loadSurvey(codebook, file, byPath, vfile, citiesByCode, unreadCity);
     if (survey) surveys.set(survey.id, survey);
+    else broken.add(codebook.meta.id);
   }
 
   // 3. The default survey must exist.
   let defaultSurvey = options.defaultSurvey;
-  if (defaultSurvey !== undefined && !surveys.has(defaultSurvey)) {
+  if (defaultSurvey !== undefined && !surveys.has(defaultSurvey) && !broken.has(defaultSurvey)) {
     const known = [...surveys.keys()].join(', ') || 'none';
     report(vfile('edition.yaml'), 'survey-missing', `survey.default names "${defaultSurvey}", but data/ has no ${defaultSurvey}.codebook.yaml (surveys: ${known})`, undefined);
   }
-  if (defaultSurvey === undefined && surveys.size === 1) defaultSurvey = [...surveys.keys()][0];
+  if (defaultSurvey === undefined && surveys.size + broken.size === 1) defaultSurvey = [...surveys.keys(), ...broken][0];
 
   return {
-    bundle: { cities, citiesByCode, surveys, defaultSurvey, minBase: options.minBase },
+    bundle: { cities, citiesByCode, surveys, broken, defaultSurvey, minBase: options.minBase },
     files: [...vfiles.values()],
   };
 }
@@ -80,6 +92,7 @@ function loadSurvey(
   byPath: ReadonlyMap<string, SourceFile>,
   vfile: (path: string) => VFile,
   citiesByCode: ReadonlyMap<string, City>,
+  unreadCity: (code: string) => boolean,
 ): Survey | undefined {
   const id = codebook.meta.id;
   const csv = byPath.get(codebook.csvPath);
@@ -91,7 +104,7 @@ function loadSurvey(
   const declared = [readSidecar(codebook.csvPath, byPath, vfile), codebook.format];
   const text = decodeOrReport(csv, declared, vfile);
   if (text === undefined) return undefined;
-  const data = readResponses(vfile(csv.path), text, resolveFormat(declared, text), codebook, citiesByCode);
+  const data = readResponses(vfile(csv.path), text, resolveFormat(declared, text), codebook, citiesByCode, unreadCity);
   const questionsById = new Map(codebook.questions.map((q) => [q.id, q]));
 
   let previous: Survey['previous'];

@@ -30,6 +30,8 @@ export function readResponses(
   format: FileFormat,
   codebook: Codebook,
   cities: ReadonlyMap<string, City>,
+  /** A city whose row in cities.csv was reported already (or a table that could not be read). */
+  unreadCity: (code: string) => boolean = () => false,
 ): ResponseTable {
   const capacity = countLines(text);
   const { idColumn, consentColumn, consent: consentCodes, ignoreColumns } = codebook.meta;
@@ -90,7 +92,7 @@ export function readResponses(
     let keep = true;
     if (!cities.has(code)) {
       keep = false;
-      problem('csv-city-unknown', code === '' ? 'The city code is empty' : `City code "${code}" is not in data/cities.csv`, row.cellPlace(idAt));
+      if (!unreadCity(code) || code === '') problem('csv-city-unknown', code === '' ? 'The city code is empty' : `City code "${code}" is not in data/cities.csv`, row.cellPlace(idAt));
     } else if (firstLine.has(code)) {
       keep = false;
       problem('csv-city-duplicate', `City ${code} already answered on line ${firstLine.get(code)}`, row.cellPlace(idAt));

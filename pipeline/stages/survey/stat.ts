@@ -7,7 +7,8 @@ import type { Question, QuestionAggregate, Survey, SurveyBundle } from '../../mo
 import { aggregateQuestion } from './aggregate.js';
 import { formatNumber, formatPercent } from './number-format.js';
 
-export type StatResult = { ok: true; text: string } | { ok: false; reason: string };
+/** `followOn`: the failure follows from an error reported at its root (a broken survey); not reported again. */
+export type StatResult = { ok: true; text: string } | { ok: false; reason: string; followOn?: boolean };
 
 const known = new Set(['question', 'option', 'value', 'survey', 'edition', 'measure', 'id', 'class']);
 const surveyValues = ['respondents', 'countries', 'response-rate'];
@@ -20,6 +21,7 @@ export function resolveStat(bundle: SurveyBundle, attrs: Record<string, string |
   const surveyId = attrs.survey ?? bundle.defaultSurvey;
   if (surveyId === undefined) return fail('no survey named and no survey.default in edition.yaml; add survey=<id>');
   const survey = bundle.surveys.get(surveyId);
+  if (!survey && bundle.broken?.has(surveyId)) return { ok: false, reason: `survey "${surveyId}" could not be read`, followOn: true };
   if (!survey) return fail(`survey "${surveyId}" is not in data/ (surveys: ${[...bundle.surveys.keys()].join(', ') || 'none'})`);
   const edition = attrs.edition ?? 'current';
   if (edition !== 'current' && edition !== 'previous') return fail(`edition="${edition}": use edition=previous or leave it out`);

@@ -5,7 +5,7 @@ import type { RuleId } from '../../diagnostics/catalogue.js';
 import { report } from '../../diagnostics/report.js';
 import { YamlSource } from '../../diagnostics/yaml-source.js';
 import { describeIssue } from '../../diagnostics/zod-issues.js';
-import { caseStudyRequired, frontMatterSchema, methodRequired, type FrontMatterInput } from './frontmatter-schema.js';
+import { caseStudyRequired, frontMatterFields, frontMatterSchema, methodRequired } from './frontmatter-schema.js';
 import { isIsoCountry } from './countries.js';
 import { slugProblem } from './slug.js';
 
@@ -30,7 +30,7 @@ export function validateFrontMatter(file: VFile, node: Yaml | undefined): FrontM
   const raw = yaml.value();
   const value: unknown = raw === null || raw === undefined ? {} : raw;
   const fence = node.position;
-  const parsed = frontMatterSchema.safeParse(value);
+  const parsed = frontMatterFields.safeParse(value);
   let fatal = false;
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
@@ -47,7 +47,7 @@ export function validateFrontMatter(file: VFile, node: Yaml | undefined): FrontM
     }
   }
   if (fatal) return undefined;
-  const input = (parsed.success ? parsed.data : frontMatterSchema.strip().parse(value)) as FrontMatterInput;
+  const input = parsed.success ? parsed.data : frontMatterFields.strip().parse(value);
 
   if (input.slug !== undefined) {
     const problem = slugProblem(input.slug);
@@ -75,7 +75,8 @@ export function validateFrontMatter(file: VFile, node: Yaml | undefined): FrontM
     }
     if (missing.length > 0) return undefined;
   }
-  return toFrontMatter(input);
+  // The same schema groups the fields the model carries (case study, method) and fills defaults.
+  return frontMatterSchema.parse(input);
 }
 
 function ruleFor(path: readonly (string | number)[], missing: boolean): RuleId {
@@ -85,38 +86,4 @@ function ruleFor(path: readonly (string | number)[], missing: boolean): RuleId {
   if (path[0] === 'contact' && path[1] === 'audience') return 'frontmatter-audience';
   if (path[0] === 'country') return 'frontmatter-country';
   return 'frontmatter-field';
-}
-
-function toFrontMatter(input: FrontMatterInput): FrontMatter {
-  const caseStudy =
-    input.kind === 'case-study' && input.city && input.country && input.themes
-      ? {
-          city: input.city,
-          country: input.country,
-          themes: input.themes,
-          period: input.period,
-          partners: input.partners ?? [],
-          award: input.award,
-          metrics: input.metrics ?? [],
-          funding: input.funding,
-          contact: input.contact
-            ? { name: input.contact.name, email: input.contact.email, audience: input.contact.audience ?? 'members' }
-            : undefined,
-        }
-      : undefined;
-  return {
-    title: input.title,
-    kind: input.kind,
-    summary: input.summary,
-    authors: (input.authors ?? []).map((a) => ({ name: a.name, role: a.role, organisation: a.organisation })),
-    audience: input.audience ?? 'public',
-    slug: input.slug,
-    lang: input.lang,
-    caseStudy,
-    numbered: input.numbered,
-    method:
-      input.kind === 'method' && input.format && input.duration && input.participants && input.effort && input.themes
-        ? { format: input.format, duration: input.duration, participants: input.participants, effort: input.effort, themes: input.themes }
-        : undefined,
-  };
 }

@@ -6,9 +6,9 @@
 import type { RuleId } from '../../diagnostics/catalogue.js';
 import { ACCESSIBILITY_SLUGS, ASSETS_DIR, CASE_STUDIES_DIR, INDEX_PAGE, METHODS_DIR, SITEMAP_FILE } from '../emit-html/site-paths.js';
 import { MEDIA_DIR } from '../markdown/images.js';
+import { SLUG_PATTERN } from './patterns.js';
 
-/** Lower-case letters and digits in groups joined by single hyphens: no dot, slash, percent or space. */
-export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+export { SLUG_PATTERN };
 export const MAX_SLUG_LENGTH = 80;
 
 /**
