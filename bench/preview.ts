@@ -79,7 +79,8 @@ export async function previewLatency(inputs: PreviewInputs, log: (line: string) 
       const shown = await page.evaluate((m) => document.body.innerText.includes(m), marker(serial));
       if (!shown) throw new Error(`the page reloaded without the edit "${marker(serial)}"`);
       latencies.push(ms);
-      log(`bench: ${scale}× preview edit ${run}/${inputs.runs}: ${ms.toFixed(0)} ms from save to the reloaded page`);
+      const rebuilt = [...stderr.matchAll(/rebuilt in (\d+) ms/g)].at(-1)?.[1];
+      log(`bench: ${scale}× preview edit ${run}/${inputs.runs}: ${ms.toFixed(0)} ms from save to the reloaded page${rebuilt ? ` (the rebuild itself: ${rebuilt} ms)` : ''}`);
       // Quiet time between edits, as between two saves of a person.
       await new Promise((r) => setTimeout(r, 500));
     }

@@ -2,7 +2,8 @@ import type { VFile } from 'vfile';
 import type { Chapter, Edition, EditionConfig, FrontMatter } from './model/edition.js';
 import type { Audience } from './model/figure.js';
 import { chapterStages } from './cache/chapters.js';
-import { chartRenderer } from './cache/charts.js';
+import { chartPlanner, chartRenderer } from './cache/charts.js';
+import { surveyLoader } from './cache/surveys.js';
 import type { CacheStore } from './cache/store.js';
 import { loadEdition } from './config/load-edition.js';
 import { report } from './diagnostics/report.js';
@@ -20,7 +21,6 @@ import { smartenText } from './stages/markdown/typography.js';
 import { slugProblem } from './stages/validate/slug.js';
 import { warmChartWorkers } from './stages/charts/workers.js';
 import { resolveStat } from './stages/survey/stat.js';
-import { loadSurveys } from './stages/survey/index.js';
 
 export interface CompileOptions {
   readonly profile: Audience;
@@ -100,7 +100,7 @@ export async function compileEdition(sources: EditionSources, options: CompileOp
 
   // 4. Load the surveys.
   progress({ stage: 'surveys', count: sources.data.length });
-  const surveys = loadSurveys(sources.data, { minBase: config.survey.minBase, defaultSurvey: config.survey.default });
+  const surveys = surveyLoader(options.cache)(sources.data, { minBase: config.survey.minBase, defaultSurvey: config.survey.default });
   for (const f of surveys.files) {
     if (f.path !== 'edition.yaml') {
       files.push(f);
@@ -142,7 +142,7 @@ export async function compileEdition(sources: EditionSources, options: CompileOp
   progress({ stage: 'charts', count: charts.length });
   const customSpecs = sources.data.filter((f) => f.path.startsWith('data/charts/') && f.path.endsWith('.vl.json'));
   const inputs = { bundle: surveys.bundle, language: config.language, customSpecs };
-  const figures = await buildFigures(charts, inputs, options.drawCharts, chartRenderer(options.cache));
+  const figures = await buildFigures(charts, inputs, options.drawCharts, chartRenderer(options.cache), chartPlanner(options.cache));
 
   // 7. Render each chapter's content.
   progress({ stage: 'render', count: included.length });

@@ -46,6 +46,13 @@ export class MemoryStore implements CacheStore {
   set(namespace: string, key: string, value: unknown): void {
     this.entries.set(`${namespace}/${key}`, value);
   }
+
+  /** A synchronous get for steps that are not async (survey loading, chart planning). */
+  peek(namespace: string, key: string): unknown {
+    const value = this.entries.get(`${namespace}/${key}`);
+    count(this.stats, namespace, value !== undefined);
+    return value;
+  }
 }
 
 /** Runs an entry nobody read or wrote may stay in its pack before it is dropped. */
