@@ -19,7 +19,7 @@ import { previewLatency, type PreviewFigures } from './preview.js';
 import { pathologicalCases, pathologicalReport, type PathologicalFigure } from './pathological.js';
 import { parseProfile } from './profile.js';
 import { fullReport } from './report.js';
-import type { Environment, RunFigures, TaskResult } from './results.js';
+import { datedName, type Environment, type RunFigures, type TaskResult } from './results.js';
 import { snapshotProject } from './snapshot.js';
 import { printHtmlPath, scaleTasks, SLOW_MS, writeScriptableCopy, type ScaleContext, type Task } from './tasks.js';
 
@@ -164,7 +164,9 @@ async function runScale(scale: number, options: BenchOptions, shared: Shared): P
           (m.leftovers > 0 ? `, ${m.leftovers} leftover process(es) killed` : ''),
       );
       if (!ok) {
-        const why = m.timedOut ? `timed out after ${timeoutMs / 1000} s` : `exit ${m.exitCode}`;
+        // The tool's own reason, so that a peer that cannot process the input says why.
+        const reason = m.stderr.split('\n').find((l) => /error|exception/i.test(l))?.trim().slice(0, 200);
+        const why = m.timedOut ? `timed out after ${timeoutMs / 1000} s` : `exit ${m.exitCode}${reason ? `: ${reason.replaceAll('|', '\\|')}` : ''}`;
         Object.assign(result, { failure: why, ...(m.timedOut ? { timedOutMs: timeoutMs } : {}) });
         log(m.stderr.split('\n').slice(-15).join('\n'));
         continue;
@@ -223,11 +225,6 @@ async function reportFrom(file: string, markdown: string | undefined): Promise<n
   console.log(report);
   if (markdown) await writeFile(markdown, report);
   return 0;
-}
-
-/** `2026-12-02T0633Z-smoke`: sorts by date, says what kind of run it was. */
-export function datedName(isoDate: string, smoke: boolean): string {
-  return `${isoDate.slice(0, 16).replace(':', '')}Z${smoke ? '-smoke' : ''}`;
 }
 
 function jsonable(r: TaskResult): unknown {
