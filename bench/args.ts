@@ -1,3 +1,5 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
 export interface BenchOptions {
@@ -15,7 +17,11 @@ export interface BenchOptions {
   readonly skip: ReadonlySet<string>;
   /** Re-render the report of an earlier run from its --json file, measuring nothing. */
   readonly reportFrom: string | undefined;
+  /** Where the dated results file goes (default bench/results/); undefined with --no-results. */
+  readonly resultsDir: string | undefined;
 }
+
+const defaultResultsDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'results');
 
 export const usage = `Usage: npm run bench -- [--scales 1,5,20] [--runs N] [--smoke] [--json FILE] [--markdown FILE]
 
@@ -26,8 +32,10 @@ floor and peers (WeasyPrint, pagedjs-cli, pandoc) on the same content.
   --smoke         1x, one run, installed peers only (CI)
   --timeout S     seconds allowed per pipeline command (default 1200)
   --peer-timeout S  seconds allowed per peer command (default 600); reported as "more than S"
-  --skip LIST     task ids to leave out, e.g. pagedjs,check-warm,pathological
+  --skip LIST     task ids to leave out, e.g. pagedjs,check-warm,preview,pathological
   --json FILE     write every measurement as JSON
+  --results DIR   folder of the dated results file <date>[-smoke].{md,json} (default bench/results)
+  --no-results    write no dated results file
   --markdown FILE write the report as Markdown
   --report-from FILE  print the report of an earlier run's --json file (measures nothing)
   --work DIR      scratch folder (default: a new temp folder, removed at the end)
@@ -50,6 +58,8 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions | string {
         work: { type: 'string' },
         keep: { type: 'boolean' },
         'report-from': { type: 'string' },
+        results: { type: 'string' },
+        'no-results': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -77,6 +87,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions | string {
     work: values.work,
     keep: values.keep === true,
     reportFrom: values['report-from'],
+    resultsDir: values['no-results'] ? undefined : (values.results ?? defaultResultsDir),
     skip: new Set((values.skip ?? '').split(',').map((s) => s.trim()).filter(Boolean)),
   };
 }

@@ -79,3 +79,8 @@ export interface Environment {
   readonly missing: readonly string[];
   readonly options: string;
 }
+
+/** The results file's name for a run started at `isoDate`: `2026-12-02T0633Z[-smoke]`, sorting by date. */
+export function datedName(isoDate: string, smoke: boolean): string {
+  return `${isoDate.slice(0, 16).replace(':', '')}Z${smoke ? '-smoke' : ''}`;
+}

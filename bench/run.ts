@@ -15,10 +15,11 @@ import { firstEssay, makeEdition } from './edition.js';
 import { inProcessRebuild, type InProcessFigures } from './inprocess.js';
 import { measure } from './measure.js';
 import { ensureGnuTime, peers, type Peer } from './peers.js';
+import { previewLatency, type PreviewFigures } from './preview.js';
 import { pathologicalCases, pathologicalReport, type PathologicalFigure } from './pathological.js';
 import { parseProfile } from './profile.js';
 import { fullReport } from './report.js';
-import type { Environment, RunFigures, TaskResult } from './results.js';
+import { datedName, type Environment, type RunFigures, type TaskResult } from './results.js';
 import { snapshotProject } from './snapshot.js';
 import { printHtmlPath, scaleTasks, SLOW_MS, writeScriptableCopy, type ScaleContext, type Task } from './tasks.js';
 
@@ -71,6 +72,7 @@ async function main(argv: readonly string[]): Promise<number> {
 
   const results: TaskResult[] = [];
   const inProcess: InProcessFigures[] = [];
+  const preview: PreviewFigures[] = [];
   const pathological: PathologicalFigure[] = [];
   let monitorFailed = false;
   try {
@@ -87,20 +89,34 @@ async function main(argv: readonly string[]): Promise<number> {
         const figures = await inProcessRebuild(projectDir, path.join(work, `x${scale}`, 'root'), scale, options.runs, work, options.timeoutMs);
         if (figures) inProcess.push(figures);
       }
+      // 4. Save → visible in the browser, through `monitor preview` (1× and 2×: the target is at 1×).
+      if (!options.skip.has('preview') && scale <= 2) {
+        const root = path.join(work, `x${scale}`, 'root');
+        log(`bench: ${scale}× preview: save → reloaded page`);
+        preview.push(await previewLatency({ projectDir, root, essay: await firstEssay(root), chromium, launchArgs: args, runs: Math.max(3, options.runs), timeoutMs: 120_000 }, log));
+      }
     }
-    // 4. Pathological chapters: every per-paragraph pass must stay linear.
+    // 5. Pathological chapters: every per-paragraph pass must stay linear.
     if (!options.skip.has('pathological')) pathological.push(...(await pathologicalCases(projectDir, work, options.timeoutMs, log)));
   } finally {
     if (!options.keep && options.work === undefined) await rm(work, { recursive: true, force: true });
     else log(`bench: kept ${work}`);
   }
 
-  // 5. Report.
+  // 6. Report: on stdout, and in a dated results file (Markdown + JSON) unless --no-results.
   const finalEnv: Environment = { ...env, loadAfter: loadavg().map((l) => l.toFixed(2)).join(' ') };
-  const report = fullReport(results, options.scales, finalEnv, inProcess) + pathologicalReport(pathological);
+  const report = fullReport(results, options.scales, finalEnv, inProcess, preview) + pathologicalReport(pathological);
+  const json = `${JSON.stringify({ env: finalEnv, results: results.map(jsonable), inProcess, preview }, null, 2)}\n`;
   console.log(report);
   if (options.markdown) await writeFile(options.markdown, report);
-  if (options.json) await writeFile(options.json, `${JSON.stringify({ env: finalEnv, results: results.map(jsonable), inProcess }, null, 2)}\n`);
+  if (options.json) await writeFile(options.json, json);
+  if (options.resultsDir !== undefined) {
+    const base = path.join(options.resultsDir, datedName(env.date, options.smoke));
+    await mkdir(options.resultsDir, { recursive: true });
+    await writeFile(`${base}.md`, report);
+    await writeFile(`${base}.json`, json);
+    log(`bench: results written to ${base}.{md,json}`);
+  }
   return monitorFailed ? 1 : 0;
 }
 
@@ -148,7 +164,9 @@ async function runScale(scale: number, options: BenchOptions, shared: Shared): P
           (m.leftovers > 0 ? `, ${m.leftovers} leftover process(es) killed` : ''),
       );
       if (!ok) {
-        const why = m.timedOut ? `timed out after ${timeoutMs / 1000} s` : `exit ${m.exitCode}`;
+        // The tool's own reason, so that a peer that cannot process the input says why.
+        const reason = m.stderr.split('\n').find((l) => /error|exception/i.test(l))?.trim().slice(0, 200);
+        const why = m.timedOut ? `timed out after ${timeoutMs / 1000} s` : `exit ${m.exitCode}${reason ? `: ${reason.replaceAll('|', '\\|')}` : ''}`;
         Object.assign(result, { failure: why, ...(m.timedOut ? { timedOutMs: timeoutMs } : {}) });
         log(m.stderr.split('\n').slice(-15).join('\n'));
         continue;
@@ -200,10 +218,10 @@ function pick(m: RunFigures): RunFigures {
 
 /** The report of a saved run (e.g. after the report's code changed), from its --json file. */
 async function reportFrom(file: string, markdown: string | undefined): Promise<number> {
-  const saved = JSON.parse(await readFile(file, 'utf8')) as { env: Environment; results: (Omit<TaskResult, 'profiles'> & { profiles: Record<string, number>[] })[]; inProcess?: InProcessFigures[] };
+  const saved = JSON.parse(await readFile(file, 'utf8')) as { env: Environment; results: (Omit<TaskResult, 'profiles'> & { profiles: Record<string, number>[] })[]; inProcess?: InProcessFigures[]; preview?: PreviewFigures[] };
   const results: TaskResult[] = saved.results.map((r) => ({ ...r, profiles: r.profiles.map((p) => new Map(Object.entries(p))) }));
   const scales = [...new Set(results.map((r) => r.scale))];
-  const report = fullReport(results, scales, saved.env, saved.inProcess ?? []);
+  const report = fullReport(results, scales, saved.env, saved.inProcess ?? [], saved.preview ?? []);
   console.log(report);
   if (markdown) await writeFile(markdown, report);
   return 0;

@@ -2,7 +2,8 @@ import type { VFile } from 'vfile';
 import type { Edition } from './model/edition.js';
 import type { Audience } from './model/figure.js';
 import { chapterStages } from './cache/chapters.js';
-import { chartRenderer } from './cache/charts.js';
+import { chartPlanner, chartRenderer } from './cache/charts.js';
+import { surveyLoader } from './cache/surveys.js';
 import type { CacheStore } from './cache/store.js';
 import { checkFormats } from './config/formats.js';
 import { loadEdition } from './config/load-edition.js';
@@ -20,7 +21,6 @@ import type { EditionSources } from './stages/load/read-sources.js';
 import { MAX_IMAGE_BYTES } from './stages/markdown/images.js';
 import { labelsFor } from './stages/markdown/labels.js';
 import { warmChartWorkers } from './stages/charts/workers.js';
-import { loadSurveys } from './stages/survey/index.js';
 
 export interface CompileOptions {
   readonly profile: Audience;
@@ -69,7 +69,7 @@ export async function compileEdition(sources: EditionSources, options: CompileOp
 
   // 4. Load the surveys; their messages about edition.yaml's settings go onto edition.yaml.
   progress({ stage: 'surveys', count: sources.data.length });
-  const surveys = loadSurveys(sources.data, { minBase: config.survey.minBase, defaultSurvey: config.survey.default });
+  const surveys = surveyLoader(options.cache)(sources.data, { minBase: config.survey.minBase, defaultSurvey: config.survey.default });
   const surveyFiles = surveyFilesWithEditionMessages(surveys.files, loaded);
 
   // 5. Number chapters and figures, and index them for cross-references: decided here, once.
@@ -78,7 +78,7 @@ export async function compileEdition(sources: EditionSources, options: CompileOp
   // 6. Plan and draw the charts.
   progress({ stage: 'charts', count: charts.length });
   const customSpecs = sources.data.filter((f) => f.path.startsWith('data/charts/') && f.path.endsWith('.vl.json'));
-  const figures = await buildFigures(charts, { bundle: surveys.bundle, language: config.language, customSpecs }, options.drawCharts, chartRenderer(options.cache));
+  const figures = await buildFigures(charts, { bundle: surveys.bundle, language: config.language, customSpecs }, options.drawCharts, chartRenderer(options.cache), chartPlanner(options.cache));
 
   // 7. Render each chapter's content into the model (titles typographic, fields for this profile).
   progress({ stage: 'render', count: included.length });

@@ -12,6 +12,24 @@ import { sourceHash } from './source-hash.mjs';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const temp = join(root, `dist.tmp-${process.pid}`);
 const hash = sourceHash(root);
+const external = [
+  '@resvg/resvg-js',
+  '@fontsource/*',
+  'esbuild',
+  'hyphen',
+  'hyphen/*',
+  'pagefind',
+  'pdfjs-dist',
+  'pdfjs-dist/*',
+  'puppeteer',
+  'puppeteer-core',
+  'tinypool',
+  'tsx',
+  'tsx/*',
+  'typescript',
+  'world-atlas',
+  'world-atlas/*',
+];
 try {
   await build({
     // The chart worker is a second entry: worker threads load it by file name (dist/chart-worker.js).
@@ -21,7 +39,13 @@ try {
     format: 'esm',
     platform: 'node',
     target: 'node20',
-    packages: 'external',
+    // Packages are bundled too: loading a few large files is much faster than resolving and
+    // compiling hundreds of small modules on every start (`monitor check`, each chart thread's
+    // Vega). Left outside: packages with native code, binaries, worker files or data read from
+    // their own folder at run time.
+    external,
+    // Bundled CommonJS packages call require() for Node's built-ins.
+    banner: { js: "import { createRequire as __monitorCreateRequire } from 'node:module'; const require = __monitorCreateRequire(import.meta.url);" },
     outdir: temp,
     logLevel: 'warning',
   });

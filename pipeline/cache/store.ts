@@ -1,7 +1,6 @@
-import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { decode, encode } from './codec.js';
-import { writeFileAtomic } from '../output/write-atomic.js';
 
 /**
  * Where the pure core keeps results it may reuse, keyed by content hash. The core only sees this
@@ -47,17 +46,42 @@ export class MemoryStore implements CacheStore {
   set(namespace: string, key: string, value: unknown): void {
     this.entries.set(`${namespace}/${key}`, value);
   }
+
+  /** A synchronous get for steps that are not async (survey loading, chart planning). */
+  peek(namespace: string, key: string): unknown {
+    const value = this.entries.get(`${namespace}/${key}`);
+    count(this.stats, namespace, value !== undefined);
+    return value;
+  }
+}
+
+/** Runs an entry nobody read or wrote may stay in its pack before it is dropped. */
+export const PACK_KEEP_RUNS = 8;
+
+/** A namespace's pack as read: where each entry's text lies in the body, and its age in runs. */
+interface Pack {
+  readonly index: Readonly<Record<string, readonly [start: number, length: number, age: number]>>;
+  readonly body: Buffer;
 }
 
 /**
- * The CLI's cache: `<root>/.monitor-cache/<pipeline version>/<namespace>/<key>.json`. Safe to delete.
- * A new pipeline version removes the other versions' folders. Each entry is written to a temp
- * file and renamed, so a killed build never leaves a half-written entry; a write that fails is
- * only a missed cache entry. Writes are queued and awaited by `flush()`.
+ * The CLI's cache: one pack file per namespace, `<root>/.monitor-cache/<pipeline version>/<namespace>.pack`.
+ * Safe to delete. A pack is one line of JSON index (key → where the entry's text lies, and how
+ * many runs since it was last used), then the entries' texts one after another. A run reads each
+ * pack it needs once and decodes only the entries it asks for: one file read instead of one per
+ * chapter and chart, and no work for entries it does not use.
+ *
+ * A run that stored anything rewrites the packs it stored into (to a temp file, then renamed, so a
+ * killed build never leaves a half-written pack): with the entries it used, the new ones, and the
+ * others until they have gone unused for PACK_KEEP_RUNS runs. Two builds writing at once lose only
+ * each other's new entries (cache misses). A new pipeline version removes the other versions' folders.
  */
 export class DiskStore implements CacheStore {
   readonly stats = newStats();
-  private readonly pending: Promise<void>[] = [];
+  private readonly packs = new Map<string, Promise<Pack | undefined>>();
+  private readonly added = new Map<string, Map<string, string>>();
+  private readonly used = new Map<string, Set<string>>();
+  private serial = 0;
 
   private constructor(
     readonly dir: string,
@@ -73,33 +97,111 @@ export class DiskStore implements CacheStore {
     return new DiskStore(dir, token);
   }
 
-  private file(namespace: string, key: string): string {
-    return path.join(this.dir, namespace, `${key}.json`);
+  private file(namespace: string): string {
+    return path.join(this.dir, `${namespace}.pack`);
+  }
+
+  private pack(namespace: string): Promise<Pack | undefined> {
+    let pack = this.packs.get(namespace);
+    if (!pack) {
+      pack = readPack(this.file(namespace));
+      this.packs.set(namespace, pack);
+    }
+    return pack;
   }
 
   async get(namespace: string, key: string): Promise<unknown> {
     let value: unknown;
-    try {
-      value = decode(await readFile(this.file(namespace, key), 'utf8'));
-    } catch {
-      value = undefined;
+    const fresh = this.added.get(namespace)?.get(key);
+    if (fresh !== undefined) value = decode(fresh);
+    else {
+      const pack = await this.pack(namespace);
+      const where = pack?.index[key];
+      if (pack && where) {
+        try {
+          value = decode(pack.body.toString('utf8', where[0], where[0] + where[1]));
+        } catch {
+          value = undefined; // a damaged entry is a miss
+        }
+      }
     }
+    if (value !== undefined) setOf(this.used, namespace).add(key);
     count(this.stats, namespace, value !== undefined);
     return value;
   }
 
   set(namespace: string, key: string, value: unknown): void {
-    const target = this.file(namespace, key);
-    const text = encode(value);
-    this.pending.push(
-      (async () => {
-        await mkdir(path.dirname(target), { recursive: true });
-        await writeFileAtomic(target, text);
-      })().catch(() => {}), // a cache entry that cannot be written is only a later miss
-    );
+    let entries = this.added.get(namespace);
+    if (!entries) {
+      entries = new Map();
+      this.added.set(namespace, entries);
+    }
+    entries.set(key, encode(value));
   }
 
+  /** Rewrite the packs of the namespaces that got new entries. A failed write is only a lost cache. */
   async flush(): Promise<void> {
-    await Promise.all(this.pending.splice(0));
+    const namespaces = [...this.added.keys()];
+    await Promise.all(
+      namespaces.map(async (namespace) => {
+        const added = this.added.get(namespace) ?? new Map<string, string>();
+        this.added.delete(namespace);
+        const old = await this.pack(namespace);
+        const used = this.used.get(namespace) ?? new Set<string>();
+        const parts: Buffer[] = [];
+        const index: Record<string, [number, number, number]> = {};
+        let at = 0;
+        const put = (key: string, bytes: Buffer, age: number) => {
+          index[key] = [at, bytes.length, age];
+          parts.push(bytes);
+          at += bytes.length;
+        };
+        for (const [key, [start, length, age]] of Object.entries(old?.index ?? {})) {
+          if (added.has(key)) continue;
+          const nextAge = used.has(key) ? 0 : age + 1;
+          if (nextAge <= PACK_KEEP_RUNS) put(key, old!.body.subarray(start, start + length), nextAge);
+        }
+        for (const [key, text] of added) put(key, Buffer.from(text, 'utf8'), 0);
+        const target = this.file(namespace);
+        const temp = `${target}.${this.token}-${this.serial++}.tmp`;
+        try {
+          await writeFile(temp, Buffer.concat([Buffer.from(`${JSON.stringify(index)}\n`, 'utf8'), ...parts]));
+          await rename(temp, target);
+          this.packs.delete(namespace); // read again if asked for after the flush
+        } catch {
+          await rm(temp, { force: true }).catch(() => {});
+        }
+      }),
+    );
+  }
+}
+
+function setOf(map: Map<string, Set<string>>, key: string): Set<string> {
+  let set = map.get(key);
+  if (!set) {
+    set = new Set();
+    map.set(key, set);
+  }
+  return set;
+}
+
+/** A pack, or undefined when it is missing or unreadable (then every entry is a miss). */
+async function readPack(file: string): Promise<Pack | undefined> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(file);
+  } catch {
+    return undefined;
+  }
+  const newline = bytes.indexOf(0x0a);
+  if (newline < 0) return undefined;
+  try {
+    const index = JSON.parse(bytes.toString('utf8', 0, newline)) as Pack['index'];
+    const body = bytes.subarray(newline + 1);
+    // Entries that would lie outside the body (a truncated pack) are misses.
+    const sound = Object.fromEntries(Object.entries(index).filter(([, w]) => Array.isArray(w) && w[0] >= 0 && w[0] + w[1] <= body.length));
+    return { index: sound, body };
+  } catch {
+    return undefined;
   }
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { watch, type FSWatcher } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -81,6 +82,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
 
   const watchers = watchEdition(options.root, schedule);
   let pdfRunning: Promise<Uint8Array> | undefined;
+  const etags = new EntityTags();
 
   const server = createServer((req, res) => {
     void handle(req, res).catch((error: unknown) => {
@@ -151,6 +153,20 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     }
     const type = contentTypeOf(rel);
     if (rel.endsWith('.html') && typeof body === 'string') body = forPreview(body);
+    else {
+      // Styles, fonts and images rarely change between rebuilds: the browser keeps them and asks
+      // each time (If-None-Match), so a reload after an edit fetches and decodes only the page.
+      const etag = etags.of(rel, body);
+      res.setHeader('etag', etag);
+      if (req.headers['if-none-match'] === etag) {
+        res.writeHead(304, { 'cache-control': 'no-cache' });
+        res.end();
+        return;
+      }
+      res.writeHead(200, { 'content-type': type, 'cache-control': 'no-cache' });
+      res.end(body);
+      return;
+    }
     res.writeHead(200, { 'content-type': type, 'cache-control': 'no-store' });
     res.end(body);
   }
@@ -209,6 +225,19 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
       });
     },
   };
+}
+
+/** Content-hash entity tags of served files, computed once per file version. */
+class EntityTags {
+  private readonly known = new Map<string, { readonly body: string | Uint8Array; readonly tag: string }>();
+
+  of(rel: string, body: string | Uint8Array): string {
+    const seen = this.known.get(rel);
+    if (seen && seen.body === body) return seen.tag;
+    const tag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
+    this.known.set(rel, { body, tag });
+    return tag;
+  }
 }
 
 /** On every answer: no sniffing, no embedding by other sites, no framing. */

@@ -31,6 +31,8 @@ export async function buildFigures(
   draw: boolean,
   /** Draws one planned chart; the build passes a content-hash cached renderer. */
   drawChart: (plan: Parameters<typeof renderChart>[0]) => Promise<RenderedChart> = renderChart,
+  /** Plans one chart; the preview passes one that reuses unchanged plans. */
+  plan: typeof planChart = planChart,
 ): Promise<Map<string, Figure>> {
   const figures = new Map<string, Figure>();
   const jobs: Promise<void>[] = [];
@@ -53,7 +55,7 @@ export async function buildFigures(
       continue;
     }
     if (!ok) continue;
-    const planned = planChart(
+    const planned = plan(
       {
         domId: directive.id,
         caption: directive.caption,

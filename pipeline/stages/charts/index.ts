@@ -14,7 +14,7 @@ import type { RenderedChart } from '../../model/figure.js';
 import { choose } from './choose.js';
 import { planCustom } from './custom-spec.js';
 import { planQuestion } from './plan-question.js';
-import { renderSvg } from './render.js';
+import { renderSvgs } from './render.js';
 import { planMap } from './spec-map.js';
 import { planTiles } from './spec-tiles.js';
 import { finishSvg } from './svg-a11y.js';
@@ -60,10 +60,10 @@ function planAt(request: ChartRequest, ctx: ChartContext): PlanResult {
 
 /** Draw a plan. Rejects with a RenderError (rule chart-render) if Vega cannot draw it. */
 export async function renderChart(plan: ChartPlan): Promise<RenderedChart> {
-  const raw = await renderSvg(plan.spec, { basemap: plan.basemap });
+  // Both layouts in one task: one trip to a drawing thread per chart.
+  const [raw = '', narrowRaw] = await renderSvgs(plan.narrowSpec ? [plan.spec, plan.narrowSpec] : [plan.spec], { basemap: plan.basemap });
   const svg = finishSvg(raw, { domId: plan.domId, title: plan.alt, desc: plan.summary });
   // The phone variant: its own id prefix, so the two inline SVGs of one figure share no id.
-  const narrowRaw = plan.narrowSpec ? await renderSvg(plan.narrowSpec, { basemap: plan.basemap }) : undefined;
   const svgNarrow = narrowRaw === undefined ? undefined : finishSvg(narrowRaw, { domId: `${plan.domId}-narrow`, title: plan.alt, desc: plan.summary });
   return { kind: plan.kind, svg, ...(svgNarrow ? { svgNarrow } : {}), table: plan.table, csv: plan.csv, sourceNote: plan.sourceNote, notes: plan.notes };
 }

@@ -135,8 +135,11 @@ function startPool(): Tinypool {
 
 const seconds = (ms: number) => `${Math.round((ms / 1000) * 10) / 10} s`;
 
-/** Draw one chart in a worker thread, within the limits. Rejects with a RenderError. */
-export async function drawInWorker(spec: TopLevelSpec, basemap: Frame | null): Promise<string> {
+/**
+ * Draw one chart, in each of its layouts, in a worker thread within the limits (one time limit for
+ * the chart). Resolves to one SVG per spec; rejects with a RenderError.
+ */
+export async function drawInWorker(specs: readonly TopLevelSpec[], basemap: Frame | null): Promise<readonly string[]> {
   const bound = limits;
   cancelIdleClose();
   pool ??= startPool();
@@ -154,10 +157,10 @@ export async function drawInWorker(spec: TopLevelSpec, basemap: Frame | null): P
   const cannotStart = new Promise<never>((_, reject) => (failStart = reject));
   waiting.add(failStart!);
   try {
-    const task: ChartTask = { spec, basemap, started: channel.port2 };
+    const task: ChartTask = { specs, basemap, started: channel.port2 };
     const result = (await Promise.race([pool.run(task, { transferList: [channel.port2], signal: abort.signal }), cannotStart])) as ChartTaskResult;
     if ('error' in result) throw new RenderError(result.error);
-    return result.svg;
+    return result.svgs;
   } catch (error) {
     if (error instanceof RenderError) throw error;
     if (timedOut) throw new RenderError(`drawing it took longer than ${seconds(bound.timeoutMs)} (the limit per chart); simplify the spec or reduce its data`);

@@ -1,4 +1,4 @@
-import { Resvg } from '@resvg/resvg-js';
+import { createRequire } from 'node:module';
 import type { Element as XElement } from 'xast';
 import { toXml } from 'xast-util-to-xml';
 import { x } from 'xastscript';
@@ -22,7 +22,17 @@ const BANNER = '#06345f';
 
 const xml = (tree: XElement) => toXml(tree, { allowDangerousXml: true });
 
+type ResvgModule = typeof import('@resvg/resvg-js');
+let resvgModule: ResvgModule | undefined;
+
+/** Loaded on the first image: finding its native binding is slow, and `monitor check` draws none. */
+function resvgClass(): ResvgModule['Resvg'] {
+  resvgModule ??= createRequire(import.meta.url)('@resvg/resvg-js') as ResvgModule;
+  return resvgModule.Resvg;
+}
+
 function rasterise(svg: string, fonts: RasterFonts, width?: number): Uint8Array {
+  const Resvg = resvgClass();
   const resvg = new Resvg(svg, {
     ...(width ? { fitTo: { mode: 'width' as const, value: width } } : {}),
     font: { fontFiles: [...fonts.files], loadSystemFonts: false, defaultFontFamily: FAMILY },
