@@ -1,6 +1,7 @@
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { decode, encode } from './codec.js';
+import { writeFileAtomic } from '../output/write-atomic.js';
 
 /**
  * Where the pure core keeps results it may reuse, keyed by content hash. The core only sees this
@@ -81,7 +82,6 @@ export class DiskStore implements CacheStore {
   private readonly packs = new Map<string, Promise<Pack | undefined>>();
   private readonly added = new Map<string, Map<string, string>>();
   private readonly used = new Map<string, Set<string>>();
-  private serial = 0;
 
   private constructor(
     readonly dir: string,
@@ -163,13 +163,11 @@ export class DiskStore implements CacheStore {
         }
         for (const [key, text] of added) put(key, Buffer.from(text, 'utf8'), 0);
         const target = this.file(namespace);
-        const temp = `${target}.${this.token}-${this.serial++}.tmp`;
         try {
-          await writeFile(temp, Buffer.concat([Buffer.from(`${JSON.stringify(index)}\n`, 'utf8'), ...parts]));
-          await rename(temp, target);
+          await writeFileAtomic(target, Buffer.concat([Buffer.from(`${JSON.stringify(index)}\n`, 'utf8'), ...parts]));
           this.packs.delete(namespace); // read again if asked for after the flush
         } catch {
-          await rm(temp, { force: true }).catch(() => {});
+          // a pack that cannot be written is only a later miss
         }
       }),
     );
