@@ -10,12 +10,13 @@ import { accessibilityStatement } from './stages/assemble/accessibility-statemen
 import { buildFigures, type NumberedChart } from './stages/assemble/charts.js';
 import { generatedBlock } from './stages/assemble/generated-blocks.js';
 import { numberChapters } from './stages/assemble/numbering.js';
+import type { Quotes } from './locale/index.js';
 import type { ProgressSink } from './progress/events.js';
 import type { EditionSources } from './stages/load/read-sources.js';
 import type { PreparedChapter } from './stages/markdown/chapter.js';
 import type { ChapterRef, DataResolvers, EditionIndex, FigureRef } from './stages/markdown/context.js';
 import { MAX_IMAGE_BYTES, MEDIA_DIR } from './stages/markdown/images.js';
-import { labelsFor } from './stages/markdown/labels.js';
+import { labelsOf } from './stages/markdown/labels.js';
 import { smartenText } from './stages/markdown/typography.js';
 import { slugProblem } from './stages/validate/slug.js';
 import { warmChartWorkers } from './stages/charts/workers.js';
@@ -53,7 +54,9 @@ export async function compileEdition(sources: EditionSources, options: CompileOp
   const files: VFile[] = [loaded.file];
   // A broken edition.yaml still lets everything else be checked (salvaged settings): one run.
   const config = loaded.settings;
-  const labels = labelsFor(config.language);
+  // The one locale of the build (config/load-edition.ts resolves it): every stage takes it from here.
+  const locale = loaded.locale;
+  const labels = labelsOf(locale);
 
   // 2. Parse and validate every chapter file, listed or not, so `check` sees them all.
   progress({ stage: 'chapters', count: sources.chapters.length });
@@ -141,17 +144,17 @@ export async function compileEdition(sources: EditionSources, options: CompileOp
   // 6. Plan and draw the charts.
   progress({ stage: 'charts', count: charts.length });
   const customSpecs = sources.data.filter((f) => f.path.startsWith('data/charts/') && f.path.endsWith('.vl.json'));
-  const inputs = { bundle: surveys.bundle, language: config.language, customSpecs };
+  const inputs = { bundle: surveys.bundle, locale, customSpecs };
   const figures = await buildFigures(charts, inputs, options.drawCharts, chartRenderer(options.cache));
 
   // 7. Render each chapter's content.
   progress({ stage: 'render', count: included.length });
   const data: DataResolvers = {
     stat: (attrs) => {
-      const r = resolveStat(surveys.bundle, attrs, config.language);
+      const r = resolveStat(surveys.bundle, attrs, locale);
       return r.ok ? { ok: true, value: r.text } : r;
     },
-    block: (name, attrs) => generatedBlock(surveys.bundle, name, attrs, config.language),
+    block: (name, attrs) => generatedBlock(surveys.bundle, name, attrs, locale),
   };
   const mediaPaths = new Set(sources.assets.map((a) => a.path));
   // The covers' images, named in edition.yaml, must be files of the edition.
@@ -167,14 +170,14 @@ export async function compileEdition(sources: EditionSources, options: CompileOp
   const oversizedMedia = new Map(sources.assets.filter((a) => a.bytes.length > MAX_IMAGE_BYTES).map((a) => [a.path, a.bytes.length]));
   const chapters: Chapter[] = [];
   for (const [i, c] of included.entries()) {
-    const ctx = { slug: c.slug, number: numbering[i]?.prefix ?? i + 1, language: config.language, profile: options.profile, index, data, labels, media: mediaPaths, oversizedMedia };
+    const ctx = { slug: c.slug, number: numbering[i]?.prefix ?? i + 1, locale, profile: options.profile, index, data, labels, media: mediaPaths, oversizedMedia };
     const rendered = await stages.render(c, ctx);
     chapters.push({
       sourcePath: c.sourcePath,
       slug: c.slug,
       number: i + 1,
       label: numbering[i]?.label,
-      frontMatter: smartenFrontMatter(forProfile(c.frontMatter, options.profile), c.frontMatter.lang ?? config.language),
+      frontMatter: smartenFrontMatter(forProfile(c.frontMatter, options.profile), locale.chapter(c.frontMatter.lang).quotes),
       content: rendered.content,
       headings: rendered.headings,
       figures: c.outline.charts.map((d) => figures.get(d.id)).filter((f): f is NonNullable<typeof f> => f !== undefined),
@@ -184,22 +187,22 @@ export async function compileEdition(sources: EditionSources, options: CompileOp
     });
   }
   // 8. The accessibility statement closes the edition, so both editions carry it.
-  chapters.push(accessibilityStatement({ config, buildDate: options.buildDate, chapters, files }));
+  chapters.push(accessibilityStatement({ config, locale, buildDate: options.buildDate, chapters, files }));
   const media = usedMedia(chapters, sources.assets, coverImages.map((i) => i.path));
   const shown: EditionConfig = {
     ...config,
-    subtitle: config.subtitle && smartenText(config.subtitle, config.language),
-    description: smartenText(config.description, config.language),
-    blurb: config.blurb && smartenText(config.blurb, config.language),
+    subtitle: config.subtitle && smartenText(config.subtitle, locale.quotes),
+    description: smartenText(config.description, locale.quotes),
+    blurb: config.blurb && smartenText(config.blurb, locale.quotes),
   };
   if (!loaded.config) return { edition: undefined, files }; // checked with a salvaged config only
-  return { edition: { config: shown, profile: options.profile, chapters, media, buildDate: options.buildDate }, files };
+  return { edition: { config: shown, locale, profile: options.profile, chapters, media, buildDate: options.buildDate }, files };
 }
 
 /** Members-only front-matter fields (such as a case study's contact) leave the public model here. */
 /** Titles and summaries get the same typographic quotes and dashes as the body text. */
-function smartenFrontMatter(fm: FrontMatter, language: string): FrontMatter {
-  const t = (text: string) => smartenText(text, language);
+function smartenFrontMatter(fm: FrontMatter, quotes: Quotes): FrontMatter {
+  const t = (text: string) => smartenText(text, quotes);
   return {
     ...fm,
     title: t(fm.title),

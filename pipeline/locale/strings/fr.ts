@@ -1,0 +1,3 @@
+import { en, type Strings } from './en.js';
+
+export const fr: Strings = { ...en };
