@@ -76,7 +76,6 @@ export const en = {
   browseCaseStudies: 'Browse the best practices by theme and country',
   browseMethods: 'Browse the methods by format, effort and theme',
   // Search (the script reads these from the page)
-  search: 'Search',
   searchUnavailable: 'Search is not available here; use the contents.',
   searchNone: 'No pages found for {query}.',
   searchOne: '1 page found.',
@@ -236,6 +235,7 @@ export const en = {
   'summary.strip': 'Dot plot of the values of {n} cities, one dot per city, with the median marked.',
   'summary.dumbbell': 'Dumbbell chart comparing {before} with {after} for each answer.',
   'summary.map': 'Map of Europe with a circle, sized by population, for each of the {n} responding cities that agreed to be named.',
+  'summary.mapPlain': 'Map of Europe with a circle for each of the {n} responding cities that agreed to be named.',
   'summary.tiles': 'Headline figures: {list}.',
   'summary.custom': 'Custom chart drawn from {list}.',
 } as const;

@@ -69,7 +69,6 @@ export const fr: Strings = {
   keyFigures: 'Chiffres clés',
   browseCaseStudies: 'Parcourir les bonnes pratiques par thème et par pays',
   browseMethods: 'Parcourir les méthodes par format, effort et thème',
-  search: 'Rechercher',
   searchUnavailable: 'La recherche n’est pas disponible ici\u00a0; utilisez le sommaire.',
   searchNone: 'Aucune page trouvée pour {query}.',
   searchOne: '1 page trouvée.',
@@ -222,6 +221,7 @@ export const fr: Strings = {
   'summary.strip': 'Diagramme en points des valeurs de {n} villes, un point par ville, médiane indiquée.',
   'summary.dumbbell': 'Diagramme en haltères comparant {before} et {after} pour chaque réponse.',
   'summary.map': 'Carte de l’Europe avec, pour chacune des {n} villes répondantes ayant accepté d’être citées, un cercle proportionnel à sa population.',
+  'summary.mapPlain': 'Carte de l’Europe avec un cercle pour chacune des {n} villes répondantes ayant accepté d’être citées.',
   'summary.tiles': 'Chiffres clés\u00a0: {list}.',
   'summary.custom': 'Graphique personnalisé tracé à partir de {list}.',
 };

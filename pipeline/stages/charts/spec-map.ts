@@ -119,7 +119,8 @@ export function planMap(request: ChartRequest, survey: Survey, bundle: SurveyBun
     kind: 'map',
     domId: request.domId,
     alt: request.alt,
-    summary: locale.t('summary.map', { n: points.length }),
+    // Without population figures no circle is sized, and the description says so.
+    summary: locale.t(sized.length > 0 ? 'summary.map' : 'summary.mapPlain', { n: points.length }),
     spec,
     narrowSpec: null,
     basemap: frame,
