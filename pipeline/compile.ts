@@ -19,7 +19,7 @@ import { smartenConfig } from './stages/assemble/titles.js';
 import type { ProgressSink } from './progress/events.js';
 import type { EditionSources } from './stages/load/read-sources.js';
 import { MAX_IMAGE_BYTES } from './stages/markdown/images.js';
-import { labelsFor } from './stages/markdown/labels.js';
+import { labelsOf } from './stages/markdown/labels.js';
 import { warmChartWorkers } from './stages/charts/workers.js';
 
 export interface CompileOptions {
@@ -56,7 +56,9 @@ export async function compileEdition(sources: EditionSources, options: CompileOp
   const loaded = loadEdition(sources.edition);
   checkFormats(loaded, options.formats ?? formatNames());
   const config = loaded.settings;
-  const labels = labelsFor(config.language);
+  // The one locale of the build (config/load-edition.ts resolves it): every stage takes it from here.
+  const locale = loaded.locale;
+  const labels = labelsOf(locale);
 
   // 2. Parse and validate every chapter file, listed or not. Chart threads load Vega meanwhile,
   //    when there will be charts to draw.
@@ -78,23 +80,23 @@ export async function compileEdition(sources: EditionSources, options: CompileOp
   // 6. Plan and draw the charts.
   progress({ stage: 'charts', count: charts.length });
   const customSpecs = sources.data.filter((f) => f.path.startsWith('data/charts/') && f.path.endsWith('.vl.json'));
-  const figures = await buildFigures(charts, { bundle: surveys.bundle, language: config.language, customSpecs }, options.drawCharts, chartRenderer(options.cache), chartPlanner(options.cache));
+  const figures = await buildFigures(charts, { bundle: surveys.bundle, locale, customSpecs }, options.drawCharts, chartRenderer(options.cache), chartPlanner(options.cache));
 
   // 7. Render each chapter's content into the model (titles typographic, fields for this profile).
   progress({ stage: 'render', count: included.length });
   const mediaPaths = new Set(sources.assets.map((a) => a.path));
   checkCoverImages(loaded, mediaPaths);
   const oversizedMedia = new Map(sources.assets.filter((a) => a.bytes.length > MAX_IMAGE_BYTES).map((a) => [a.path, a.bytes.length]));
-  const data = dataResolvers(surveys.bundle, config.language);
-  const shared = { language: config.language, profile: options.profile, index, data, labels, media: mediaPaths, oversizedMedia };
+  const data = dataResolvers(surveys.bundle, locale);
+  const shared = { locale, profile: options.profile, index, data, labels, media: mediaPaths, oversizedMedia };
   const chapters = await renderChapters(included, numbering, figures, shared, stages);
 
   // 8. The accessibility statement closes the edition, so both editions carry it.
   const files: VFile[] = [loaded.file, ...chapterFiles.files, ...surveyFiles];
-  chapters.push(accessibilityStatement({ config, buildDate: options.buildDate, chapters, files }));
+  chapters.push(accessibilityStatement({ config, locale, buildDate: options.buildDate, chapters, files }));
 
   // 9. Only the images shown travel with the model; the edition's own texts become typographic.
   const media = usedMedia(chapters, sources.assets, coverImages(config).map((i) => i.path));
   if (!loaded.config) return { edition: undefined, files }; // checked with a salvaged config only
-  return { edition: { config: smartenConfig(config), profile: options.profile, chapters, media, buildDate: options.buildDate }, files };
+  return { edition: { config: smartenConfig(config, locale.quotes), locale, profile: options.profile, chapters, media, buildDate: options.buildDate }, files };
 }

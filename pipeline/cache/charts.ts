@@ -34,7 +34,7 @@ export function chartPlanner(store: CacheStore | undefined): (request: ChartRequ
     let id = bundleIds.get(ctx.bundle);
     if (id === undefined) bundleIds.set(ctx.bundle, (id = nextBundleId++));
     const specs = ctx.customSpecs.flatMap((f) => [f.path, f.bytes]);
-    const key = sha256('plan', String(id), ctx.language, String(ctx.width), encode(request), ...specs);
+    const key = sha256('plan', String(id), encode(ctx.locale), String(ctx.width), encode(request), ...specs);
     const hit = store.peek('plan', key) as PlanResult | undefined;
     if (hit) return hit;
     const planned = planChart(request, ctx);

@@ -6,6 +6,8 @@ import { report } from '../diagnostics/report.js';
 import { YamlSource } from '../diagnostics/yaml-source.js';
 import { describeIssue } from '../diagnostics/zod-issues.js';
 import { editionSchema, type EditionInput } from './schema.js';
+import { checkLocale } from './locale-settings.js';
+import { resolveLocale, type Locale } from '../locale/index.js';
 
 export interface LoadedEdition {
   readonly config: EditionConfig | undefined;
@@ -18,6 +20,8 @@ export interface LoadedEdition {
   readonly file: VFile;
   /** Where each chapter list entry sits, to report missing files at their line. */
   readonly yaml: YamlSource | undefined;
+  /** The edition's locale, resolved once from `settings` (see pipeline/locale/). */
+  readonly locale: Locale;
 }
 
 const DEFAULT_MIN_BASE = 30;
@@ -29,15 +33,15 @@ export function loadEdition(source: SourceFile | undefined): LoadedEdition {
   const file = new VFile({ path: 'edition.yaml', value: source ? new TextDecoder().decode(source.bytes) : '' });
   if (!source) {
     report(file, 'edition-missing', 'No edition.yaml found at the edition root', undefined);
-    return { config: undefined, settings: salvage({}), file, yaml: undefined };
+    return withLocale({ config: undefined, settings: salvage({}), file, yaml: undefined });
   }
   const yaml = new YamlSource(String(file.value));
   const syntax = yaml.syntaxErrors();
   for (const e of syntax) report(file, 'edition-yaml', e.message, e.position);
-  if (syntax.length > 0) return { config: undefined, settings: salvage(partialValue(yaml)), file, yaml };
+  if (syntax.length > 0) return withLocale({ config: undefined, settings: salvage(partialValue(yaml)), file, yaml });
   const limits = yaml.limitErrors();
   for (const e of limits) report(file, 'yaml-limit', e.message, e.position);
-  if (limits.length > 0) return { config: undefined, settings: salvage({}), file, yaml };
+  if (limits.length > 0) return withLocale({ config: undefined, settings: salvage({}), file, yaml });
 
   const parsed = editionSchema.safeParse(yaml.value() ?? {});
   if (!parsed.success) {
@@ -50,11 +54,11 @@ export function loadEdition(source: SourceFile | undefined): LoadedEdition {
       }
       report(file, 'edition-field', describeIssue(issue), yaml.positionOf(issue.path));
     }
-    if (parsed.error.issues.some((i) => i.code !== 'unrecognized_keys')) return { config: undefined, settings: salvage(yaml.value()), file, yaml };
+    if (parsed.error.issues.some((i) => i.code !== 'unrecognized_keys')) return withLocale({ config: undefined, settings: salvage(yaml.value()), file, yaml });
   }
   // Unknown keys are warnings: validate again without them so the rest still builds.
   const strictless = editionSchema.strip().safeParse(yaml.value());
-  if (!strictless.success) return { config: undefined, settings: salvage(yaml.value()), file, yaml };
+  if (!strictless.success) return withLocale({ config: undefined, settings: salvage(yaml.value()), file, yaml });
   const input = strictless.data;
 
   const seen = new Map<string, number>();
@@ -64,7 +68,13 @@ export function loadEdition(source: SourceFile | undefined): LoadedEdition {
   });
 
   const config = toConfig(input);
-  return { config, settings: config, file, yaml };
+  return withLocale({ config, settings: config, file, yaml });
+}
+
+/** The locale of the settings, once their `language`, `locale` and `strings:` are checked. */
+function withLocale(loaded: Omit<LoadedEdition, 'locale'>): LoadedEdition {
+  const strings = checkLocale(loaded.settings, loaded.file, loaded.yaml);
+  return { ...loaded, locale: resolveLocale({ language: loaded.settings.language, locale: loaded.settings.locale, strings }) };
 }
 
 function toConfig(input: EditionInput): EditionConfig {
@@ -85,6 +95,7 @@ function toConfig(input: EditionInput): EditionConfig {
     survey: Object.freeze({ minBase: input.survey?.minBase ?? DEFAULT_MIN_BASE, default: input.survey?.default }),
     chapters: Object.freeze([...new Set(input.chapters)]),
     locale: input.locale,
+    strings: input.strings,
     issn: input.issn,
     doi: input.doi,
     copyright: input.copyright,
@@ -122,6 +133,7 @@ function salvage(raw: unknown): EditionConfig {
     survey: pick('survey', undefined),
     chapters,
     locale: pick('locale', undefined),
+    strings: pick('strings', undefined),
     issn: pick('issn', undefined),
     doi: pick('doi', undefined),
     copyright: pick('copyright', undefined),

@@ -31,6 +31,8 @@ export const editionSchema = z
     contact: z.string().email('use an e-mail address for readers’ feedback'),
     // Print front and back matter (docs/authoring.md#editionyaml).
     locale: z.string().regex(LANGUAGE_TAG, 'use a BCP 47 locale such as en-GB or en-US').optional(),
+    // Interface strings by catalogue key (docs/authoring.md#interface-strings); keys are checked in load-edition.ts.
+    strings: z.record(z.string(), z.string().min(1)).optional(),
     issn: z.string().regex(/^\d{4}-\d{3}[\dX]$/, 'use the form 1234-567X').optional(),
     doi: z.string().regex(/^10\.\d{4,9}\/\S+$/, 'write the DOI without https://doi.org/, e.g. 10.1234/monitor.2026').optional(),
     copyright: z.string().min(1).optional(),

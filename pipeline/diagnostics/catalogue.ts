@@ -16,6 +16,8 @@ export const catalogue = {
   'edition-field': { severity: 'error', hint: 'Give the field the kind of value described in docs/authoring.md#editionyaml.' },
   'yaml-limit': { severity: 'error', hint: 'Write the value out instead of repeating it through many YAML aliases (*name), and keep each text under the size limit in docs/authoring.md.' },
   'edition-unknown-field': { severity: 'warning', hint: 'Remove the field or check its spelling against docs/authoring.md#editionyaml.' },
+  'edition-string-unknown': { severity: 'error', hint: 'Use a key of the English catalogue (docs/authoring.md#interface-strings), spelt exactly as listed there.' },
+  'locale-strings-english': { severity: 'warning', hint: 'The interface words of this language are printed in English: add a catalogue for it (docs/authoring.md#adding-a-language) or give each word under `strings:` in edition.yaml.' },
   'chapter-missing': { severity: 'error', hint: 'Create the file in chapters/ or correct the name in the chapters list of edition.yaml.' },
   'chapter-duplicate': { severity: 'error', hint: 'List each chapter file only once in edition.yaml.' },
   'chapter-unlisted': { severity: 'warning', hint: 'Add the file to the chapters list in edition.yaml, or delete it if it is not needed.' },

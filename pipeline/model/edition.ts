@@ -1,5 +1,6 @@
 import type { Root as HastRoot } from 'hast';
 import type { z } from 'zod';
+import type { Locale } from '../locale/index.js';
 import type { Audience, Figure } from './figure.js';
 import type { authorSchema, caseStudySchema, frontMatterSchema, methodSchema } from '../stages/validate/frontmatter-schema.js';
 
@@ -24,8 +25,10 @@ export interface EditionConfig {
   readonly description: string;
   readonly sampleData: boolean;
   readonly survey: { readonly minBase: number; readonly default: string | undefined };
-  /** Locale for dates ("2 December 2026"); see dateLocale(). */
+  /** Locale for numbers and dates ("2 December 2026", `de-AT`); see pipeline/locale/. */
   readonly locale?: string | undefined;
+  /** Interface strings edition.yaml overrides, by catalogue key. */
+  readonly strings?: Readonly<Record<string, string>> | undefined;
   readonly issn?: string | undefined;
   readonly doi?: string | undefined;
   /** Copyright line of the colophon; defaults to "© <year> <publisher>". */
@@ -86,6 +89,8 @@ export interface Chapter {
 /** Everything both emitters need. No emitter decides numbering, captions or text. */
 export interface Edition {
   readonly config: EditionConfig;
+  /** The edition's locale, resolved once from edition.yaml: words, numbers, dates, quotes. */
+  readonly locale: Locale;
   readonly profile: Audience;
   readonly chapters: readonly Chapter[];
   /** Images used by chapters, by path relative to chapters/ (e.g. "images/map.png"). */
@@ -98,18 +103,4 @@ export interface Edition {
 export function chapterLabel(chapter: Pick<Chapter, 'number' | 'label'>): string | undefined {
   if (chapter.label === null) return undefined;
   return chapter.label ?? String(chapter.number);
-}
-
-/**
- * The locale dates are written in: `locale` from edition.yaml, else the language, with English
- * as British English ("2 December 2026"). Always explicit, never the host's.
- */
-export function dateLocale(config: Pick<EditionConfig, 'language' | 'locale'>): string {
-  if (config.locale !== undefined) return config.locale;
-  return config.language.toLowerCase() === 'en' ? 'en-GB' : config.language;
-}
-
-/** A date as the edition writes it, e.g. "2 December 2026" (UTC, so the host's zone never shows). */
-export function formatDate(config: Pick<EditionConfig, 'language' | 'locale'>, date: Date): string {
-  return new Intl.DateTimeFormat([dateLocale(config), 'en-GB'], { dateStyle: 'long', timeZone: 'UTC' }).format(date);
 }

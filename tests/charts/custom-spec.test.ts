@@ -1,3 +1,4 @@
+import { resolveLocale } from '../../pipeline/locale/index.js';
 /**
  * Custom specs name data by dataset id only. Anything that could read a file or reach the
  * network is refused before anything runs, and the renderer's loader refuses everything as a
@@ -27,7 +28,7 @@ beforeAll(async () => {
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
 const plan = (name: string, spec: unknown) =>
-  planChart({ domId: 'fig-custom', caption: 'c', alt: 'a', spec: name }, { bundle, language: 'en', customSpecs: [specFile(name, spec)] });
+  planChart({ domId: 'fig-custom', caption: 'c', alt: 'a', spec: name }, { bundle, locale: resolveLocale({ language: 'en' }), customSpecs: [specFile(name, spec)] });
 
 const bar = { mark: 'bar', encoding: { x: { field: 'value', type: 'quantitative' } } };
 
@@ -67,7 +68,7 @@ describe('custom specs', () => {
     expect(reason(plan('a', { ...bar, data: { name: 'pulse-2026:Q15' } }))).toMatch(/never published/);
     expect(reason(plan('a', '{"mark": "bar",'))).toMatch(/chart-spec: data\/charts\/a.vl.json is not valid UTF-8 JSON/);
     expect(reason(plan('a', bar))).toMatch(/names no data/);
-    expect(reason(planChart({ domId: 'f', caption: 'c', alt: 'a', spec: '../../etc/passwd' }, { bundle, language: 'en', customSpecs: [] }))).toMatch(/chart-spec/);
+    expect(reason(planChart({ domId: 'f', caption: 'c', alt: 'a', spec: '../../etc/passwd' }, { bundle, locale: resolveLocale({ language: 'en' }), customSpecs: [] }))).toMatch(/chart-spec/);
   });
 
   it('the renderer refuses every load by itself (second line), and nothing reaches the server', async () => {

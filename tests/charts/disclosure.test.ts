@@ -1,3 +1,4 @@
+import { resolveLocale } from '../../pipeline/locale/index.js';
 /** No singling out: no count below k of responding cities per country reaches a reader. */
 import { describe, expect, it } from 'vitest';
 import { planChart, type ChartPlan } from '../../pipeline/stages/charts/index.js';
@@ -5,7 +6,7 @@ import { minCountryCount } from '../../pipeline/stages/survey/disclosure.js';
 import { bundle, survey } from './fixture.js';
 
 const plan = (attrs: Record<string, string>): ChartPlan => {
-  const r = planChart({ domId: 'fig-x', caption: 'C', alt: 'A', ...attrs }, { bundle, language: 'en', customSpecs: [] });
+  const r = planChart({ domId: 'fig-x', caption: 'C', alt: 'A', ...attrs }, { bundle, locale: resolveLocale({ language: 'en' }), customSpecs: [] });
   if (!r.ok) throw new Error(r.reason);
   return r.plan;
 };
@@ -33,7 +34,7 @@ describe('per-country counts', () => {
 
   it('custom-spec rows of anonymous cities hide a country with fewer than k respondents', async () => {
     const { resolveDataset } = await import('../../pipeline/stages/charts/datasets.js');
-    const d = resolveDataset('pulse-2026:respondents', bundle);
+    const d = resolveDataset('pulse-2026:respondents', bundle, resolveLocale({ language: 'en' }));
     if (typeof d === 'string') throw new Error(d);
     const small = new Set([...new Set(d.rows.map((r) => r['country']))].filter((c) => d.rows.filter((r) => r['country'] === c).length < minCountryCount && c !== 'Other country'));
     for (const r of d.rows) if (String(r['city']).startsWith('Anonymous')) expect(small.has(String(r['country']))).toBe(false);

@@ -1,3 +1,4 @@
+import { resolveLocale } from '../../pipeline/locale/index.js';
 /** The map: cropped to the cities, a legend of three real circle sizes, small circles on top. */
 import { describe, expect, it } from 'vitest';
 import { planChart, renderChart, type ChartPlan } from '../../pipeline/stages/charts/index.js';
@@ -5,7 +6,7 @@ import type { SurveyBundle } from '../../pipeline/model/survey.js';
 import { bundle, cities } from './fixture.js';
 
 const plan = (b: SurveyBundle): ChartPlan => {
-  const r = planChart({ domId: 'fig-map', caption: 'C', alt: 'A', type: 'map' }, { bundle: b, language: 'en', customSpecs: [] });
+  const r = planChart({ domId: 'fig-map', caption: 'C', alt: 'A', type: 'map' }, { bundle: b, locale: resolveLocale({ language: 'en' }), customSpecs: [] });
   if (!r.ok) throw new Error(r.reason);
   return r.plan;
 };

@@ -1,3 +1,4 @@
+import { resolveLocale } from '../../pipeline/locale/index.js';
 /**
  * One number everywhere: for random answers, every share a chart labels, its data table row and
  * `:stat` for the same option print the same whole percentage, and a sum of options is the exact
@@ -24,7 +25,7 @@ function withAnswers(answers: { q05: number[]; q02: number[]; q06: number[][]; q
 }
 
 const plan = (bundle: SurveyBundle, attrs: Record<string, string>): ChartPlan => {
-  const r = planChart({ domId: 'fig-x', caption: 'C', alt: 'A', ...attrs }, { bundle, language: 'en', customSpecs: [] });
+  const r = planChart({ domId: 'fig-x', caption: 'C', alt: 'A', ...attrs }, { bundle, locale: resolveLocale({ language: 'en' }), customSpecs: [] });
   if (!r.ok) throw new Error(r.reason);
   return r.plan;
 };
@@ -35,7 +36,7 @@ const labelOf = (p: ChartPlan, label: string) => labels(p).get(curly(label));
 const curly = (s: string) => s.replace(/"([^"]*)"/g, '“$1”').replace(/'/g, '’');
 const tableValue = (p: ChartPlan, label: string, col = 1): unknown => p.table.rows.find((r) => r[0] === curly(label))?.[col];
 const stat = (bundle: SurveyBundle, attrs: Record<string, string>) => {
-  const r = resolveStat(bundle, attrs, 'en');
+  const r = resolveStat(bundle, attrs, resolveLocale({ language: 'en' }));
   return r.ok ? r.text : `refused: ${r.reason}`;
 };
 

@@ -1,3 +1,4 @@
+import { resolveLocale } from '../../pipeline/locale/index.js';
 /** Order and colour that mean something: scales keep their order, residual answers go last, polar answers get opposing hues, this year stands out. */
 import { describe, expect, it } from 'vitest';
 import { planChart, type ChartPlan } from '../../pipeline/stages/charts/index.js';
@@ -11,7 +12,7 @@ function withQuestion(id: string, over: Partial<Question>): SurveyBundle {
   return { ...base, surveys: new Map([[survey.id, survey]]) };
 }
 const plan = (bundle: SurveyBundle, attrs: Record<string, string>): ChartPlan => {
-  const r = planChart({ domId: 'fig-x', caption: 'C', alt: 'A', ...attrs }, { bundle, language: 'en', customSpecs: [] });
+  const r = planChart({ domId: 'fig-x', caption: 'C', alt: 'A', ...attrs }, { bundle, locale: resolveLocale({ language: 'en' }), customSpecs: [] });
   if (!r.ok) throw new Error(r.reason);
   return r.plan;
 };

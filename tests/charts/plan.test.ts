@@ -1,3 +1,4 @@
+import { resolveLocale } from '../../pipeline/locale/index.js';
 /** One test per chart family: the chosen chart, the plotted values against the survey aggregate, the source note. */
 import { describe, expect, it } from 'vitest';
 import { planChart, type ChartPlan, type ChartRequest } from '../../pipeline/stages/charts/index.js';
@@ -6,7 +7,7 @@ import { breakdown } from '../../pipeline/stages/survey/breakdown.js';
 import type { QuestionAggregate } from '../../pipeline/model/survey.js';
 import { bundle, survey } from './fixture.js';
 
-const ctx = { bundle, language: 'en', customSpecs: [] };
+const ctx = { bundle, locale: resolveLocale({ language: 'en' }), customSpecs: [] };
 
 function plan(req: Partial<ChartRequest>): ChartPlan {
   const r = planChart({ domId: 'fig-test', caption: 'Caption', alt: 'Alt text', ...req }, ctx);

@@ -1,3 +1,4 @@
+import { resolveLocale, type Locale } from '../../pipeline/locale/index.js';
 /** The shipped sample edition's survey data (data/), loaded the way the pipeline loads it. */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -17,8 +18,8 @@ function files(dir: string): SourceFile[] {
     .map((e) => ({ path: `${dir}/${e.name}`, bytes: new Uint8Array(readFileSync(join(root, dir, e.name))) }));
 }
 
-export function sampleContext(): { bundle: SurveyBundle; customSpecs: SourceFile[]; language: string; problems: string[] } {
+export function sampleContext(): { bundle: SurveyBundle; customSpecs: SourceFile[]; locale: Locale; problems: string[] } {
   const { bundle, files: vfiles } = loadSurveys(files('data'), { minBase: 30, defaultSurvey: 'pulse-2026' });
   const problems = vfiles.flatMap((f) => f.messages.filter((m) => m.fatal).map((m) => `${f.path}: ${m.reason}`));
-  return { bundle, customSpecs: files('data/charts'), language: 'en', problems };
+  return { bundle, customSpecs: files('data/charts'), locale: resolveLocale({ language: 'en' }), problems };
 }

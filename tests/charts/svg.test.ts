@@ -1,10 +1,11 @@
+import { resolveLocale } from '../../pipeline/locale/index.js';
 /** The SVG as readers and the tagged PDF see it: one accessible image per chart, unique ids, no scripts. */
 import { describe, expect, it } from 'vitest';
 import { planChart, renderChart, type ChartRequest } from '../../pipeline/stages/charts/index.js';
 import { finishSvg } from '../../pipeline/stages/charts/svg-a11y.js';
 import { bundle } from './fixture.js';
 
-const ctx = { bundle, language: 'en', customSpecs: [] };
+const ctx = { bundle, locale: resolveLocale({ language: 'en' }), customSpecs: [] };
 
 async function render(domId: string, req: Partial<ChartRequest>) {
   const r = planChart({ domId, caption: 'Caption', alt: `Alt for ${domId} <&>`, ...req }, ctx);

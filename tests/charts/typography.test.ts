@@ -1,3 +1,4 @@
+import { resolveLocale } from '../../pipeline/locale/index.js';
 /** Chart text uses the language's typographic quotes, like the prose around it. */
 import { describe, expect, it } from 'vitest';
 import { planChart, renderChart } from '../../pipeline/stages/charts/index.js';
@@ -7,7 +8,7 @@ const texts = (svg: string) => [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].
 
 describe('curly quotes in charts', () => {
   it.each([['en', '’'], ['de', '’']])('%s: source note, notes, table and SVG text', async (language, apostrophe) => {
-    const r = planChart({ domId: 'fig-q', caption: 'C', alt: 'A', question: 'Q05', compare: 'previous' }, { bundle, language, customSpecs: [] });
+    const r = planChart({ domId: 'fig-q', caption: 'C', alt: 'A', question: 'Q05', compare: 'previous' }, { bundle, locale: resolveLocale({ language }), customSpecs: [] });
     if (!r.ok) throw new Error(r.reason);
     const out = await renderChart(r.plan);
     expect(out.sourceNote).toContain(`Mayors${language === 'en' ? apostrophe : '‘'} Survey`);

@@ -5,7 +5,8 @@ import { toHtml } from 'hast-util-to-html';
 import { describe, expect, it } from 'vitest';
 import type { ChapterContext } from '../../pipeline/stages/markdown/context.js';
 import { prepareChapter, renderChapterContent } from '../../pipeline/stages/markdown/chapter.js';
-import { labelsFor } from '../../pipeline/stages/markdown/labels.js';
+import { labelsOf } from '../../pipeline/stages/markdown/labels.js';
+import { resolveLocale } from '../../pipeline/locale/index.js';
 
 const dir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures');
 
@@ -14,9 +15,9 @@ function context(slug: string, language: string): ChapterContext {
   return {
     slug,
     number: 3,
-    language,
+    locale: resolveLocale({ language }),
     profile: 'public',
-    labels: labelsFor(language),
+    labels: labelsOf(resolveLocale({ language })),
     index: {
       chapters: new Map([
         ['other.md', { slug: 'other', title: 'Other', audience: 'public', anchors: new Set(['part-two']) }],

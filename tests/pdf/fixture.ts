@@ -1,3 +1,4 @@
+import { resolveLocale } from '../../pipeline/locale/index.js';
 import { h } from 'hastscript';
 import type { Element, ElementContent, Root } from 'hast';
 import type { Chapter, ChapterKind, Edition, EditionConfig, Heading } from '../../pipeline/model/edition.js';
@@ -130,6 +131,7 @@ export function makeEdition(options: FixtureOptions = {}): Edition {
   };
   return {
     config,
+    locale: resolveLocale(config),
     profile: 'public',
     media: new Map(),
     chapters: Array.from({ length: count }, (_, i) => makeChapter(i + 1, options)),

@@ -2,7 +2,7 @@ import type { Element } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { toString } from 'hast-util-to-string';
 import { describe, expect, it } from 'vitest';
-import { formatDate } from '../../pipeline/model/edition.js';
+import { resolveLocale } from '../../pipeline/locale/index.js';
 import { backCover, cover, imprint, tableOfContents } from '../../pipeline/stages/emit-pdf/front.js';
 import { makeEdition } from './fixture.js';
 
@@ -42,9 +42,11 @@ describe('front and back matter of the print edition', () => {
   });
 
   it('writes dates in the edition’s locale, British English for en, never the host’s', () => {
+    const formatDate = (settings: { language: string; locale?: string }, d: Date) => resolveLocale(settings).date(d);
     expect(formatDate({ language: 'en', locale: undefined }, date)).toBe('2 December 2026');
     expect(formatDate({ language: 'en', locale: 'en-US' }, date)).toBe('December 2, 2026');
     expect(formatDate({ language: 'fr', locale: undefined }, date)).toBe('2 décembre 2026');
+    expect(formatDate({ language: 'de', locale: 'de-AT' }, date)).toBe('2. Dezember 2026');
   });
 
   it('has a back cover with the blurb, the address, the contact and the licence', () => {
@@ -58,7 +60,7 @@ describe('front and back matter of the print edition', () => {
 
   it('opens each run of chapters of one part with the part’s title in the contents, as a plain line', () => {
     const edition = makeEdition({ chapters: 3 });
-    const toc = tableOfContents(edition.chapters.map((chapter) => ({ chapter, key: chapter.slug })), undefined);
+    const toc = tableOfContents(edition.chapters.map((chapter) => ({ chapter, key: chapter.slug })), undefined, edition.locale);
     const html = toHtml(toc);
     // The contents as lines, in document order: part titles as they are, entries indented.
     const lines: string[] = [];

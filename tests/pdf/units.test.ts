@@ -1,3 +1,4 @@
+import { resolveLocale } from '../../pipeline/locale/index.js';
 import { h } from 'hastscript';
 import { toHtml } from 'hast-util-to-html';
 import { describe, expect, it } from 'vitest';
@@ -100,7 +101,7 @@ describe('hyphenateTree', () => {
       h('table', [h('tr', [h('td', '1 234,5'), h('td', 'administration')])]),
       h('svg', [h('text', 'administration')]),
     ]);
-    hyphenateTree(tree, 'en');
+    hyphenateTree(tree, resolveLocale({ language: 'en' }));
     const html = toHtml(tree);
     const soft = '\u00ad';
     expect(html).toContain('<h2>Administration</h2>');
@@ -112,7 +113,7 @@ describe('hyphenateTree', () => {
   });
   it('leaves text alone for a language without patterns', () => {
     const tree = h('p', 'Administration');
-    hyphenateTree(tree, 'xx');
+    hyphenateTree(tree, resolveLocale({ language: 'xx' }));
     expect(toHtml(tree)).toBe('<p>Administration</p>');
   });
 });

@@ -1,3 +1,4 @@
+import { resolveLocale } from '../../pipeline/locale/index.js';
 import { describe, expect, it } from 'vitest';
 import { findPathology, MAX_BLOCKS, MAX_EMPHASIS_PER_BLOCK, MAX_PARAGRAPH_LINES } from '../../pipeline/stages/markdown/parse.js';
 import { smartenText } from '../../pipeline/stages/markdown/typography.js';
@@ -14,7 +15,7 @@ const SENTENCE = 'The mayor said "we\'ll build -- and build again" in \'26... th
 describe('linear per-paragraph passes', () => {
   it('smart quotes over a 1.9 MB paragraph', () => {
     const text = SENTENCE.repeat(Math.ceil(1_900_000 / SENTENCE.length));
-    const out = smartenText(text, 'en');
+    const out = smartenText(text, resolveLocale({ language: 'en' }).quotes);
     expect(out.startsWith('The mayor said “we’ll build – and build again” in ’26… then left – quickly. ')).toBe(true);
     expect(out.length).toBeLessThan(text.length);
   }, 30_000);

@@ -1,7 +1,8 @@
 import { toHtml } from 'hast-util-to-html';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
-import { labelsFor } from '../../pipeline/stages/markdown/labels.js';
+import { labelsOf } from '../../pipeline/stages/markdown/labels.js';
+import { resolveLocale } from '../../pipeline/locale/index.js';
 import { parseMarkdown } from '../../pipeline/stages/markdown/parse.js';
 import { sanitizeSchema } from '../../pipeline/stages/markdown/sanitize-schema.js';
 import { toSafeHast } from '../../pipeline/stages/markdown/to-hast.js';
@@ -15,7 +16,7 @@ async function clean(markdown: string, headingIds: readonly string[] = []): Prom
   const file = new VFile({ path: 'chapters/x.md', value: markdown });
   const parsed = parseMarkdown(file);
   if (!parsed) throw new Error(String(file.messages));
-  const { hast } = await toSafeHast(parsed.tree, labelsFor('en'), new Set(headingIds), 1);
+  const { hast } = await toSafeHast(parsed.tree, labelsOf(resolveLocale({ language: 'en' })), new Set(headingIds), 1);
   // Whether raw HTML lands inside a paragraph depends on Markdown's block rules, not on the schema.
   return toHtml(hast).replace(/<\/?p>/g, '').trim();
 }

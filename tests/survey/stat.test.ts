@@ -1,3 +1,4 @@
+import { resolveLocale } from '../../pipeline/locale/index.js';
 import { describe, expect, it } from 'vitest';
 import { loadSurveys, resolveStat } from '../../pipeline/stages/survey/index.js';
 import { aggregateQuestion } from '../../pipeline/stages/survey/aggregate.js';
@@ -5,7 +6,7 @@ import { sampleSources } from './helpers.js';
 
 const { bundle } = loadSurveys(sampleSources(), { minBase: 30, defaultSurvey: 'pulse-2026' });
 const survey = bundle.surveys.get('pulse-2026')!;
-const stat = (attrs: Record<string, string>, language = 'en') => resolveStat(bundle, attrs, language);
+const stat = (attrs: Record<string, string>, language = 'en') => resolveStat(bundle, attrs, resolveLocale({ language }));
 
 describe(':stat', () => {
   // Half up from exact counts, in integer arithmetic: independent of the code under test.
@@ -54,9 +55,9 @@ describe(':stat', () => {
 
   it('refuses percentages on a base below minBase', () => {
     const strict = loadSurveys(sampleSources(), { minBase: 100 }).bundle;
-    const r = resolveStat(strict, { question: 'Q05', option: '3' }, 'en');
+    const r = resolveStat(strict, { question: 'Q05', option: '3' }, resolveLocale({ language: 'en' }));
     expect(r).toEqual({ ok: false, reason: 'the base of Q05 is below 100 (n = 87); its percentages are not printed' });
-    expect(resolveStat(strict, { question: 'Q09', value: 'median' }, 'en').ok).toBe(false);
+    expect(resolveStat(strict, { question: 'Q09', value: 'median' }, resolveLocale({ language: 'en' })).ok).toBe(false);
   });
 
   it('explains what is wrong', () => {

@@ -1,7 +1,8 @@
 import type { Element, ElementContent, Root } from 'hast';
 import { h } from 'hastscript';
 import type { VFile } from 'vfile';
-import { formatDate, type Chapter, type EditionConfig, type Heading } from '../../model/edition.js';
+import type { Locale } from '../../locale/index.js';
+import type { Chapter, EditionConfig, Heading } from '../../model/edition.js';
 import { ACCESSIBILITY_SLUGS } from '../emit-html/site-paths.js';
 import { frontMatterSchema } from '../validate/frontmatter-schema.js';
 import { countWords, readingMinutes } from '../markdown/reading-time.js';
@@ -11,6 +12,8 @@ export const accessibilityStatementSource = 'generated/accessibility-statement';
 
 export interface StatementInput {
   readonly config: EditionConfig;
+  /** The statement is written in the edition's language, from its catalogue. */
+  readonly locale: Locale;
   readonly buildDate: Date;
   /** The edition's chapters, in order; the statement comes after them. */
   readonly chapters: readonly Chapter[];
@@ -25,69 +28,48 @@ export interface StatementInput {
  * did not measure. Pure: the date comes in as buildDate.
  */
 export function accessibilityStatement(input: StatementInput): Chapter {
-  const { config, chapters } = input;
+  const { config, chapters, locale } = input;
+  const t = locale.t;
   const taken = new Set(chapters.map((c) => c.slug));
   const [first, second] = ACCESSIBILITY_SLUGS;
   const slug = taken.has(first) ? second : first;
   const id = (name: string) => `${slug}--${name}`;
   const figures = chapters.flatMap((c) => c.figures);
-  const date = formatDate(config, input.buildDate);
+  const date = locale.date(input.buildDate);
   const skips = headingSkips(input.files, chapters);
 
   const sections: [string, string, ElementContent[]][] = [
-    [
-      id('status'),
-      'Conformance status',
-      [
-        h('p', [
-          `The web and PDF editions of the ${config.title} aim to meet the Web Content Accessibility Guidelines (WCAG) 2.1 at level AA, `,
-          'the level that the European standard EN 301 549 and the Web Accessibility Directive (EU) 2016/2102 require for web pages and downloadable documents. ',
-          'The PDF edition also aims at PDF/UA-1 (ISO 14289-1).',
-        ]),
-        h('p', 'The editions are partially conformant: the limitations listed below are known and not yet resolved.'),
-      ],
-    ],
+    [id('status'), t('statement.status'), [h('p', t('statement.statusAim', { edition: config.title })), h('p', t('statement.partial'))]],
     [
       id('checks'),
-      'How the editions are checked',
+      t('statement.checks'),
       [
         h('ul', [
-          h('li', 'Every page of the web edition is checked in a headless Chromium browser with axe-core against the WCAG 2.0 and 2.1 rules of levels A and AA, together with tests for keyboard use, focus visibility, landmarks, heading order, language of parts and reduced motion.'),
-          h('li', 'The PDF edition is checked with the publishing pipeline’s audit (monitor audit) against the machine-checkable conditions of PDF/UA-1 in the Matterhorn Protocol: tagging, document language, title, alternative text of figures, heading levels, table headers and bookmarks.'),
-          h(
-            'li',
-            figures.length === 0
-              ? 'This edition has no charts.'
-              : `All ${figures.length} charts in this edition have a text alternative written by their authors, a source note with the question wording, base and number of respondents, and their data as a table and a CSV file.`,
-          ),
+          h('li', t('statement.checkWeb')),
+          h('li', t('statement.checkPdf')),
+          h('li', figures.length === 0 ? t('statement.noCharts') : t('statement.charts', { count: figures.length })),
         ]),
-        h('p', 'Automated checks find only part of the barriers people meet. No review by people with disabilities or by accessibility experts is recorded for this edition.'),
+        h('p', t('statement.automated')),
       ],
     ],
     [
       id('limitations'),
-      'Known limitations',
+      t('statement.limitations'),
       [
         h('ul', [
-          h('li', 'Charts are images with one text alternative each; the bars, dots and labels inside them are hidden from assistive technology. Their exact values are in the data table below each chart on the web and in its CSV download.'),
-          h('li', 'The PDF edition does not repeat the data tables of the charts; it gives the address of each chart’s CSV file in the web edition instead.'),
-          h('li', 'In the PDF edition, the running headers and page numbers are printed outside the document’s tags and are not marked as artifacts: the browser engine that prints the PDF (Chromium) does not allow it. Screen readers usually skip them, but some PDF checkers report them as untagged content.'),
-          ...skips.map((title) => h('li', `In “${title}”, a heading skips a level, which makes the outline harder to follow with a screen reader.`)),
+          h('li', t('statement.limitCharts')),
+          h('li', t('statement.limitTables')),
+          h('li', t('statement.limitArtifacts')),
+          ...skips.map((title) => h('li', t('statement.limitHeading', { title: locale.quote(title) }))),
         ]),
       ],
     ],
     [
       id('feedback'),
-      'Feedback and contact',
-      [
-        h('p', [
-          'If you meet a barrier in either edition, or need its content in another format, write to ',
-          h('a', { href: `mailto:${config.contact}` }, config.contact),
-          '. Say which page or chapter you were reading and what went wrong.',
-        ]),
-      ],
+      t('statement.feedback'),
+      [h('p', [t('statement.feedbackBefore'), h('a', { href: `mailto:${config.contact}` }, config.contact), t('statement.feedbackAfter')])],
     ],
-    [id('date'), 'Date of this statement', [h('p', `This statement was generated with the edition on ${date}, the date of its build.`)]],
+    [id('date'), t('statement.date'), [h('p', t('statement.dateText', { date }))]],
   ];
 
   const children: Element[] = sections.flatMap(([hid, title, body]) => [h('h2', { id: hid }, title), ...(body as Element[])]);
@@ -102,9 +84,9 @@ export function accessibilityStatement(input: StatementInput): Chapter {
     label: null,
     // Through the schema, so the statement has every field and default a chapter has.
     frontMatter: frontMatterSchema.parse({
-      title: 'Accessibility statement',
+      title: t('statement.title'),
       kind: 'annex',
-      summary: `How accessible the ${config.title} is, what is known not to work, and how to tell us about a barrier.`,
+      summary: t('statement.summary', { edition: config.title }),
       slug,
       numbered: false,
     }),

@@ -1,4 +1,5 @@
 import type { ChapterStages } from '../../cache/chapters.js';
+import type { Locale } from '../../locale/index.js';
 import type { Chapter } from '../../model/edition.js';
 import type { Figure } from '../../model/figure.js';
 import type { SurveyBundle } from '../../model/survey.js';
@@ -13,13 +14,13 @@ import { smartenFrontMatter } from './titles.js';
 
 
 /** `:stat` and generated blocks, answered from the surveys. */
-export function dataResolvers(bundle: SurveyBundle, language: string): DataResolvers {
+export function dataResolvers(bundle: SurveyBundle, locale: Locale): DataResolvers {
   return {
     stat: (attrs) => {
-      const r = resolveStat(bundle, attrs, language);
+      const r = resolveStat(bundle, attrs, locale);
       return r.ok ? { ok: true, value: r.text } : r;
     },
-    block: (name, attrs) => generatedBlock(bundle, name, attrs, language),
+    block: (name, attrs) => generatedBlock(bundle, name, attrs, locale),
   };
 }
 
@@ -39,16 +40,16 @@ export async function renderChapters(
 ): Promise<Chapter[]> {
   const chapters: Chapter[] = [];
   for (const [i, c] of included.entries()) {
-    const { language, profile, index, data, labels, media, oversizedMedia } = shared;
+    const { locale, profile, index, data, labels, media, oversizedMedia } = shared;
     // Keys in this order: the cache key of a rendered chapter encodes the context.
-    const ctx: ChapterContext = { slug: c.slug, number: numbering[i]?.prefix ?? i + 1, language, profile, index, data, labels, media, oversizedMedia };
+    const ctx: ChapterContext = { slug: c.slug, number: numbering[i]?.prefix ?? i + 1, locale, profile, index, data, labels, media, oversizedMedia };
     const rendered = await stages.render(c, ctx);
     chapters.push({
       sourcePath: c.sourcePath,
       slug: c.slug,
       number: i + 1,
       label: numbering[i]?.label,
-      frontMatter: smartenFrontMatter(forProfile(c.frontMatter, shared.profile), c.frontMatter.lang ?? shared.language),
+      frontMatter: smartenFrontMatter(forProfile(c.frontMatter, shared.profile), shared.locale.chapter(c.frontMatter.lang).quotes),
       content: rendered.content,
       headings: rendered.headings,
       figures: c.outline.charts.map((d) => figures.get(d.id)).filter((f): f is NonNullable<typeof f> => f !== undefined),

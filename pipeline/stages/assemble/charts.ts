@@ -1,3 +1,4 @@
+import type { Locale } from '../../locale/index.js';
 import type { VFile } from 'vfile';
 import type { Figure, RenderedChart } from '../../model/figure.js';
 import type { SourceFile } from '../../model/source.js';
@@ -17,7 +18,7 @@ export interface NumberedChart {
 
 export interface ChartInputs {
   readonly bundle: SurveyBundle;
-  readonly language: string;
+  readonly locale: Locale;
   readonly customSpecs: readonly SourceFile[];
 }
 
@@ -68,7 +69,7 @@ export async function buildFigures(
         spec: attrs['spec'],
         measure: attrs['measure'],
       },
-      { bundle: inputs.bundle, language: inputs.language, customSpecs: inputs.customSpecs },
+      { bundle: inputs.bundle, locale: inputs.locale, customSpecs: inputs.customSpecs },
     );
     if (!planned.ok) {
       if (!planned.followOn) report(file, planned.rule, planned.reason, directive.position);
@@ -82,7 +83,7 @@ export async function buildFigures(
             ...rendered,
             id: directive.id,
             number: chart.number,
-            caption: smartenText(directive.caption, inputs.language),
+            caption: smartenText(directive.caption, inputs.locale.quotes),
             alt,
             chapterSlug: chart.chapterSlug,
             csvName: `figure-${chart.number.replace('.', '-').toLowerCase()}.csv`,

@@ -1,6 +1,7 @@
 import type { Element } from 'hast';
 import { h } from 'hastscript';
 import type { Survey, SurveyBundle } from '../../model/survey.js';
+import type { Locale } from '../../locale/index.js';
 import type { Resolution } from '../markdown/context.js';
 
 /**
@@ -11,18 +12,17 @@ export function generatedBlock(
   bundle: SurveyBundle,
   name: string,
   attributes: Readonly<Record<string, string>>,
-  language: string,
+  locale: Locale,
 ): Resolution<Element> | undefined {
   if (name !== 'respondents' && name !== 'questionnaire') return undefined;
   const id = attributes['survey'] ?? bundle.defaultSurvey;
   const survey = id ? bundle.surveys.get(id) : undefined;
   if (!survey && id !== undefined && bundle.broken?.has(id)) return { ok: false, reason: `Survey \`${id}\` could not be read`, followOn: true };
   if (!survey) return { ok: false, reason: id ? `No survey \`${id}\` in data/` : 'No survey in data/; add a codebook or name one with survey=…' };
-  return { ok: true, value: name === 'respondents' ? respondents(bundle, survey, language) : questionnaire(survey) };
+  return { ok: true, value: name === 'respondents' ? respondents(bundle, survey, locale) : questionnaire(survey, locale) };
 }
 
-function respondents(bundle: SurveyBundle, survey: Survey, language: string): Element {
-  const countries = new Intl.DisplayNames([language, 'en'], { type: 'region' });
+function respondents(bundle: SurveyBundle, survey: Survey, locale: Locale): Element {
   const named: { name: string; country: string; region: string }[] = [];
   let anonymous = 0;
   survey.data.cityCodes.forEach((code, row) => {
@@ -31,31 +31,26 @@ function respondents(bundle: SurveyBundle, survey: Survey, language: string): El
       anonymous += 1;
       return;
     }
-    named.push({ name: city.name, country: countries.of(city.country) ?? city.country, region: city.region });
+    named.push({ name: city.name, country: locale.countryName(city.country), region: locale.regionName(city.region) });
   });
-  const collator = new Intl.Collator(language);
-  named.sort((a, b) => collator.compare(a.country, b.country) || collator.compare(a.name, b.name));
+  named.sort((a, b) => locale.compare(a.country, b.country) || locale.compare(a.name, b.name));
   return h('div', [
     h('table', { className: ['data-table'] }, [
-      h('caption', 'Responding cities that agreed to be named'),
-      h('thead', [h('tr', [h('th', { scope: 'col' }, 'City'), h('th', { scope: 'col' }, 'Country'), h('th', { scope: 'col' }, 'Region')])]),
+      h('caption', locale.t('respondents.caption')),
+      h('thead', [h('tr', [h('th', { scope: 'col' }, locale.t('city')), h('th', { scope: 'col' }, locale.t('country')), h('th', { scope: 'col' }, locale.t('region'))])]),
       h('tbody', named.map((c) => h('tr', [h('td', c.name), h('td', c.country), h('td', c.region)]))),
     ]),
-    h(
-      'p',
-      `${survey.respondents} cities in ${survey.countries} countries responded to the ${survey.shortTitle}. ` +
-        `${named.length} agreed to be named; ${anonymous} asked to remain anonymous and are not listed.`,
-    ),
+    h('p', locale.t('respondents.text', { respondents: survey.respondents, countries: survey.countries, survey: survey.shortTitle, named: named.length, anonymous })),
   ]);
 }
 
-function questionnaire(survey: Survey): Element {
+function questionnaire(survey: Survey, locale: Locale): Element {
   return h(
     'ol',
     survey.questions.map((q) =>
       h('li', [
         h('p', [h('strong', `${q.id}. `), q.wording]),
-        h('p', [h('em', typeLabel(q.type, q.unit))]),
+        h('p', [h('em', typeLabel(q.type, q.unit, locale))]),
         q.options.length > 0 ? h('ul', q.options.map((o) => h('li', `${o.code}: ${o.label}`))) : '',
         q.bands.length > 0 ? h('ul', q.bands.map((b) => h('li', `${b.min}–${b.max}: ${b.label}`))) : '',
       ]),
@@ -63,21 +58,21 @@ function questionnaire(survey: Survey): Element {
   );
 }
 
-function typeLabel(type: string, unit: string | undefined): string {
+function typeLabel(type: string, unit: string | undefined, locale: Locale): string {
   switch (type) {
     case 'single':
-      return 'One answer.';
+      return locale.t('type.single');
     case 'multi':
-      return 'Multiple answers possible.';
+      return locale.t('type.multi');
     case 'scale_0_10':
-      return 'Scale from 0 to 10.';
+      return locale.t('type.scale');
     case 'likert':
-      return 'Five-point scale.';
+      return locale.t('type.likert');
     case 'numeric':
-      return `Number${unit ? ` (${unit})` : ''}.`;
+      return unit ? locale.t('type.numericUnit', { unit }) : locale.t('type.numeric');
     case 'ranking':
-      return 'Ranked answers (open text, coded afterwards).';
+      return locale.t('type.ranking');
     default:
-      return 'Open answer (not published).';
+      return locale.t('type.open');
   }
 }

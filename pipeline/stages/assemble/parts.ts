@@ -1,19 +1,21 @@
+import type { StringKey } from '../../locale/index.js';
 import type { ChapterKind } from '../../model/edition.js';
 
 /**
  * The parts of the publication, in reading order, by chapter kind: the web home page groups its
  * chapter cards by them, and the PDF's contents open each run of chapters with the part's title.
+ * Titles come from the locale's catalogue by `key`.
  */
-export const parts: readonly { readonly title: string; readonly kinds: readonly ChapterKind[] }[] = [
-  { title: 'Introduction', kinds: ['foreword', 'executive-summary'] },
-  { title: 'Voices from cities', kinds: ['essay'] },
-  { title: 'Guest essays', kinds: ['guest-essay'] },
-  { title: 'Best practices', kinds: ['case-study'] },
-  { title: 'Knowledge-sharing methods', kinds: ['method'] },
-  { title: 'Methodology and annexes', kinds: ['methodology', 'annex'] },
+export const parts: readonly { readonly key: StringKey; readonly kinds: readonly ChapterKind[] }[] = [
+  { key: 'part.introduction', kinds: ['foreword', 'executive-summary'] },
+  { key: 'part.essays', kinds: ['essay'] },
+  { key: 'part.guest-essays', kinds: ['guest-essay'] },
+  { key: 'part.case-studies', kinds: ['case-study'] },
+  { key: 'part.methods', kinds: ['method'] },
+  { key: 'part.annexes', kinds: ['methodology', 'annex'] },
 ];
 
-/** The title of the part a chapter of this kind belongs to. */
-export function partOf(kind: ChapterKind): string | undefined {
-  return parts.find((p) => p.kinds.includes(kind))?.title;
+/** The catalogue key of the part a chapter of this kind belongs to. */
+export function partOf(kind: ChapterKind): StringKey | undefined {
+  return parts.find((p) => p.kinds.includes(kind))?.key;
 }

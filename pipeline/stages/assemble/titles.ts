@@ -1,9 +1,10 @@
+import type { Quotes } from '../../locale/index.js';
 import type { EditionConfig, FrontMatter } from '../../model/edition.js';
 import { smartenText } from '../markdown/typography.js';
 
 /** Titles and summaries get the same typographic quotes and dashes as the body text. */
-export function smartenFrontMatter(fm: FrontMatter, language: string): FrontMatter {
-  const t = (text: string) => smartenText(text, language);
+export function smartenFrontMatter(fm: FrontMatter, quotes: Quotes): FrontMatter {
+  const t = (text: string) => smartenText(text, quotes);
   return {
     ...fm,
     title: t(fm.title),
@@ -13,11 +14,11 @@ export function smartenFrontMatter(fm: FrontMatter, language: string): FrontMatt
 }
 
 /** The edition's texts that readers see (subtitle, description, back-cover blurb), typographically. */
-export function smartenConfig(config: EditionConfig): EditionConfig {
+export function smartenConfig(config: EditionConfig, quotes: Quotes): EditionConfig {
   return {
     ...config,
-    subtitle: config.subtitle && smartenText(config.subtitle, config.language),
-    description: smartenText(config.description, config.language),
-    blurb: config.blurb && smartenText(config.blurb, config.language),
+    subtitle: config.subtitle && smartenText(config.subtitle, quotes),
+    description: smartenText(config.description, quotes),
+    blurb: config.blurb && smartenText(config.blurb, quotes),
   };
 }

@@ -58,7 +58,7 @@ export function planCustom(request: ChartRequest, ctx: ChartContext): PlanResult
   for (const id of scan) {
     const surveyId = id.split(':')[0] ?? '';
     if (!ctx.bundle.surveys.has(surveyId) && ctx.bundle.broken?.has(surveyId)) return followOn(surveyId);
-    const d = resolveDataset(id, ctx.bundle);
+    const d = resolveDataset(id, ctx.bundle, ctx.locale);
     if (typeof d === 'string') return fail('chart-spec', `${path}: ${d}`);
     const local = `dataset_${resolved.length}`;
     rename.set(id, local);
@@ -81,10 +81,10 @@ export function planCustom(request: ChartRequest, ctx: ChartContext): PlanResult
   const table = {
     columns: first.columns,
     rows: first.rows.map((r) => first.columns.map((c) => r[c.key] ?? null)),
-    notes: ['The table lists the per-city values the chart is drawn from.'],
+    notes: [ctx.locale.t('customNote')],
   };
   const note = resolved
-    .map((d) => sourceNote({ survey: d.survey, question: d.question, n: d.n, base: d.question ? 'valid' : 'respondents', language: ctx.language }))
+    .map((d) => sourceNote({ survey: d.survey, question: d.question, n: d.n, base: d.question ? 'valid' : 'respondents', locale: ctx.locale }))
     .join(' ');
   return {
     ok: true,
@@ -93,7 +93,7 @@ export function planCustom(request: ChartRequest, ctx: ChartContext): PlanResult
       kind: 'custom',
       domId: request.domId,
       alt: request.alt,
-      summary: `Custom chart drawn from ${resolved.map((d) => d.id).join(', ')}.`,
+      summary: ctx.locale.t('summary.custom', { list: resolved.map((d) => d.id).join(', ') }),
       spec,
       narrowSpec: null,
       basemap: null,

@@ -1,3 +1,4 @@
+import type { Locale } from '../../locale/index.js';
 /**
  * Per-city rows that custom specs may name: `<survey>:<question>` and `<survey>:respondents`.
  * This is row extraction, not aggregation: custom specs aggregate in Vega-Lite themselves.
@@ -27,36 +28,36 @@ interface Raw {
   readonly sortKey: string | number;
 }
 
-export function resolveDataset(id: string, bundle: SurveyBundle): Dataset | string {
+export function resolveDataset(id: string, bundle: SurveyBundle, locale: Locale): Dataset | string {
   const m = /^([A-Za-z0-9_.-]+):([A-Za-z0-9_.-]+)$/.exec(id);
   if (!m) return `"${id}" is not a dataset id; write "<survey>:<question>" or "<survey>:respondents", e.g. "pulse-2026:Q14"`;
   const survey = bundle.surveys.get(m[1]!);
   if (!survey) return `dataset "${id}" names survey "${m[1]}", which is not in data/`;
   const key = m[2]!;
-  if (key === 'respondents') return respondents(id, survey, bundle);
+  if (key === 'respondents') return respondents(id, survey, bundle, locale);
   const question = survey.questionsById.get(key);
   if (!question) return `dataset "${id}" names question "${key}", which is not in the codebook of ${survey.id}`;
   if (question.type === 'open' || !question.published) return `dataset "${id}": answers to open question ${key} are never published`;
-  return answers(id, survey, question, bundle);
+  return answers(id, survey, question, bundle, locale);
 }
 
-function respondents(id: string, survey: Survey, bundle: SurveyBundle): Dataset {
+function respondents(id: string, survey: Survey, bundle: SurveyBundle, locale: Locale): Dataset {
   const raws: Raw[] = [];
   survey.data.cityCodes.forEach((code, row) => {
     const city = bundle.citiesByCode.get(code);
     raws.push({ city, named: survey.data.consent[row] === 1, fields: { member_type: city?.memberType ?? '' }, sortKey: city?.country ?? '' });
   });
-  const columns: TableColumn[] = [...placeColumns, { key: 'member_type', label: 'Member type' }];
-  return { id, survey, question: undefined, columns, rows: finish(raws), n: raws.length };
+  const columns: TableColumn[] = [...placeColumns(locale), { key: 'member_type', label: locale.t('memberType') }];
+  return { id, survey, question: undefined, columns, rows: finish(raws, locale), n: raws.length };
 }
 
-const placeColumns: TableColumn[] = [
-  { key: 'city', label: 'City' },
-  { key: 'country', label: 'Country' },
-  { key: 'region', label: 'Region' },
+const placeColumns = (locale: Locale): TableColumn[] => [
+  { key: 'city', label: locale.t('city') },
+  { key: 'country', label: locale.t('country') },
+  { key: 'region', label: locale.t('region') },
 ];
 
-function answers(id: string, survey: Survey, question: Question, bundle: SurveyBundle): Dataset {
+function answers(id: string, survey: Survey, question: Question, bundle: SurveyBundle, locale: Locale): Dataset {
   const missing = new Set(question.missing.map((m) => m.code));
   const labelOf = new Map<number, string>(question.options.map((o) => [o.code, o.label]));
   const raws: Raw[] = [];
@@ -92,15 +93,15 @@ function answers(id: string, survey: Survey, question: Question, bundle: SurveyB
     }
   }
   const columns: TableColumn[] = [
-    ...placeColumns,
-    ...(question.type === 'ranking' ? [{ key: 'rank', label: 'Rank', numeric: true }] : []),
-    { key: 'value', label: question.unit ? `Value (${question.unit})` : 'Answer', numeric: question.type === 'numeric' || question.type === 'scale_0_10' },
+    ...placeColumns(locale),
+    ...(question.type === 'ranking' ? [{ key: 'rank', label: locale.t('rank'), numeric: true }] : []),
+    { key: 'value', label: question.unit ? locale.t('valueUnit', { unit: question.unit }) : locale.t('answer'), numeric: question.type === 'numeric' || question.type === 'scale_0_10' },
   ];
-  return { id, survey, question, columns, rows: finish(raws), n: cities.size };
+  return { id, survey, question, columns, rows: finish(raws, locale), n: cities.size };
 }
 
 /** Sort by value, then place; then name consenting cities and number the others. */
-function finish(raws: Raw[]): DatasetRow[] {
+function finish(raws: Raw[], locale: Locale): DatasetRow[] {
   const sorted = [...raws].sort(
     (a, b) =>
       compare(a.sortKey, b.sortKey) ||
@@ -117,7 +118,7 @@ function finish(raws: Raw[]): DatasetRow[] {
   for (const r of raws) if (r.city) perCountry.set(r.city.country, (perCountry.get(r.city.country) ?? new Set()).add(r.city));
   const countryOf = (r: Raw) => {
     const c = r.city?.country ?? '';
-    return r.named || (perCountry.get(c)?.size ?? 0) >= minCountryCount ? c : 'Other country';
+    return r.named || (perCountry.get(c)?.size ?? 0) >= minCountryCount ? c : locale.t('otherCountry');
   };
   return sorted.map((r) => {
     let name: string;
@@ -129,7 +130,7 @@ function finish(raws: Raw[]): DatasetRow[] {
         k = anonymous.size + 1;
         if (r.city) anonymous.set(r.city, k);
       }
-      name = `Anonymous city ${k}`;
+      name = locale.t('anonymousCityN', { n: k });
     }
     return { city: name, country: countryOf(r), region: r.city?.region ?? '', ...r.fields };
   });

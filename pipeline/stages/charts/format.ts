@@ -1,25 +1,14 @@
-/** Number formatting for labels, in the edition's language. Intl is deterministic per ICU build. */
+/** Number formatting for labels, with the edition's locale (never the host's). */
+import type { Locale } from '../../locale/index.js';
 import { roundHalfUp } from '../survey/rounding.js';
 
-const cache = new Map<string, Intl.NumberFormat>();
-
-function formatter(language: string, style: 'percent' | 'decimal', digits: number): Intl.NumberFormat {
-  const key = `${language}|${style}|${digits}`;
-  let f = cache.get(key);
-  if (!f) {
-    f = new Intl.NumberFormat(language, { style, minimumFractionDigits: digits, maximumFractionDigits: digits });
-    cache.set(key, f);
-  }
-  return f;
-}
-
 /** 38.64 → "39%" (en), "39 %" (fr): the one rounding rule (survey/rounding.ts), then Intl. */
-export function percent(pct: number, language: string, digits = 0): string {
-  return formatter(language, 'percent', digits).format(roundHalfUp(pct, digits) / 100);
+export function percent(pct: number, locale: Locale, digits = 0): string {
+  return locale.percent(pct, digits);
 }
 
-export function decimal(value: number, language: string, digits: number): string {
-  return formatter(language, 'decimal', digits).format(roundHalfUp(value, digits));
+export function decimal(value: number, locale: Locale, digits: number): string {
+  return locale.number(value, digits);
 }
 
 /** Positions carried in specs (bar ends, label anchors): one decimal is finer than a pixel. */
@@ -31,7 +20,7 @@ export function roundTo(value: number, digits: number): number {
   return roundHalfUp(value, digits);
 }
 
-/** "n = 88", with the language's digit grouping. */
-export function nEquals(n: number, language: string): string {
-  return `n = ${decimal(n, language, 0)}`;
+/** "n = 88", with the locale's digit grouping. */
+export function nEquals(n: number, locale: Locale): string {
+  return `n = ${locale.number(n)}`;
 }

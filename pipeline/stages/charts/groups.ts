@@ -3,6 +3,7 @@
  * A suppressed group keeps its label and n and nothing else (the survey stage gives it no
  * aggregate, so no percentage can reach the chart).
  */
+import type { Locale } from '../../locale/index.js';
 import type { Breakdown, CategoricalAggregate, MissingShare, QuestionAggregate, ScaleAggregate } from '../../model/survey.js';
 import type { TableCell, TableColumn } from '../../model/figure.js';
 import { nEquals } from './format.js';
@@ -21,13 +22,25 @@ export function isShareAggregate(a: QuestionAggregate): a is ShareAggregate {
   return a.kind === 'categorical' || a.kind === 'scale';
 }
 
-export function groupRows(total: ShareAggregate, breakdown: Breakdown | undefined, language: string): GroupRow[] {
-  const rows: GroupRow[] = [{ name: 'All cities', label: `All cities (${nEquals(total.n, language)})`, n: total.n, aggregate: total }];
-  for (const g of breakdown?.groups ?? []) {
+export function groupRows(total: ShareAggregate, breakdown: Breakdown | undefined, locale: Locale): GroupRow[] {
+  const all = locale.t('allCities');
+  const rows: GroupRow[] = [{ name: all, label: `${all} (${nEquals(total.n, locale)})`, n: total.n, aggregate: total }];
+  const groups = (breakdown?.groups ?? []).map((g) => ({ g, name: groupName(breakdown?.by, g.key, g.label, locale) }));
+  // Countries in the alphabetical order of the edition's language; regions and types keep theirs.
+  if (breakdown?.by === 'country') groups.sort((a, b) => locale.compare(a.name, b.name));
+  for (const { g, name } of groups) {
     const aggregate = !g.suppressed && isShareAggregate(g.aggregate) && !g.aggregate.suppressed ? g.aggregate : undefined;
-    rows.push({ name: g.label, label: `${g.label} (${nEquals(g.n, language)})`, n: g.n, aggregate });
+    rows.push({ name, label: `${name} (${nEquals(g.n, locale)})`, n: g.n, aggregate });
   }
   return rows;
+}
+
+/** A group's name in the edition's language, by its code (region, ISO country, member type). */
+function groupName(by: Breakdown['by'] | undefined, key: string, label: string, locale: Locale): string {
+  if (by === 'region') return locale.regionName(key);
+  if (by === 'country') return locale.countryName(key);
+  if (by === 'member_type') return locale.memberTypeName(key);
+  return label;
 }
 
 /**
@@ -38,20 +51,31 @@ export function splitSuppressed(rows: readonly GroupRow[]): { shown: GroupRow[];
   return { shown: rows.filter((r) => r.aggregate), hidden: rows.filter((r) => !r.aggregate) };
 }
 
-export function suppressionNote(hidden: readonly GroupRow[], minBase: number, language: string): string[] {
+export function suppressionNote(hidden: readonly GroupRow[], minBase: number, locale: Locale): string[] {
   if (hidden.length === 0) return [];
   // A country group of 1 or 2 cities says which cities answered: print "fewer than k" instead.
-  const list = hidden.map((r) => `${r.name} (${r.n < minCountryCount ? `n < ${minCountryCount}` : nEquals(r.n, language)})`).join(', ');
-  return [`Not shown, fewer than ${minBase} responses: ${list}.`];
+  const list = hidden.map((r) => `${r.name} (${r.n < minCountryCount ? `n < ${minCountryCount}` : nEquals(r.n, locale)})`).join(', ');
+  return [locale.t('notShown', { min: minBase, list })];
 }
 
-/** One label for the muted "don't know / no answer" segment, from the kinds that occur. */
-export function missingLabel(rows: readonly GroupRow[]): string | undefined {
-  const kinds = new Set<MissingShare['kind']>();
-  for (const r of rows) for (const m of r.aggregate?.missing ?? []) if (m.count > 0) kinds.add(m.kind);
-  if (kinds.size === 0) return undefined;
-  if (kinds.size === 2) return "Don't know or no answer";
-  return kinds.has('dont-know') ? "Don't know" : 'No answer';
+/**
+ * One label for the muted "don't know / no answer" segment: the codebook's own labels of the
+ * missing codes that occur (a blank cell is the catalogue's "no answer"), joined.
+ */
+export function missingLabel(rows: readonly GroupRow[], locale: Locale): string | undefined {
+  const labels: string[] = [];
+  for (const r of rows) {
+    for (const m of r.aggregate?.missing ?? []) {
+      const label = missingShareLabel(m, locale);
+      if (m.count > 0 && !labels.includes(label)) labels.push(label);
+    }
+  }
+  return labels.length === 0 ? undefined : labels.join(' / ');
+}
+
+/** A missing segment's label: the codebook's, or the catalogue's for blank cells. */
+export function missingShareLabel(m: Pick<MissingShare, 'code' | 'label'>, locale: Locale): string {
+  return m.code === 'blank' ? locale.t('noAnswer') : m.label;
 }
 
 export function missingPct(aggregate: ShareAggregate): number {

@@ -35,7 +35,7 @@ export function planChart(request: ChartRequest, ctx: ChartContext): PlanResult 
   const wide = planAt(request, { ...ctx, width: undefined });
   if (!wide.ok) return wide;
   const narrow = planAt(request, { ...ctx, width: narrowWidth });
-  return { ok: true, plan: smartenPlan({ ...wide.plan, narrowSpec: narrow.ok ? narrow.plan.spec : null }, ctx.language) };
+  return { ok: true, plan: smartenPlan({ ...wide.plan, narrowSpec: narrow.ok ? narrow.plan.spec : null }, ctx.locale) };
 }
 
 function planAt(request: ChartRequest, ctx: ChartContext): PlanResult {
@@ -50,11 +50,11 @@ function planAt(request: ChartRequest, ctx: ChartContext): PlanResult {
     case 'spec':
       return planCustom(request, ctx);
     case 'map':
-      return { ok: true, plan: planMap(request, c.survey, ctx.bundle, ctx.language, ctx.width) };
+      return { ok: true, plan: planMap(request, c.survey, ctx.bundle, ctx.locale, ctx.width) };
     case 'tiles':
-      return { ok: true, plan: planTiles(request, c.survey, ctx.language, ctx.width) };
+      return { ok: true, plan: planTiles(request, c.survey, ctx.locale, ctx.width) };
     case 'question':
-      return planQuestion(request, c.survey, c.question, c.by, c.compare, ctx.bundle, ctx.language, ctx.width);
+      return planQuestion(request, c.survey, c.question, c.by, c.compare, ctx.bundle, ctx.locale, ctx.width);
   }
 }
 

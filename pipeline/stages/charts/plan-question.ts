@@ -2,6 +2,7 @@
  * Charts driven by a codebook question: aggregate with the survey stage, pick the chart for the
  * question type, and write the source note (wording, base, n).
  */
+import type { Locale, StringKey } from '../../locale/index.js';
 import type { TopLevelSpec } from 'vega-lite';
 import type { BreakdownDimension, Question, Survey, SurveyBundle } from '../../model/survey.js';
 import type { DataTable } from '../../model/figure.js';
@@ -10,7 +11,7 @@ import { breakdown } from '../survey/breakdown.js';
 import { yearOnYear } from '../survey/year-on-year.js';
 import { finishTable } from './table-round.js';
 import { nEquals } from './format.js';
-import { groupRows, isShareAggregate } from './groups.js';
+import { groupRows, isShareAggregate, missingShareLabel } from './groups.js';
 import { sourceNote } from './source-note.js';
 import { rankedBars, type BarItem } from './spec-bars.js';
 import { canDiverge, divergingBars } from './spec-diverging.js';
@@ -19,8 +20,7 @@ import { dumbbell } from './spec-dumbbell.js';
 import { stackedBars } from './spec-stacked.js';
 import { fail, planVersion, type ChartKind, type ChartRequest, type PlanResult } from './types.js';
 
-const multiNote = 'Multiple answers possible.';
-const groupHeaders: Record<BreakdownDimension, string> = { region: 'Region', country: 'Country', member_type: 'Member type' };
+const groupHeaders = { region: 'region', country: 'country', member_type: 'memberType' } as const satisfies Record<BreakdownDimension, StringKey>;
 
 interface Drawn {
   kind: ChartKind;
@@ -39,7 +39,7 @@ export function planQuestion(
   by: BreakdownDimension | undefined,
   compare: boolean,
   bundle: SurveyBundle,
-  language: string,
+  locale: Locale,
   chartWidth?: number,
 ): PlanResult {
   const total = aggregateQuestion(survey, question, bundle.citiesByCode, bundle.minBase);
@@ -47,12 +47,12 @@ export function planQuestion(
     return fail('chart-suppressed', `${question.id} has ${total.n} answers, fewer than survey.minBase (${bundle.minBase}); no percentages can be shown`);
   }
   let drawn: Drawn | string;
-  if (compare) drawn = drawCompare(survey, question, bundle, language, chartWidth);
-  else drawn = drawQuestion(survey, question, by, bundle, language, total, chartWidth, request.measure);
+  if (compare) drawn = drawCompare(survey, question, bundle, locale, chartWidth);
+  else drawn = drawQuestion(survey, question, by, bundle, locale, total, chartWidth, request.measure);
   if (typeof drawn === 'string') return fail('chart-option', drawn);
 
   const base = question.base === 'valid' ? 'valid' : 'all';
-  const note = sourceNote({ survey, question, n: drawn.n, base, language, extra: drawn.extra });
+  const note = sourceNote({ survey, question, n: drawn.n, base, locale, extra: drawn.extra });
   const { table, csv } = finishTable({ ...drawn.table, notes: [...drawn.table.notes] });
   return {
     ok: true,
@@ -78,7 +78,7 @@ function drawQuestion(
   question: Question,
   by: BreakdownDimension | undefined,
   bundle: SurveyBundle,
-  language: string,
+  locale: Locale,
   total: ReturnType<typeof aggregateQuestion>,
   chartWidth?: number,
   measure?: string,
@@ -89,25 +89,26 @@ function drawQuestion(
       if (measure === 'score') {
         // Points, not a share: rank 1 scores 3, rank 2 scores 2, rank 3 scores 1.
         const items: BarItem[] = total.shares.map((s) => ({ label: s.label, pct: s.score }));
-        const { spec, table } = rankedBars({ items, categoryLabel: 'Answer', valueLabel: 'Score (points)', language, width: chartWidth, points: true });
-        const how = 'Score: 3 points for each first place, 2 for each second, 1 for each third.';
-        return { kind: 'ranked-bars', summary: 'Horizontal bars, sorted, of each option\'s ranking score.', spec, table, n, extra: [how], notes: [] };
+        const { spec, table } = rankedBars({ items, categoryLabel: locale.t('answer'), valueLabel: locale.t('scorePoints'), locale, width: chartWidth, points: true });
+        return { kind: 'ranked-bars', summary: locale.t('summary.score'), spec, table, n, extra: [locale.t('scoreHow')], notes: [] };
       }
       if (measure === 'first-choice') {
         const items: BarItem[] = total.shares.map((s) => ({ label: s.label, pct: s.firstPct ?? 0 }));
-        const { spec, table } = rankedBars({ items, categoryLabel: 'Answer', valueLabel: 'Share of cities ranking it first (%)', language, width: chartWidth });
-        return { kind: 'ranked-bars', summary: 'Horizontal bars, sorted, of the share of cities ranking each option first.', spec, table, n, extra: ['Share of cities ranking each option first.'], notes: [] };
+        const { spec, table } = rankedBars({ items, categoryLabel: locale.t('answer'), valueLabel: locale.t('shareFirst'), locale, width: chartWidth });
+        return { kind: 'ranked-bars', summary: locale.t('summary.first'), spec, table, n, extra: [locale.t('shareFirstNote')], notes: [] };
       }
       const items: BarItem[] = total.shares.map((s) => ({ label: s.label, pct: s.topPct ?? 0 }));
-      const top = total.ranks === 1 ? 'ranking it first' : `naming it in their top ${total.ranks === 3 ? 'three' : total.ranks}`;
-      const { spec, table } = rankedBars({ items, categoryLabel: 'Answer', valueLabel: `Share of cities ${top} (%)`, language, width: chartWidth });
-      const summary = `Horizontal bars, sorted, of the share of cities ${top.replace(' it ', ' each option ')}.`;
-      return { kind: 'ranked-bars', summary, spec, table, n, extra: [`Share of cities ${top.replace(' it ', ' each option ')}.`], notes: [] };
+      const first = total.ranks === 1;
+      const top = total.ranks === 3 ? locale.t('three') : total.ranks;
+      const valueLabel = first ? locale.t('shareFirst') : locale.t('shareTop', { n: top });
+      const { spec, table } = rankedBars({ items, categoryLabel: locale.t('answer'), valueLabel, locale, width: chartWidth });
+      const summary = first ? locale.t('summary.first') : locale.t('summary.top', { n: top });
+      return { kind: 'ranked-bars', summary, spec, table, n, extra: [first ? locale.t('shareFirstNote') : locale.t('shareTopNote', { n: top })], notes: [] };
     }
     case 'multi': {
       const items: BarItem[] = total.shares.map((s) => ({ label: s.label, pct: s.pct ?? 0 }));
-      const { spec, table } = rankedBars({ items, categoryLabel: 'Answer', valueLabel: 'Share of cities (%)', language, width: chartWidth });
-      return { kind: 'ranked-bars', summary: 'Horizontal bars, sorted, of the share of cities choosing each answer; several answers were possible.', spec, table, n, extra: [multiNote], notes: [] };
+      const { spec, table } = rankedBars({ items, categoryLabel: locale.t('answer'), valueLabel: locale.t('shareOfCities'), locale, width: chartWidth });
+      return { kind: 'ranked-bars', summary: locale.t('summary.multi'), spec, table, n, extra: [locale.t('multiNote')], notes: [] };
     }
     case 'categorical':
     case 'scale': {
@@ -115,42 +116,43 @@ function drawQuestion(
       if (!diverge && by === undefined) {
         const items: BarItem[] = [
           ...total.shares.map((s) => ({ label: s.label, pct: s.pct ?? 0 })),
-          ...total.missing.map((m) => ({ label: m.label, pct: m.pct ?? 0, muted: true })),
+          ...total.missing.map((m) => ({ label: missingShareLabel(m, locale), pct: m.pct ?? 0, muted: true })),
         ];
-        const { spec, table } = rankedBars({ items, categoryLabel: 'Answer', valueLabel: 'Share of cities (%)', language, ordered: question.ordered === true, width: chartWidth });
-        const extra = total.base === 'valid' && total.missing.length > 0 ? [`"${total.missing.map((m) => m.label).join('", "')}" as a share of all ${total.respondents} responding cities.`] : [];
-        return { kind: 'ranked-bars', summary: question.ordered ? 'Horizontal bars, in the order of the answer scale, of the share of cities giving each answer.' : 'Horizontal bars, sorted, of the share of cities giving each answer.', spec, table, n, extra, notes: [] };
+        const { spec, table } = rankedBars({ items, categoryLabel: locale.t('answer'), valueLabel: locale.t('shareOfCities'), locale, ordered: question.ordered === true, width: chartWidth });
+        const labels = total.missing.map((m) => locale.quote(missingShareLabel(m, locale))).join(', ');
+        const extra = total.base === 'valid' && total.missing.length > 0 ? [locale.t('missingAsShare', { labels, n: total.respondents })] : [];
+        return { kind: 'ranked-bars', summary: locale.t(question.ordered ? 'summary.ordered' : 'summary.sorted'), spec, table, n, extra, notes: [] };
       }
       if (!isShareAggregate(total)) return 'unexpected aggregate';
       const split = by === undefined ? undefined : breakdown(survey, question, by, bundle.citiesByCode, bundle.minBase);
-      const rows = groupRows(total, split, language);
-      const header = by === undefined ? 'Group' : groupHeaders[by];
+      const rows = groupRows(total, split, locale);
+      const header = locale.t(by === undefined ? 'group' : groupHeaders[by]);
       const extra = [
-        ...(by ? [`Group sizes (n) are shown with each row.`] : []),
-        ...(total.missing.length > 0 && total.base === 'valid' ? ['"Don\'t know" and "no answer" are shares of all responding cities.'] : []),
+        ...(by ? [locale.t('groupSizes')] : []),
+        ...(total.missing.length > 0 && total.base === 'valid' ? [locale.t('missingShares')] : []),
       ];
       if (diverge) {
         if (!canDiverge(total.shares.length)) return `${question.id} has ${total.shares.length} categories; diverging bars support 2 to 5`;
-        const d = divergingBars(rows, header, bundle.minBase, language, chartWidth);
-        return { kind: 'diverging', summary: `Diverging stacked bars centred on the neutral midpoint${by ? `, one row per ${header.toLowerCase()}` : ''}; "don't know" shown apart on the right.`, spec: d.spec, table: d.table, n, extra, notes: d.notes };
+        const d = divergingBars(rows, header, bundle.minBase, locale, chartWidth);
+        return { kind: 'diverging', summary: by ? locale.t('summary.divergingBy', { group: header }) : locale.t('summary.diverging'), spec: d.spec, table: d.table, n, extra, notes: d.notes };
       }
-      const s = stackedBars(rows, header, bundle.minBase, language, question.ordered === true, chartWidth);
-      return { kind: 'stacked-bars', summary: `100% stacked horizontal bars, one row per ${header.toLowerCase()} with its number of cities.`, spec: s.spec, table: s.table, n, extra, notes: s.notes };
+      const s = stackedBars(rows, header, bundle.minBase, locale, question.ordered === true, chartWidth);
+      return { kind: 'stacked-bars', summary: locale.t('summary.stacked', { group: header }), spec: s.spec, table: s.table, n, extra, notes: s.notes };
     }
     case 'numeric': {
-      const { spec, table } = dotPlot(total, language, chartWidth);
-      return { kind: 'strip', summary: `Dot plot of the values of ${nEquals(total.n, language).replace('n = ', '')} cities, one dot per city, with the median marked.`, spec, table, n, extra: total.unit ? [`Values in ${total.unit}.`] : [], notes: [] };
+      const { spec, table } = dotPlot(total, locale, chartWidth);
+      return { kind: 'strip', summary: locale.t('summary.strip', { n: total.n }), spec, table, n, extra: total.unit ? [locale.t('valuesIn', { unit: total.unit })] : [], notes: [] };
     }
     case 'open':
       return `${question.id} is an open question; its answers are never published`;
   }
 }
 
-function drawCompare(survey: Survey, question: Question, bundle: SurveyBundle, language: string, chartWidth?: number): Drawn | string {
+function drawCompare(survey: Survey, question: Question, bundle: SurveyBundle, locale: Locale, chartWidth?: number): Drawn | string {
   const yoy = yearOnYear(survey, question, bundle.citiesByCode, bundle.minBase);
   if (!yoy) return `The previous edition has no figures for ${question.id}`;
-  const { spec, table } = dumbbell(yoy, language, question.ordered === true, chartWidth);
-  const measure = yoy.measure === 'top-three' ? ' Share of cities naming each option in their top three.' : yoy.measure === 'first-choice' ? ' Share of cities ranking each option first.' : '';
-  const extra = [`Previous edition: ${yoy.previous.shortTitle} (${nEquals(yoy.previous.n, language)}).${measure}`, ...(yoy.measure === 'respondents' ? [multiNote] : [])];
-  return { kind: 'dumbbell', summary: `Dumbbell chart comparing ${yoy.previous.shortTitle} with ${yoy.current.shortTitle} for each answer.`, spec, table, n: yoy.current.n, extra, notes: [] };
+  const { spec, table } = dumbbell(yoy, locale, question.ordered === true, chartWidth);
+  const measure = yoy.measure === 'top-three' ? [locale.t('shareTopNote', { n: locale.t('three') })] : yoy.measure === 'first-choice' ? [locale.t('shareFirstNote')] : [];
+  const extra = [locale.t('previousEdition', { survey: yoy.previous.shortTitle, n: nEquals(yoy.previous.n, locale) }), ...measure, ...(yoy.measure === 'respondents' ? [locale.t('multiNote')] : [])];
+  return { kind: 'dumbbell', summary: locale.t('summary.dumbbell', { before: yoy.previous.shortTitle, after: yoy.current.shortTitle }), spec, table, n: yoy.current.n, extra, notes: [] };
 }

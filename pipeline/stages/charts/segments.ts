@@ -3,6 +3,7 @@
  * precomputed x/x2 (in percentage units), value labels inside wide-enough segments in a colour
  * chosen for contrast, and a text legend on top. Suppressed groups have no row (groups.ts).
  */
+import type { Locale } from '../../locale/index.js';
 import type { TopLevelSpec } from 'vega-lite';
 import { percent, round1 } from './format.js';
 import { estimateText, fitWidthOf, ink, legendColumns, rowLabelWidth, sizes, textOn, themeConfig, width } from './theme.js';
@@ -24,7 +25,7 @@ export interface SegmentChart {
   readonly domain: readonly [number, number];
   /** Draw a vertical rule at x = 0 (the neutral midpoint). */
   readonly centreRule: boolean;
-  readonly language: string;
+  readonly locale: Locale;
   /** Drawing width in px (theme width, or narrowWidth for the phone variant). */
   readonly width?: number;
 }
@@ -42,7 +43,7 @@ export function segmentSpec(chart: SegmentChart): TopLevelSpec {
   // a label that would collide with its neighbour there is left to the data table.
   const outside = new Map<string, number>(); // row → right edge (px) of its last outside label
   const values = chart.segments.map((s) => {
-    const text = percent(s.pct, chart.language);
+    const text = percent(s.pct, chart.locale);
     const mid = (s.x + s.x2) / 2;
     let place: 'in' | 'out' | 'none' = 'in';
     if (!fits(s.pct, text)) {

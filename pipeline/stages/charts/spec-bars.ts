@@ -4,6 +4,7 @@
  * top three). Bars are sorted largest first; "don't know" and "no answer" stay at the bottom,
  * muted, whatever their size.
  */
+import type { Locale } from '../../locale/index.js';
 import type { TopLevelSpec } from 'vega-lite';
 import type { DataTable } from '../../model/figure.js';
 import { decimal, percent, round1 } from './format.js';
@@ -22,7 +23,7 @@ export interface BarsInput {
   readonly categoryLabel: string;
   /** Header of the value column, e.g. "Share of cities (%)". */
   readonly valueLabel: string;
-  readonly language: string;
+  readonly locale: Locale;
   /** The options form a scale: keep their order instead of sorting by size. */
   readonly ordered?: boolean;
   readonly width?: number;
@@ -51,7 +52,7 @@ export function rankedBars(input: BarsInput): SpecAndTable {
   const values = ranked.map((item) => ({
     label: item.label,
     pct: round1(item.pct),
-    text: input.points ? decimal(item.pct, input.language, 0) : percent(item.pct, input.language),
+    text: input.points ? decimal(item.pct, input.locale, 0) : percent(item.pct, input.locale),
     fill: item.muted ? missingColour : primary,
   }));
   const max = Math.max(10, ...values.map((v) => v.pct));

@@ -4,6 +4,7 @@
  * right; "don't know / no answer" is a muted segment to the right, after a gap, so it is
  * neither negative nor positive.
  */
+import type { Locale } from '../../locale/index.js';
 import type { DataTable } from '../../model/figure.js';
 import { diverging5, missingColour } from './theme.js';
 import { groupTable, missingLabel, missingPct, splitSuppressed, suppressionNote, type GroupRow } from './groups.js';
@@ -19,7 +20,7 @@ export function canDiverge(categories: number): boolean {
   return categories in paletteIndex;
 }
 
-export function divergingBars(allRows: readonly GroupRow[], groupHeader: string, minBase: number, language: string, chartWidth?: number): SpecAndTable & { notes: string[] } {
+export function divergingBars(allRows: readonly GroupRow[], groupHeader: string, minBase: number, locale: Locale, chartWidth?: number): SpecAndTable & { notes: string[] } {
   const { shown: rows, hidden } = splitSuppressed(allRows);
   const first = rows[0]?.aggregate;
   const categories = (first?.shares ?? []).map((s) => ({ code: s.code, label: s.label }));
@@ -27,7 +28,7 @@ export function divergingBars(allRows: readonly GroupRow[], groupHeader: string,
   const index = paletteIndex[k] ?? paletteIndex[5]!;
   const mid = Math.floor(k / 2); // first positive category; also the neutral one when k is odd
   const hasNeutral = k % 2 === 1;
-  const muted = missingLabel(rows);
+  const muted = missingLabel(rows, locale);
   const parts = [
     ...categories.map((c, i) => ({ label: c.label, colour: diverging5[index[i] ?? 2]! })),
     ...(muted ? [{ label: muted, colour: missingColour }] : []),
@@ -67,11 +68,11 @@ export function divergingBars(allRows: readonly GroupRow[], groupHeader: string,
     segments,
     domain: [-extent, maxMuted > 0 ? start + maxMuted : extent],
     centreRule: true,
-    language,
+    locale,
     width: chartWidth,
   });
   const t = groupTable(rows, categories, muted, groupHeader);
-  const notes = suppressionNote(hidden, minBase, language);
+  const notes = suppressionNote(hidden, minBase, locale);
   const table: DataTable = { ...t, notes };
   return { spec, table, notes };
 }

@@ -3,15 +3,16 @@
  * circle, current as a strong blue diamond (shape as well as colour) so this year stands out,
  * both values labelled on the outside. Scales keep their order; other answers sort by this year.
  */
+import type { Locale } from '../../locale/index.js';
 import type { TopLevelSpec } from 'vega-lite';
 import type { YearOnYear } from '../../model/survey.js';
 import type { DataTable } from '../../model/figure.js';
 import { nEquals, percent, round1 } from './format.js';
 import { earlier, fitWidthOf, gridColour, ink, legendColumns, primary, rowAxis, rowLabelWidth, sizes, themeConfig, width } from './theme.js';
 
-export function dumbbell(yoy: YearOnYear, language: string, ordered = false, chartWidth = width): { spec: TopLevelSpec; table: DataTable; editions: [string, string] } {
-  const before = `${yoy.previous.shortTitle} (${nEquals(yoy.previous.n, language)})`;
-  const now = `${yoy.current.shortTitle} (${nEquals(yoy.current.n, language)})`;
+export function dumbbell(yoy: YearOnYear, locale: Locale, ordered = false, chartWidth = width): { spec: TopLevelSpec; table: DataTable; editions: [string, string] } {
+  const before = `${yoy.previous.shortTitle} (${nEquals(yoy.previous.n, locale)})`;
+  const now = `${yoy.current.shortTitle} (${nEquals(yoy.current.n, locale)})`;
   const rows = yoy.rows
     .filter((r) => r.previous !== null || r.current !== null)
     .map((r, i) => ({ r, i }))
@@ -25,8 +26,8 @@ export function dumbbell(yoy: YearOnYear, language: string, ordered = false, cha
     if (p !== undefined && c !== undefined) values.push({ kind: 'line', label: r.label, a: Math.min(p, c), b: Math.max(p, c) });
     // The larger value is labelled on the right, the smaller on the left.
     const cRight = c !== undefined && (p === undefined || c >= p);
-    if (p !== undefined) values.push({ kind: 'dot', label: r.label, edition: before, pct: p, text: percent(r.previous!, language), side: cRight && c !== p ? 'left' : 'right' });
-    if (c !== undefined) values.push({ kind: 'dot', label: r.label, edition: now, pct: c, text: percent(r.current!, language), side: cRight ? 'right' : 'left' });
+    if (p !== undefined) values.push({ kind: 'dot', label: r.label, edition: before, pct: p, text: percent(r.previous!, locale), side: cRight && c !== p ? 'left' : 'right' });
+    if (c !== undefined) values.push({ kind: 'dot', label: r.label, edition: now, pct: c, text: percent(r.current!, locale), side: cRight ? 'right' : 'left' });
   }
   // Equal values: one label is enough.
   const seen = new Set<string>();
@@ -66,10 +67,10 @@ export function dumbbell(yoy: YearOnYear, language: string, ordered = false, cha
 
   const table: DataTable = {
     columns: [
-      { key: 'label', label: 'Answer' },
+      { key: 'label', label: locale.t('answer') },
       { key: 'previous', label: `${yoy.previous.shortTitle} (%)`, numeric: true, percent: true },
       { key: 'current', label: `${yoy.current.shortTitle} (%)`, numeric: true, percent: true },
-      { key: 'change', label: 'Change (percentage points)', numeric: true, percent: true },
+      { key: 'change', label: locale.t('change'), numeric: true, percent: true },
     ],
     rows: rows.map((r) => [r.label, r.previous, r.current, r.previous === null || r.current === null ? null : r.current - r.previous]),
     notes: [],

@@ -5,6 +5,7 @@
  * identifies it as surely as a label, so cities that asked to stay anonymous are not drawn: they
  * are counted per country in the data table and in a note.
  */
+import type { Locale } from '../../locale/index.js';
 import type { TopLevelSpec } from 'vega-lite';
 import type { Survey, SurveyBundle } from '../../model/survey.js';
 import type { DataTable, TableCell } from '../../model/figure.js';
@@ -19,7 +20,7 @@ const coreFrame: Frame = { west: -10, east: 30, south: 36, north: 61 };
 const margin = 2;
 
 
-export function planMap(request: ChartRequest, survey: Survey, bundle: SurveyBundle, language: string, chartWidth = width): ChartPlan {
+export function planMap(request: ChartRequest, survey: Survey, bundle: SurveyBundle, locale: Locale, chartWidth = width): ChartPlan {
   const plotWidth = chartWidth - 8;
   const height = Math.round((540 * chartWidth) / width);
   const points: { lon: number; lat: number; population: number }[] = [];
@@ -74,7 +75,7 @@ export function planMap(request: ChartRequest, survey: Survey, bundle: SurveyBun
                 // Area ∝ population from zero, so the legend's circles are true to scale.
                 scale: { type: 'sqrt', domain: [0, maxPopulation], range: [0, 520] },
                 legend: {
-                  title: 'Population',
+                  title: locale.t('population'),
                   values: legendValues,
                   format: '.2~s',
                   symbolType: 'circle',
@@ -98,19 +99,19 @@ export function planMap(request: ChartRequest, survey: Survey, bundle: SurveyBun
   const smallCount = small.reduce((s, [, e]) => s + e.count, 0);
   const table: DataTable = {
     columns: [
-      { key: 'country', label: 'Country' },
-      { key: 'cities', label: 'Responding cities', numeric: true },
-      { key: 'named', label: 'Cities that agreed to be named' },
+      { key: 'country', label: locale.t('country') },
+      { key: 'cities', label: locale.t('respondingCities'), numeric: true },
+      { key: 'named', label: locale.t('namedCities') },
     ],
     rows: [
-      ...large.map(([country, e]): TableCell[] => [country, e.count, [...e.named].sort().join('; ')]),
+      ...large.map(([country, e]): TableCell[] => [locale.countryName(country), e.count, [...e.named].sort(locale.compare).join('; ')]),
       ...(small.length > 0
-        ? [[`Other countries (${small.map(([c]) => c).join(', ')}), fewer than ${minCountryCount} each`, smallCount, small.flatMap(([, e]) => e.named).sort().join('; ')] as TableCell[]]
+        ? [[locale.t('otherCountries', { list: small.map(([c]) => locale.countryName(c)).join(', '), k: minCountryCount }), smallCount, small.flatMap(([, e]) => e.named).sort(locale.compare).join('; ')] as TableCell[]]
         : []),
     ],
     notes: [
-      'Cities that did not agree to be named are counted but neither listed nor mapped.',
-      ...(small.length > 0 ? [`Countries with fewer than ${minCountryCount} responding cities are counted together, so that no count points to one city.`] : []),
+      locale.t('mapNamedNote'),
+      ...(small.length > 0 ? [locale.t('mapSmallNote', { k: minCountryCount })] : []),
     ],
   };
   return {
@@ -118,14 +119,15 @@ export function planMap(request: ChartRequest, survey: Survey, bundle: SurveyBun
     kind: 'map',
     domId: request.domId,
     alt: request.alt,
-    summary: `Map of Europe with a circle, sized by population, for each of the ${points.length} responding cities that agreed to be named.`,
+    // Without population figures no circle is sized, and the description says so.
+    summary: locale.t(sized.length > 0 ? 'summary.map' : 'summary.mapPlain', { n: points.length }),
     spec,
     narrowSpec: null,
     basemap: frame,
     table,
     csv: toCsv(table),
-    sourceNote: sourceNote({ survey, question: undefined, n: survey.respondents, base: 'respondents', language, extra: ['Map: Natural Earth.'] }),
-    notes: anonymous > 0 ? [`${anonymous} responding ${anonymous === 1 ? 'city that' : 'cities that'} asked not to be named ${anonymous === 1 ? 'is' : 'are'} not shown on the map.`] : [],
+    sourceNote: sourceNote({ survey, question: undefined, n: survey.respondents, base: 'respondents', locale, extra: [locale.t('mapSource')] }),
+    notes: anonymous > 0 ? [locale.count('mapAnonymousOne', 'mapAnonymousOther', anonymous)] : [],
   };
 }
 

@@ -3,6 +3,7 @@
  * upwards, so no value hides another), the median as a labelled rule, and the lowest and
  * highest value named only when that city consented. Anonymous cities are never named.
  */
+import type { Locale } from '../../locale/index.js';
 import type { TopLevelSpec } from 'vega-lite';
 import type { NumericAggregate } from '../../model/survey.js';
 import type { DataTable } from '../../model/figure.js';
@@ -12,7 +13,7 @@ import { fitWidthOf, ink, inkMuted, primary, sizes, themeConfig, width } from '.
 const bins = 60;
 const rowHeight = 9;
 
-export function dotPlot(aggregate: NumericAggregate, language: string, chartWidth = width): { spec: TopLevelSpec; table: DataTable } {
+export function dotPlot(aggregate: NumericAggregate, locale: Locale, chartWidth = width): { spec: TopLevelSpec; table: DataTable } {
   const digits = aggregate.decimals;
   const values = aggregate.values.map((v) => ({ ...v, value: roundTo(v.value, digits) }));
   const lo = Math.min(...values.map((v) => v.value));
@@ -27,7 +28,7 @@ export function dotPlot(aggregate: NumericAggregate, language: string, chartWidt
   });
   const top = Math.max(1, ...level.values());
   const height = Math.max(80, (top + 4) * rowHeight);
-  const fmt = (x: number) => decimal(x, language, digits);
+  const fmt = (x: number) => decimal(x, locale, digits);
   const median = aggregate.median === null ? undefined : roundTo(aggregate.median, digits);
 
   const named = values.filter((v) => v.cityName !== null);
@@ -65,20 +66,20 @@ export function dotPlot(aggregate: NumericAggregate, language: string, chartWidt
   const data = [
     ...dots,
     ...labels,
-    ...(median !== undefined ? [{ kind: 'median', value: median, text: `Median: ${fmt(median)}` }] : []),
+    ...(median !== undefined ? [{ kind: 'median', value: median, text: locale.t('medianValue', { value: fmt(median) }) }] : []),
   ];
   const spec = { ...fitWidthOf(chartWidth), height, data: { values: data }, layer: layers, config: themeConfig() } as unknown as TopLevelSpec;
 
   const table: DataTable = {
     columns: [
-      { key: 'city', label: 'City' },
-      { key: 'value', label: aggregate.unit ? `Value (${aggregate.unit})` : 'Value', numeric: true },
+      { key: 'city', label: locale.t('city') },
+      { key: 'value', label: aggregate.unit ? locale.t('valueUnit', { unit: aggregate.unit }) : locale.t('value'), numeric: true },
     ],
     rows: [
-      ...values.map((v) => [v.cityName ?? 'Anonymous city', v.value]),
-      ...(median !== undefined ? [['Median', median]] : []),
+      ...values.map((v) => [v.cityName ?? locale.t('anonymousCity'), v.value]),
+      ...(median !== undefined ? [[locale.t('median'), median]] : []),
     ],
-    notes: ['Cities that did not agree to be named are listed as "Anonymous city".'],
+    notes: [locale.t('anonymousNote', { label: locale.quote(locale.t('anonymousCity')) })],
   };
   return { spec, table };
 }

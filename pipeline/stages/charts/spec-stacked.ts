@@ -4,6 +4,7 @@
  * order and takes the diverging colours, so opposite answers get opposing hues; nominal options
  * are sorted by their share of all cities, with "Other"-like answers last.
  */
+import type { Locale } from '../../locale/index.js';
 import type { DataTable } from '../../model/figure.js';
 import { categorical, diverging5, isResidual, missingColour } from './theme.js';
 import { paletteIndex } from './spec-diverging.js';
@@ -13,14 +14,14 @@ import type { SpecAndTable } from './spec-bars.js';
 
 const gap = 4;
 
-export function stackedBars(allRows: readonly GroupRow[], groupHeader: string, minBase: number, language: string, ordered = false, chartWidth?: number): SpecAndTable & { notes: string[] } {
+export function stackedBars(allRows: readonly GroupRow[], groupHeader: string, minBase: number, locale: Locale, ordered = false, chartWidth?: number): SpecAndTable & { notes: string[] } {
   const { shown: rows, hidden } = splitSuppressed(allRows);
   const first = rows[0]?.aggregate;
   const shares = (first?.shares ?? []).map((s, i) => ({ code: s.code, label: s.label, pct: s.pct ?? 0, i }));
   const categories = ordered
     ? shares
     : [...shares].sort((a, b) => Number(isResidual(a.label)) - Number(isResidual(b.label)) || b.pct - a.pct || a.i - b.i);
-  const muted = missingLabel(rows);
+  const muted = missingLabel(rows, locale);
   const scale = paletteIndex[categories.length];
   const colourAt = (i: number) => (ordered && scale ? diverging5[scale[i]!]! : categorical[i % categorical.length]!);
   const parts = [
@@ -50,11 +51,11 @@ export function stackedBars(allRows: readonly GroupRow[], groupHeader: string, m
     segments,
     domain: [0, maxMuted > 0 ? 100 + gap + maxMuted : 100],
     centreRule: false,
-    language,
+    locale,
     width: chartWidth,
   });
   const t = groupTable(rows, categories, muted, groupHeader);
-  const notes = suppressionNote(hidden, minBase, language);
+  const notes = suppressionNote(hidden, minBase, locale);
   const table: DataTable = { ...t, notes };
   return { spec, table, notes };
 }

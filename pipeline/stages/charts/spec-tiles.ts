@@ -2,6 +2,7 @@
  * The survey at a glance: headline number tiles (responding cities, countries, response rate),
  * drawn as SVG text so they print sharply and read as text.
  */
+import type { Locale } from '../../locale/index.js';
 import type { TopLevelSpec } from 'vega-lite';
 import type { Survey } from '../../model/survey.js';
 import type { DataTable } from '../../model/figure.js';
@@ -15,17 +16,17 @@ import { planVersion, type ChartPlan, type ChartRequest } from './types.js';
 const tileFill = '#eef3f9'; // primary on this is 9.5:1, ink 16:1
 const height = 120;
 
-export function planTiles(request: ChartRequest, survey: Survey, language: string, chartWidth = width): ChartPlan {
-  const tiles: { label: string; value: number; text: string }[] = [
-    { label: 'Responding cities', value: survey.respondents, text: decimal(survey.respondents, language, 0) },
-    { label: 'Countries', value: survey.countries, text: decimal(survey.countries, language, 0) },
+export function planTiles(request: ChartRequest, survey: Survey, locale: Locale, chartWidth = width): ChartPlan {
+  const tiles: { label: string; value: number; text: string; rate?: true }[] = [
+    { label: locale.t('respondingCities'), value: survey.respondents, text: decimal(survey.respondents, locale, 0) },
+    { label: locale.t('countries'), value: survey.countries, text: decimal(survey.countries, locale, 0) },
   ];
   const notes: string[] = [];
   if (survey.populationSize !== undefined && survey.populationSize > 0) {
     // Exact, rounded once for display (the same rule as :stat value=response-rate).
     const rate = (100 * survey.respondents) / survey.populationSize;
-    tiles.push({ label: 'Response rate', value: rate, text: percent(rate, language) });
-    notes.push(`Response rate: ${survey.respondents} of ${survey.populationSize} member cities.`);
+    tiles.push({ label: locale.t('responseRate'), value: rate, text: percent(rate, locale), rate: true });
+    notes.push(locale.t('responseRateNote', { n: survey.respondents, total: survey.populationSize }));
   }
   const values = tiles.map((t, i) => ({ ...t, i }));
   const gap = 12;
@@ -53,26 +54,26 @@ export function planTiles(request: ChartRequest, survey: Survey, language: strin
 
   const table: DataTable = {
     columns: [
-      { key: 'measure', label: 'Measure' },
-      { key: 'value', label: 'Value', numeric: true },
+      { key: 'measure', label: locale.t('measure') },
+      { key: 'value', label: locale.t('value'), numeric: true },
     ],
-    rows: tiles.map((t) => [t.label === 'Response rate' ? 'Response rate (%)' : t.label, t.label === 'Response rate' ? displayPercent(t.value) : t.value]),
+    rows: tiles.map((t) => [t.rate ? locale.t('responseRatePct') : t.label, t.rate ? displayPercent(t.value) : t.value]),
     notes: [],
   };
   // The download keeps the rate to one decimal and says so.
-  const csvRows = tiles.map((t) => (t.label === 'Response rate' ? ['Response rate (%, one decimal)', roundHalfUp(t.value, 1)] : [t.label, t.value]));
+  const csvRows = tiles.map((t) => (t.rate ? [locale.t('responseRateCsv'), roundHalfUp(t.value, 1)] : [t.label, t.value]));
   return {
     version: planVersion,
     kind: 'tiles',
     domId: request.domId,
     alt: request.alt,
-    summary: `Headline figures: ${tiles.map((t) => `${t.label.toLowerCase()} ${t.text}`).join(', ')}.`,
+    summary: locale.t('summary.tiles', { list: tiles.map((t) => `${t.label}: ${t.text}`).join(', ') }),
     spec,
     narrowSpec: null,
     basemap: null,
     table,
     csv: toCsv({ ...table, rows: csvRows }),
-    sourceNote: sourceNote({ survey, question: undefined, n: survey.respondents, base: 'respondents', language }),
+    sourceNote: sourceNote({ survey, question: undefined, n: survey.respondents, base: 'respondents', locale }),
     notes,
   };
 }

@@ -2,6 +2,7 @@
  * What goes into and comes out of the chart stage. A `ChartPlan` is plain JSON (no Maps, no
  * functions), so it can be hashed and cached; `renderChart` turns it into a `RenderedChart`.
  */
+import type { Locale } from '../../locale/index.js';
 import type { TopLevelSpec } from 'vega-lite';
 import type { RuleId } from '../../diagnostics/catalogue.js';
 import type { DataTable } from '../../model/figure.js';
@@ -26,8 +27,8 @@ export interface ChartRequest {
 
 export interface ChartContext {
   readonly bundle: SurveyBundle;
-  /** BCP 47 tag of the edition, for number formatting. */
-  readonly language: string;
+  /** The edition's locale: words, numbers and quotes of the chart. */
+  readonly locale: Locale;
   /** data/charts/*.vl.json, as read by the load stage. */
   readonly customSpecs: readonly SourceFile[];
   /** Drawing width in px; the theme width unless planning the phone variant. */

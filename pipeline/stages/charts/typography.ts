@@ -4,6 +4,7 @@
  * drawn in the SVG. Only text a reader sees is touched: Vega expressions, field names and
  * colours are left alone, and a scale domain is changed exactly as the data values it names.
  */
+import type { Locale } from '../../locale/index.js';
 import type { TopLevelSpec } from 'vega-lite';
 import type { DataTable } from '../../model/figure.js';
 import { smartenText } from '../markdown/typography.js';
@@ -14,21 +15,21 @@ type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
 /** Keys whose string values (or arrays of strings) are shown to readers. */
 const shownKeys = new Set(['domain', 'title']);
 
-function smartenShown(node: Json, language: string, inValues: boolean): Json {
-  if (typeof node === 'string') return inValues ? smartenText(node, language) : node;
-  if (Array.isArray(node)) return node.map((x) => smartenShown(x, language, inValues));
+function smartenShown(node: Json, locale: Locale, inValues: boolean): Json {
+  if (typeof node === 'string') return inValues ? smartenText(node, locale.quotes) : node;
+  if (Array.isArray(node)) return node.map((x) => smartenShown(x, locale, inValues));
   if (node === null || typeof node !== 'object') return node;
   const out: { [key: string]: Json } = {};
   for (const [k, v] of Object.entries(node)) {
-    if (inValues) out[k] = smartenShown(v, language, true); // a data row: every string is a label
-    else if (k === 'values' || shownKeys.has(k)) out[k] = typeof v === 'object' || typeof v === 'string' ? smartenShown(v, language, true) : v;
-    else out[k] = smartenShown(v, language, false);
+    if (inValues) out[k] = smartenShown(v, locale, true); // a data row: every string is a label
+    else if (k === 'values' || shownKeys.has(k)) out[k] = typeof v === 'object' || typeof v === 'string' ? smartenShown(v, locale, true) : v;
+    else out[k] = smartenShown(v, locale, false);
   }
   return out;
 }
 
-function smartenTable(table: DataTable, language: string): DataTable {
-  const s = (t: string) => smartenText(t, language);
+function smartenTable(table: DataTable, locale: Locale): DataTable {
+  const s = (t: string) => smartenText(t, locale.quotes);
   return {
     columns: table.columns.map((c) => ({ ...c, label: s(c.label) })),
     rows: table.rows.map((r) => r.map((c) => (typeof c === 'string' ? s(c) : c))),
@@ -37,15 +38,15 @@ function smartenTable(table: DataTable, language: string): DataTable {
 }
 
 /** The plan with reader-facing text in typographic quotes. Custom specs keep the author's text. */
-export function smartenPlan(plan: ChartPlan, language: string): ChartPlan {
-  const s = (t: string) => smartenText(t, language);
-  const spec = (x: TopLevelSpec | null) => (x === null || plan.kind === 'custom' ? x : (smartenShown(x as unknown as Json, language, false) as unknown as TopLevelSpec));
+export function smartenPlan(plan: ChartPlan, locale: Locale): ChartPlan {
+  const s = (t: string) => smartenText(t, locale.quotes);
+  const spec = (x: TopLevelSpec | null) => (x === null || plan.kind === 'custom' ? x : (smartenShown(x as unknown as Json, locale, false) as unknown as TopLevelSpec));
   return {
     ...plan,
     summary: s(plan.summary),
     spec: spec(plan.spec)!,
     narrowSpec: spec(plan.narrowSpec),
-    table: smartenTable(plan.table, language),
+    table: smartenTable(plan.table, locale),
     sourceNote: s(plan.sourceNote),
     notes: plan.notes.map(s),
   };

@@ -15,7 +15,7 @@ export type Cell = (string | ElementContent)[];
 export interface Facet {
   /** URL segment, e.g. "theme" gives case-studies/theme/<value>/. */
   readonly key: string;
-  /** e.g. "Theme", "Country". */
+  /** Heading of the facet's index, e.g. "By theme". */
   readonly label: string;
   /** Heading of a facet page, e.g. (v) => `Best practices on ${v}`. */
   readonly heading: (value: string) => string;
@@ -29,8 +29,14 @@ export interface Collection {
   readonly intro: string;
   /** Kind label on the social card. */
   readonly kind: string;
-  /** Plural noun of the items, e.g. "case studies". */
-  readonly noun: string;
+  /** Name of the facet navigation, e.g. "Browse the best practices". */
+  readonly browse: string;
+  /** Heading over every card, e.g. "All 4 case studies". */
+  readonly all: (count: number) => string;
+  /** Link back to the overview from a facet page. */
+  readonly breadcrumb: string;
+  /** A facet page's description: how many items, and the page heading. */
+  readonly facetDescription: (count: number, heading: string) => string;
   readonly items: readonly Chapter[];
   readonly facets: readonly Facet[];
   /** Card details under the title: a list of [label, text or links]. */
@@ -71,7 +77,7 @@ function facetIndex(collection: Collection, facet: Facet, up: string, label: (v:
   const sorted = [...counts.values()].sort((a, b) => (label(a.value) < label(b.value) ? -1 : label(a.value) > label(b.value) ? 1 : 0));
   return [
     h('li', [
-      h('h2', { className: ['facet-title'], id: `by-${facet.key}` }, `By ${facet.label.toLowerCase()}`),
+      h('h2', { className: ['facet-title'], id: `by-${facet.key}` }, facet.label),
       h(
         'ul',
         { className: ['facet-list'], ariaLabelledBy: `by-${facet.key}` },
@@ -96,10 +102,10 @@ export function collectionPages(edition: Edition, collection: Collection, label:
     main: [
       h('h1', collection.title),
       h('p', { className: ['standfirst'] }, collection.intro),
-      h('nav', { className: ['facets'], ariaLabel: `Browse ${collection.title.toLowerCase()}` }, [
+      h('nav', { className: ['facets'], ariaLabel: collection.browse }, [
         h('ul', { className: ['facet-groups'] }, collection.facets.flatMap((f) => facetIndex(collection, f, overviewUp, (v) => label(f.key, v)))),
       ]),
-      h('h2', { id: 'all-items' }, `All ${collection.items.length} ${collection.noun}`),
+      h('h2', { id: 'all-items' }, collection.all(collection.items.length)),
       h('ul', { className: ['cards'], ariaLabelledBy: 'all-items' }, collection.items.map((c) => card(c, collection, overviewUp, 'h3'))),
     ],
   };
@@ -114,16 +120,16 @@ export function collectionPages(edition: Edition, collection: Collection, label:
       pages.push({
         path: `${collection.base}/${facet.key}/${slug}/index.html`,
         title: `${heading} | ${site}`,
-        description: `${items.length} of the ${collection.title.toLowerCase()} in the ${site}: ${heading.toLowerCase()}.`,
+        description: collection.facetDescription(items.length, heading),
         canonical: `${collection.base}/${facet.key}/${slug}/`,
         current: collection.base,
         kind: collection.kind,
         cardTitle: heading,
         cardOf: `${collection.base}/`,
         main: [
-          h('p', { className: ['breadcrumb'] }, [h('a', { href: `${up}${collection.base}/` }, `All ${collection.title.toLowerCase()}`)]),
+          h('p', { className: ['breadcrumb'] }, [h('a', { href: `${up}${collection.base}/` }, collection.breadcrumb)]),
           h('h1', heading),
-          h('p', `${items.length} ${items.length === 1 ? 'entry' : 'entries'}.`),
+          h('p', edition.locale.count('entriesOne', 'entriesOther', items.length)),
           h('ul', { className: ['cards'] }, items.map((c) => card(c, collection, up, 'h2'))),
         ],
       });

@@ -3,7 +3,6 @@ import type { Edition } from '../../model/edition.js';
 import { MEDIA_DIR } from '../markdown/images.js';
 import type { SourceFile } from '../../model/source.js';
 import { dataPackage } from './datapackage.js';
-import { labelsFor } from '../markdown/labels.js';
 import { chartPng, socialCard, type RasterFonts } from './images.js';
 import { defaultFavicon } from './favicon.js';
 import { cardPath, page, type SiteLinks } from './layout.js';
@@ -43,8 +42,8 @@ export function emitHtml(edition: Edition, assets: HtmlAssets): OutputFile[] {
   if (edition.chapters.some((c) => c.frontMatter.method)) specs.push(...methodsPages(edition));
   const files: OutputFile[] = specs.map((spec) => ({ path: spec.path, contents: toHtml(page(edition, spec, links), { allowDangerousHtml: true }) + '\n' }));
   const { raster } = assets;
-  const figureLabel = labelsFor(edition.config.language).figure;
-  const credit = `${edition.config.title}, ${edition.config.publisher}. Licence: ${edition.config.licence}.`;
+  const figureLabel = edition.locale.t('figure');
+  const credit = `${edition.config.title}, ${edition.config.publisher}. ${edition.locale.t('licenceLine', { licence: edition.config.licence })}`;
   for (const chapter of edition.chapters) {
     for (const figure of chapter.figures) {
       files.push({ path: `${chapter.slug}/${figure.csvName}`, contents: figure.csv });

@@ -52,7 +52,8 @@ export const CSP =
 
 /** The page shell shared by every page: head, skip link, banner, navigation, footer. */
 export function page(edition: Edition, spec: PageSpec, links: SiteLinks): Root {
-  const { config } = edition;
+  const { config, locale } = edition;
+  const t = locale.t;
   const up = '../'.repeat(spec.path.split('/').length - 1);
   const members = edition.profile === 'members';
   const statement = edition.chapters.find((c) => c.sourcePath === accessibilityStatementSource);
@@ -88,15 +89,30 @@ export function page(edition: Edition, spec: PageSpec, links: SiteLinks): Root {
   ]);
   const banner = h('header', { className: ['site-header'] }, [
     h('a', { className: ['site-title'], href: up || './' }, config.title),
-    ...(members ? [h('p', { className: ['members-banner'] }, 'Members only: not for publication')] : []),
-    // Without JavaScript the search box is this link to the contents; assets/search.js adds the form.
-    h('div', { className: ['site-search'], dataSearch: '', dataRoot: up || './', dataLabel: 'Search the edition' }, [h('a', { href: '#site-nav' }, 'Contents')]),
+    ...(members ? [h('p', { className: ['members-banner'] }, t('membersBanner'))] : []),
+    // Without JavaScript the search box is this link to the contents; assets/search.js adds the form
+    // and says what it found with the words given here.
+    h(
+      'div',
+      {
+        className: ['site-search'],
+        dataSearch: '',
+        dataRoot: up || './',
+        dataLabel: t('searchEdition'),
+        dataUnavailable: t('searchUnavailable'),
+        dataNone: t('searchNone', { query: locale.quote('{query}') }),
+        dataOne: t('searchOne'),
+        dataMany: t('searchMany', { count: '{count}' }),
+        dataFirst: t('searchFirst', { count: '{count}' }),
+      },
+      [h('a', { href: '#site-nav' }, t('contents'))],
+    ),
     ...(links.pdf
-      ? [h('nav', { className: ['header-links'], ariaLabel: 'Edition' }, [h('a', { href: `${up}${links.pdf.name}`, className: ['pdf-link'] }, `Download the PDF (${links.pdf.size})`)])]
+      ? [h('nav', { className: ['header-links'], ariaLabel: t('edition') }, [h('a', { href: `${up}${links.pdf.name}`, className: ['pdf-link'] }, t('downloadPdf', { size: links.pdf.size }))])]
       : []),
   ]);
-  const nav = h('nav', { className: ['site-nav'], id: 'site-nav', ariaLabel: 'Chapters' }, [
-    h('h2', { className: ['nav-title'] }, 'Contents'),
+  const nav = h('nav', { className: ['site-nav'], id: 'site-nav', ariaLabel: t('chapters') }, [
+    h('h2', { className: ['nav-title'] }, t('contents')),
     h(
       'ol',
       edition.chapters.map((c) =>
@@ -109,20 +125,20 @@ export function page(edition: Edition, spec: PageSpec, links: SiteLinks): Root {
         ]),
       ),
     ),
-    ...(edition.chapters.some((c) => c.frontMatter.caseStudy) ? [h('p', [h('a', { href: `${up}${CASE_STUDIES_DIR}/` }, 'All best practices')])] : []),
-    ...(edition.chapters.some((c) => c.frontMatter.kind === 'method') ? [h('p', [h('a', { href: `${up}${METHODS_DIR}/` }, 'All methods')])] : []),
+    ...(edition.chapters.some((c) => c.frontMatter.caseStudy) ? [h('p', [h('a', { href: `${up}${CASE_STUDIES_DIR}/` }, t('allCaseStudies'))])] : []),
+    ...(edition.chapters.some((c) => c.frontMatter.kind === 'method') ? [h('p', [h('a', { href: `${up}${METHODS_DIR}/` }, t('allMethods'))])] : []),
   ]);
   const footer = h('footer', { className: ['site-footer'] }, [
-    h('p', `${config.title}. Published by ${config.publisher}, ${config.year}. Licence: ${config.licence}.${config.isbn ? ` ISBN ${config.isbn}.` : ''}`),
-    ...(config.sampleData ? [h('p', { className: ['sample-notice'] }, 'Illustrative sample edition: the survey data are synthetic and do not describe real cities’ answers.')] : []),
+    h('p', [t('footerLine', { title: config.title, publisher: config.publisher, year: String(config.year), licence: config.licence }), ...(config.isbn ? [' ', t('footerIsbn', { isbn: config.isbn })] : [])].join('')),
+    ...(config.sampleData ? [h('p', { className: ['sample-notice'] }, t('sampleNoticeWeb'))] : []),
     h('p', [
-      'Feedback and accessibility problems: ',
+      t('feedback'),
       h('a', { href: `mailto:${config.contact}` }, config.contact),
-      ...(statement ? ['. ', h('a', { href: `${up}${statement.slug}/` }, 'Accessibility statement')] : []),
+      ...(statement ? ['. ', h('a', { href: `${up}${statement.slug}/` }, statement.frontMatter.title)] : []),
     ]),
   ]);
   const body = h('body', [
-    h('a', { className: ['skip-link'], href: '#main' }, 'Skip to content'),
+    h('a', { className: ['skip-link'], href: '#main' }, t('skipToContent')),
     banner,
     h('div', { className: spec.ownNav ? ['layout', 'layout-wide'] : ['layout'] }, [
       h('main', { id: 'main', tabIndex: -1, lang: spec.lang, dataPagefindBody: '' }, spec.main),
@@ -130,5 +146,5 @@ export function page(edition: Edition, spec: PageSpec, links: SiteLinks): Root {
     ]),
     footer,
   ]);
-  return { type: 'root', children: [{ type: 'doctype' }, h('html', { lang: config.language }, [head, body]) as Element] };
+  return { type: 'root', children: [{ type: 'doctype' }, h('html', { lang: locale.language }, [head, body]) as Element] };
 }

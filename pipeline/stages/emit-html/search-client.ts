@@ -39,7 +39,9 @@ boxes.forEach((box, n) => {
   form.className = 'search-form';
   const label = document.createElement('label');
   label.htmlFor = id;
-  label.textContent = box.getAttribute('data-label') || 'Search';
+  // The page gives the words in the edition's language (layout.ts); English only as a last resort.
+  const say = (name, fallback) => box.getAttribute('data-' + name) || fallback;
+  label.textContent = say('label', 'Search');
   const input = document.createElement('input');
   input.type = 'search';
   input.id = id;
@@ -88,7 +90,7 @@ boxes.forEach((box, n) => {
     try {
       pf = await load(root);
     } catch {
-      status.textContent = 'Search is not available here; use the contents.';
+      status.textContent = say('unavailable', 'Search is not available here; use the contents.');
       return;
     }
     const found = await pf.search(q);
@@ -96,7 +98,8 @@ boxes.forEach((box, n) => {
     const top = await Promise.all(found.results.slice(0, 10).map((r) => r.data()));
     if (asked !== q) return;
     const count = found.results.length;
-    status.textContent = count === 0 ? 'No pages found for “' + q + '”.' : count + (count === 1 ? ' page' : ' pages') + ' found' + (count > 10 ? ', the first 10 shown.' : '.');
+    const said = count === 0 ? say('none', 'No pages found for “{query}”.') : count === 1 ? say('one', '1 page found.') : count > 10 ? say('first', '{count} pages found, the first 10 shown.') : say('many', '{count} pages found.');
+    status.textContent = said.split('{query}').join(q).split('{count}').join(String(count));
     list.replaceChildren(
       ...top.map((r) => {
         const li = document.createElement('li');

@@ -1,5 +1,6 @@
 import { h } from 'hastscript';
 import type { Element, ElementContent, Root, RootContent } from 'hast';
+import type { Locale } from '../../locale/index.js';
 import type { Chapter } from '../../model/edition.js';
 import { renderChapterBody } from '../render/chapter-body.js';
 import { renderChapterHeader } from '../render/chapter-header.js';
@@ -15,7 +16,7 @@ export interface PrintChapter {
 
 export interface ChapterContext {
   readonly baseUrl: string;
-  readonly language: string;
+  readonly locale: Locale;
   /** src as written → data: URL; any other image is dropped rather than fetched. */
   readonly images: ReadonlyMap<string, string>;
 }
@@ -23,14 +24,14 @@ export interface ChapterContext {
 /** One chapter as printed: the shared header and body, endnotes, hyphenation, its named page. */
 export function printChapter(chapter: Chapter, ctx: ChapterContext): PrintChapter {
   // Both renderers return fresh trees (the body is a structuredClone of the model), so editing is safe.
-  const header = renderChapterHeader(chapter, 'print', ctx.language);
-  const body = renderChapterBody(chapter, 'print', { baseUrl: ctx.baseUrl, language: ctx.language });
+  const header = renderChapterHeader(chapter, 'print', ctx.locale);
+  const body = renderChapterBody(chapter, 'print', { baseUrl: ctx.baseUrl, locale: ctx.locale });
   const titleKey = markTitle(header, chapter);
   endnotes(body, chapter.slug);
   inlineImages(body, ctx.images);
   scopeIds({ type: 'root', children: header }, body, chapter.slug, titleKey);
-  const lang = chapter.frontMatter.lang;
-  hyphenateTree(body, lang ?? ctx.language);
+  const text = ctx.locale.chapter(chapter.frontMatter.lang);
+  hyphenateTree(body, text);
   return {
     titleKey,
     section: h(
@@ -38,7 +39,7 @@ export function printChapter(chapter: Chapter, ctx: ChapterContext): PrintChapte
       {
         className: ['chapter', `chapter-${chapter.frontMatter.kind}`, chapterClass(chapter)],
         id: chapterAnchor(chapter.slug),
-        lang: lang !== undefined && lang !== ctx.language ? lang : undefined,
+        lang: text.other ? text.tag : undefined,
       },
       [...header, h('div.chapter-body', body.children as ElementContent[])],
     ),

@@ -1,7 +1,8 @@
 import { h } from 'hastscript';
 import type { Element, ElementContent } from 'hast';
 import { contentTypeOf } from '../../assets/content-type.js';
-import { chapterLabel, formatDate, type Chapter, type Edition, type EditionConfig } from '../../model/edition.js';
+import type { Locale } from '../../locale/index.js';
+import { chapterLabel, type Chapter, type Edition, type EditionConfig } from '../../model/edition.js';
 import { partOf } from '../assemble/parts.js';
 import { printId } from './chapter-print.js';
 
@@ -16,8 +17,6 @@ export function documentTitle(edition: Edition): string {
   return title.includes(String(year)) ? title : `${title} ${year}`;
 }
 
-export const sampleNotice =
-  'Illustrative sample edition with synthetic survey data: the survey results, cities’ answers and figures in this edition are invented for demonstration and describe no real city or survey.';
 
 /** An edition image (path relative to chapters/) as a data: URL, or undefined if the build has no such file. */
 function editionImage(edition: Edition, rel: string | undefined): string | undefined {
@@ -36,17 +35,17 @@ function publisherMark(edition: Edition, className: string): Element {
 
 /** Page 1. Not a heading: the cover would otherwise become a bookmark of its own. */
 export function cover(edition: Edition): Element {
-  const { config } = edition;
+  const { config, locale } = edition;
   const image = editionImage(edition, config.coverImage?.path);
-  return h('section.cover', { ariaLabel: 'Cover' }, [
+  return h('section.cover', { ariaLabel: locale.t('cover') }, [
     publisherMark(edition, 'cover-publisher'),
     h('p.cover-title', config.title),
     config.subtitle === undefined ? null : h('p.cover-subtitle', config.subtitle),
     image === undefined ? null : h('p.cover-image', [h('img', { src: image, alt: config.coverImage?.alt ?? '' })]),
     // The year once: not again when the title already carries it ("Eurocities Monitor 2026").
     config.title.includes(String(config.year)) ? h('p.cover-spacer') : h('p.cover-year', String(config.year)),
-    config.sampleData ? h('p.cover-sample', 'Sample edition · synthetic survey data') : null,
-    edition.profile === 'members' ? h('p.cover-profile', 'Members’ edition: not for public distribution') : null,
+    config.sampleData ? h('p.cover-sample', locale.t('coverSample')) : null,
+    edition.profile === 'members' ? h('p.cover-profile', locale.t('coverMembers')) : null,
   ]);
 }
 
@@ -67,39 +66,41 @@ export function suggestedCitation(config: EditionConfig): (ElementContent | stri
 
 /** Page 2: the colophon. */
 export function imprint(edition: Edition, date: Date): Element {
-  const { config } = edition;
+  const { config, locale } = edition;
+  const t = locale.t;
   const row = (term: string, value: string | Element): Element[] => [h('dt', term), h('dd', value)];
-  return h('section.imprint', { ariaLabel: 'Imprint' }, [
-    config.sampleData ? h('p.sample-notice', sampleNotice) : null,
+  return h('section.imprint', { ariaLabel: t('imprint') }, [
+    config.sampleData ? h('p.sample-notice', t('sampleNoticePdf')) : null,
     h('p.imprint-title', documentTitle(edition)),
     config.subtitle === undefined ? null : h('p.imprint-subtitle', config.subtitle),
-    h('p.imprint-label', 'Suggested citation'),
+    h('p.imprint-label', t('suggestedCitation')),
     h('p.imprint-citation', suggestedCitation(config)),
     h('dl.imprint-facts', [
-      ...row('Publisher', config.publisher),
-      ...row('Published', formatDate(config, date)),
+      ...row(t('imprint.publisher'), config.publisher),
+      ...row(t('imprint.published'), locale.date(date)),
       ...(config.isbn === undefined ? [] : row('ISBN', config.isbn)),
       ...(config.issn === undefined ? [] : row('ISSN', config.issn)),
       ...(config.doi === undefined ? [] : row('DOI', h('a', { href: `https://doi.org/${config.doi}` }, config.doi))),
-      ...row('Online edition', h('a', { href: config.baseUrl }, config.baseUrl)),
-      ...row('Contact', config.contact),
-      ...row('Edition', edition.profile === 'members' ? 'Members’ edition' : 'Public edition'),
+      ...row(t('imprint.online'), h('a', { href: config.baseUrl }, config.baseUrl)),
+      ...row(t('imprint.contact'), config.contact),
+      ...row(t('imprint.edition'), edition.profile === 'members' ? t('membersEdition') : t('publicEdition')),
     ]),
-    h('p.imprint-copyright', [copyrightLine(config), '. ', `Licence: ${config.licence}.`]),
+    h('p.imprint-copyright', [copyrightLine(config), '. ', t('licenceLine', { licence: config.licence })]),
   ]);
 }
 
 /** The last page: publisher, blurb, where to read and write, licence; the same colour as the cover. */
 export function backCover(edition: Edition): Element {
-  const { config } = edition;
-  return h('section.back-cover', { ariaLabel: 'Back cover' }, [
+  const { config, locale } = edition;
+  const t = locale.t;
+  return h('section.back-cover', { ariaLabel: t('backCover') }, [
     h('p.back-title', documentTitle(edition)),
     h('p.back-blurb', config.blurb ?? config.description),
-    config.sampleData ? h('p.back-sample', 'Sample edition: the survey data in this edition are synthetic.') : null,
+    config.sampleData ? h('p.back-sample', t('backSample')) : null,
     h('dl.back-facts', [
-      h('dt', 'Online'), h('dd', config.baseUrl),
-      h('dt', 'Contact'), h('dd', config.contact),
-      h('dt', 'Licence'), h('dd', `${copyrightLine(config)}. ${config.licence}`),
+      h('dt', t('back.online')), h('dd', config.baseUrl),
+      h('dt', t('back.contact')), h('dd', config.contact),
+      h('dt', t('back.licence')), h('dd', `${copyrightLine(config)}. ${config.licence}`),
       ...(config.isbn === undefined ? [] : [h('dt', 'ISBN'), h('dd', config.isbn)]),
     ]),
     publisherMark(edition, 'back-publisher'),
@@ -110,12 +111,12 @@ export function backCover(edition: Edition): Element {
  * The contents: chapters and their h2 sections, each linking to its heading, with a page column
  * of fixed width so filling in the numbers never moves a line (pass 2 then rarely shifts).
  */
-export function tableOfContents(entries: readonly TocChapter[], pages: ReadonlyMap<string, number> | undefined): Element {
+export function tableOfContents(entries: readonly TocChapter[], pages: ReadonlyMap<string, number> | undefined, locale: Locale): Element {
   const pageCell = (key: string): Element => h('span.toc-page', pages?.get(key)?.toString() ?? '');
   const entry = (key: string, number: string, title: string): Element =>
     h('a.toc-entry', { href: `#${key}` }, [h('span.toc-number', number), h('span.toc-title', title), pageCell(key)]);
   return h('section.toc', [
-    h('h1#contents', { dataRecto: '' }, 'Contents'),
+    h('h1#contents', { dataRecto: '' }, locale.t('contents')),
     h(
       'ol.toc-list',
       entries.flatMap(({ chapter, key }, i) => {
@@ -126,7 +127,7 @@ export function tableOfContents(entries: readonly TocChapter[], pages: ReadonlyM
         const previous = entries[i - 1];
         const opensPart = part !== undefined && (previous === undefined || partOf(previous.chapter.frontMatter.kind) !== part);
         return [
-          ...(opensPart ? [h('li.toc-part', part)] : []),
+          ...(opensPart ? [h('li.toc-part', locale.t(part))] : []),
           h('li.toc-chapter', [
             entry(key, chapterLabel(chapter) ?? '', chapter.frontMatter.title),
             sections.length === 0 ? null : h('ol.toc-sections', sections.map((s) => h('li', entry(printId(chapter.slug, s.id), '', s.text)))),

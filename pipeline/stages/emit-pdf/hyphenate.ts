@@ -1,25 +1,15 @@
 import { createRequire } from 'node:module';
 import type { Element, ElementContent, Root, RootContent } from 'hast';
+import { hyphenationOf, type TextConventions } from '../../locale/index.js';
 
 const require = createRequire(import.meta.url);
 
 type Hyphenator = (word: string) => string;
 
-/** Edition language → `hyphen` pattern module. English editions of the Monitor are British. */
-const patternIds: Record<string, string> = {
-  en: 'en-gb', 'en-gb': 'en-gb', 'en-us': 'en-us', de: 'de', 'de-de': 'de', 'de-at': 'de', 'de-ch': 'de-ch-1901',
-  fr: 'fr', es: 'es', it: 'it', nl: 'nl', pl: 'pl', pt: 'pt', 'pt-br': 'pt', sv: 'sv', da: 'da', fi: 'fi',
-  nb: 'nb', nn: 'nn', no: 'no', cs: 'cs', sk: 'sk', sl: 'sl', hr: 'hr', hu: 'hu', ro: 'ro', bg: 'bg',
-  el: 'el-monoton', et: 'et', lt: 'lt', lv: 'lv', ca: 'ca', eu: 'eu', gl: 'gl', ga: 'ga', cy: 'cy',
-  is: 'is', uk: 'uk', ru: 'ru', sr: 'sr', tr: 'tr', mk: 'mk', sq: 'sq',
-};
-
 const hyphenators = new Map<string, Hyphenator | undefined>();
 
-/** The hyphenator for a BCP 47 tag, or undefined when `hyphen` has no patterns for it. */
-export function hyphenatorFor(lang: string): Hyphenator | undefined {
-  const tag = lang.toLowerCase();
-  const id = patternIds[tag] ?? patternIds[tag.split('-')[0] ?? ''];
+/** The hyphenator for `hyphen` patterns (locale/conventions.ts picks them), or undefined without. */
+function hyphenatorFor(id: string | undefined): Hyphenator | undefined {
   if (id === undefined) return undefined;
   if (!hyphenators.has(id)) {
     try {
@@ -49,8 +39,8 @@ const numeric = /^[\s\d.,%‰+\-−–—()€$£/:]*$/u;
  * Insert soft hyphens into running text (Chromium on Linux has no hyphenation dictionaries).
  * Works in place on a tree the caller owns; `lang` attributes inside switch patterns.
  */
-export function hyphenateTree(tree: Root | Element, lang: string): void {
-  visit(tree, hyphenatorFor(lang));
+export function hyphenateTree(tree: Root | Element, text: Pick<TextConventions, 'hyphenation'>): void {
+  visit(tree, hyphenatorFor(text.hyphenation));
 }
 
 function visit(node: Root | Element, hyphenate: Hyphenator | undefined): void {
@@ -60,7 +50,7 @@ function visit(node: Root | Element, hyphenate: Hyphenator | undefined): void {
     if (node.tagName === 'a' && looksLikeUrl(node)) return;
     if ((node.tagName === 'td' || node.tagName === 'th') && numeric.test(textOf(node))) return;
     const lang = node.properties['lang'];
-    if (typeof lang === 'string' && lang !== '') current = hyphenatorFor(lang);
+    if (typeof lang === 'string' && lang !== '') current = hyphenatorFor(hyphenationOf(lang));
   }
   for (const child of node.children as (RootContent | ElementContent)[]) {
     if (child.type === 'element') visit(child, current);

@@ -100,7 +100,7 @@ export async function emitPdf(edition: Edition, options: EmitPdfOptions): Promis
     author: edition.config.publisher,
     subject: edition.config.subtitle ?? edition.config.description,
     keywords: edition.config.keywords,
-    language: edition.config.language,
+    language: edition.locale.language,
     date,
   });
   makeDeterministic(result.pdf, result.html);

@@ -38,11 +38,12 @@ export function buildPrintDocument(
   blankBefore: ReadonlySet<string> = new Set(),
 ): PrintDocument {
   const { config } = edition;
-  const ctx = { baseUrl: config.baseUrl, language: config.language, images: assets.images ?? new Map<string, string>() };
+  const ctx = { baseUrl: config.baseUrl, locale: edition.locale, images: assets.images ?? new Map<string, string>() };
   const chapters = printChapters(edition, ctx);
   const toc = tableOfContents(
     edition.chapters.map((chapter, i) => ({ chapter, key: chapters[i]?.titleKey ?? '' })),
     tocPages,
+    edition.locale,
   );
   // A blank verso carries its chapter's class but stays on the `blank` page: no head, no folio (page-css.ts).
   const blank = (key: string, previous?: Chapter): Element[] =>
@@ -54,7 +55,7 @@ export function buildPrintDocument(
     type: 'root',
     children: [
       { type: 'doctype' },
-      h('html', { lang: config.language }, [
+      h('html', { lang: edition.locale.language }, [
         h('head', [
           h('meta', { charSet: 'utf-8' }),
           h('meta', { httpEquiv: 'Content-Security-Policy', content: printCsp }),
@@ -90,7 +91,7 @@ export function buildPrintDocument(
 const chapterCache = new WeakMap<Edition, { key: string; chapters: readonly PrintChapter[] }>();
 
 function printChapters(edition: Edition, ctx: ChapterContext): readonly PrintChapter[] {
-  const key = JSON.stringify([ctx.baseUrl, ctx.language, [...ctx.images.keys()]]);
+  const key = JSON.stringify([ctx.baseUrl, ctx.locale.language, [...ctx.images.keys()]]);
   const hit = chapterCache.get(edition);
   if (hit !== undefined && hit.key === key) return hit.chapters;
   const chapters = edition.chapters.map((chapter) => printChapter(chapter, ctx));

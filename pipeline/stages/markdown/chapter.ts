@@ -73,7 +73,7 @@ export async function renderChapterContent(chapter: PreparedChapter, ctx: Chapte
   resolveChapterLinks(tree, file, ctx, definitions);
   resolveImages(tree, file, ctx);
   resolveDirectives(tree, file, ctx);
-  smartenTree(tree, chapter.frontMatter.lang ?? ctx.language);
+  smartenTree(tree, ctx.locale.chapter(chapter.frontMatter.lang).quotes);
   checkTableTitles(tree, file);
   const headingIds = new Set(chapter.outline.headings.map((h) => h.id));
   const { hast, tables } = await toSafeHast(tree, ctx.labels, headingIds, ctx.number);

@@ -1,4 +1,5 @@
 import type { Element } from 'hast';
+import type { Locale } from '../../locale/index.js';
 import type { Audience } from '../../model/figure.js';
 
 /** What a chapter's transform may know about the rest of the edition. Built once per build. */
@@ -41,7 +42,7 @@ export interface ChapterContext {
   readonly slug: string;
   /** Prefix of the chapter's figure and table numbers: its number, or a code such as "ES". */
   readonly number: number | string;
-  readonly language: string;
+  readonly locale: Locale;
   readonly profile: Audience;
   readonly index: EditionIndex;
   readonly data: DataResolvers;

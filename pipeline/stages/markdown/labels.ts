@@ -1,17 +1,19 @@
+import type { ChapterKind } from '../../model/edition.js';
+import type { Locale } from '../../locale/index.js';
 import type { Labels } from './context.js';
 
-const byLanguage: Record<string, Labels> = {
-  en: { figure: 'Figure', notes: 'Notes', backToText: 'Back to reference', membersOnly: 'Members only', table: 'Table' },
-  fr: { figure: 'Figure', notes: 'Notes', backToText: 'Retour à la référence', membersOnly: 'Réservé aux membres', table: 'Tableau' },
-  de: { figure: 'Abbildung', notes: 'Anmerkungen', backToText: 'Zurück zum Verweis', membersOnly: 'Nur für Mitglieder', table: 'Tabelle' },
-  es: { figure: 'Figura', notes: 'Notas', backToText: 'Volver a la referencia', membersOnly: 'Solo para miembros', table: 'Tabla' },
-  it: { figure: 'Figura', notes: 'Note', backToText: 'Torna al riferimento', membersOnly: 'Riservato ai membri', table: 'Tabella' },
-  pl: { figure: 'Rysunek', notes: 'Przypisy', backToText: 'Powrót do odwołania', membersOnly: 'Tylko dla członków', table: 'Tabela' },
-  nl: { figure: 'Figuur', notes: 'Noten', backToText: 'Terug naar verwijzing', membersOnly: 'Alleen voor leden', table: 'Tabel' },
-};
+/** The words the Markdown stage prints, from the edition's locale (catalogue and edition.yaml). */
+export function labelsOf(locale: Locale): Labels {
+  return {
+    figure: locale.t('figure'),
+    notes: locale.t('notes'),
+    backToText: locale.t('backToText'),
+    membersOnly: locale.t('membersOnly'),
+    table: locale.t('table'),
+  };
+}
 
-/** The pipeline's own words in the edition's language (English when the language is not known). */
-export function labelsFor(language: string): Labels {
-  const primary = language.toLowerCase().split('-')[0] ?? 'en';
-  return byLanguage[primary] ?? (byLanguage['en'] as Labels);
+/** The label above a chapter's title ("Foreword", "Vorwort"). */
+export function kindLabel(locale: Locale, kind: ChapterKind): string {
+  return locale.t(`kind.${kind}`);
 }

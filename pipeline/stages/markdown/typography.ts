@@ -1,32 +1,6 @@
 import type { Root, Text } from 'mdast';
 import { visitParents } from 'unist-util-visit-parents';
-
-interface Quotes {
-  readonly open: string;
-  readonly close: string;
-  readonly openInner: string;
-  readonly closeInner: string;
-}
-
-const NBSP = '\u00a0';
-const quotesByLanguage: Record<string, Quotes> = {
-  en: { open: '“', close: '”', openInner: '‘', closeInner: '’' },
-  de: { open: '„', close: '“', openInner: '‚', closeInner: '‘' },
-  pl: { open: '„', close: '”', openInner: '«', closeInner: '»' },
-  cs: { open: '„', close: '“', openInner: '‚', closeInner: '‘' },
-  fr: { open: `«${NBSP}`, close: `${NBSP}»`, openInner: '“', closeInner: '”' },
-  es: { open: '«', close: '»', openInner: '“', closeInner: '”' },
-  it: { open: '«', close: '»', openInner: '“', closeInner: '”' },
-  pt: { open: '«', close: '»', openInner: '“', closeInner: '”' },
-  nl: { open: '“', close: '”', openInner: '‘', closeInner: '’' },
-  sv: { open: '”', close: '”', openInner: '’', closeInner: '’' },
-  fi: { open: '”', close: '”', openInner: '’', closeInner: '’' },
-};
-
-export function quotesFor(language: string): Quotes {
-  const primary = language.toLowerCase().split('-')[0] ?? 'en';
-  return quotesByLanguage[primary] ?? (quotesByLanguage['en'] as Quotes);
-}
+import type { Quotes } from '../../locale/index.js';
 
 const OPENING_CONTEXT = /[\s([{\u2014\u2013/-]/;
 
@@ -35,14 +9,13 @@ const LETTER = /\p{L}/u;
 const DIGIT = /\d/;
 
 /**
- * Typographic quotes, apostrophes, dashes and ellipses for the given language, on text nodes only
+ * Typographic quotes (the text's language's, from the locale), apostrophes, dashes and ellipses, on text nodes only
  * (never in code). Context carries across inline nodes so `"*word*"` still pairs correctly.
  * Linear in the length of the text: pieces are collected in an array and joined once, and the
  * previous character is tracked in a variable (reading the last character of a growing string
  * flattens it every time, which made a 400 KB paragraph take minutes).
  */
-export function smartenText(value: string, language: string, before = ' '): string {
-  const q = quotesFor(language);
+export function smartenText(value: string, q: Quotes, before = ' '): string {
   const out: string[] = [];
   let prev = before;
   const emit = (piece: string): void => {
@@ -79,7 +52,7 @@ export function smartenText(value: string, language: string, before = ' '): stri
 
 const SKIP = new Set(['inlineCode', 'code', 'html', 'yaml']);
 
-export function smartenTree(tree: Root, language: string): void {
+export function smartenTree(tree: Root, quotes: Quotes): void {
   let last = ' ';
   let lastBlock: unknown;
   visitParents(tree, 'text', (node: Text, ancestors) => {
@@ -89,7 +62,7 @@ export function smartenTree(tree: Root, language: string): void {
       last = ' ';
       lastBlock = block;
     }
-    node.value = smartenText(node.value, language, last);
+    node.value = smartenText(node.value, quotes, last);
     last = node.value[node.value.length - 1] ?? last;
   });
 }

@@ -2,13 +2,12 @@ import type { Element, ElementContent, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
 import type { Chapter } from '../../model/edition.js';
 import type { Figure } from '../../model/figure.js';
-import type { Labels } from '../markdown/context.js';
-import { labelsFor } from '../markdown/labels.js';
+import type { Locale } from '../../locale/index.js';
 import { renderFigure, type FigureLinks, type Target } from './figure.js';
 
 export interface BodyContext {
   readonly baseUrl: string;
-  readonly language?: string;
+  readonly locale: Locale;
   /** Web only: extra downloads beside each chart. */
   readonly figureLinks?: (figure: Figure) => FigureLinks;
 }
@@ -18,7 +17,6 @@ export interface BodyContext {
  * Returns a copy; the model is never mutated, so both editions can render from it.
  */
 export function renderChapterBody(chapter: Chapter, target: Target, ctx: BodyContext): Root {
-  const labels: Labels = labelsFor(ctx.language ?? 'en');
   const figures = new Map(chapter.figures.map((f) => [f.id, f]));
   const copy = structuredClone(chapter.content);
   replace(copy);
@@ -32,14 +30,14 @@ export function renderChapterBody(chapter: Chapter, target: Target, ctx: BodyCon
         if (child.tagName === 'div' && ref !== undefined) {
           const figure = figures.get(String(ref));
           // A placeholder with no figure (members-only chart, or forged in raw HTML) disappears.
-          if (figure) out.push(renderFigure(figure, target, labels, `${ctx.baseUrl}${chapter.slug}/${figure.csvName}`, ctx.figureLinks?.(figure)));
+          if (figure) out.push(renderFigure(figure, target, ctx.locale, `${ctx.baseUrl}${chapter.slug}/${figure.csvName}`, ctx.figureLinks?.(figure)));
           continue;
         }
         // Pull quotes are <figure>s of text: in a tagged PDF a /Figure needs /Alt and hides its
         // text, so in print they are groups (see renderFigure).
         if (target === 'print' && child.tagName === 'figure') child.properties['role'] = 'group';
         // Authors' tables scroll sideways on the web: make their box reachable by keyboard too.
-        if (target === 'web' && child.tagName === 'div' && hasClass(child, 'table-scroll')) asScrollRegion(child);
+        if (target === 'web' && child.tagName === 'div' && hasClass(child, 'table-scroll')) asScrollRegion(child, ctx.locale);
         replace(child);
       }
       out.push(child);
@@ -54,7 +52,7 @@ function hasClass(el: Element, name: string): boolean {
 }
 
 /** The same attributes as scrollRegion(), named after the table's caption when it has one. */
-function asScrollRegion(box: Element): void {
+function asScrollRegion(box: Element, locale: Locale): void {
   let caption: Element | undefined;
   const find = (el: Element): void => {
     for (const c of el.children) {
@@ -66,6 +64,6 @@ function asScrollRegion(box: Element): void {
   find(box);
   const text = caption ? toString(caption).replace(/\s+/g, ' ').trim() : '';
   box.properties['role'] = 'region';
-  box.properties['ariaLabel'] = text === '' ? 'Table' : `Table: ${text}`;
+  box.properties['ariaLabel'] = text === '' ? locale.t('table') : locale.t('tableNamed', { caption: text });
   box.properties['tabIndex'] = 0;
 }

@@ -1,18 +1,9 @@
 import type { Element, ElementContent } from 'hast';
 import { h } from 'hastscript';
-import { chapterLabel, type Chapter, type ChapterKind } from '../../model/edition.js';
+import type { Locale } from '../../locale/index.js';
+import { chapterLabel, type Chapter } from '../../model/edition.js';
+import { kindLabel } from '../markdown/labels.js';
 import type { Target } from './figure.js';
-
-export const kindLabels: Record<ChapterKind, string> = {
-  foreword: 'Foreword',
-  'executive-summary': 'Executive summary',
-  essay: 'Voices from cities',
-  'guest-essay': 'Guest essay',
-  'case-study': 'Best practice',
-  method: 'Knowledge-sharing method',
-  methodology: 'Methodology',
-  annex: 'Annex',
-};
 
 /** Title block of a chapter: kind, number and title, authors, standfirst, case-study facts. */
 /** Web only: where a case study's themes and country link to (the best-practice explorer). */
@@ -23,7 +14,7 @@ export interface FacetLinks {
   readonly method?: { readonly theme: (v: string) => string; readonly format: (v: string) => string; readonly effort: (v: string) => string };
 }
 
-export function renderChapterHeader(chapter: Chapter, target: Target, language = 'en', links?: FacetLinks): Element[] {
+export function renderChapterHeader(chapter: Chapter, target: Target, locale: Locale, links?: FacetLinks): Element[] {
   const fm = chapter.frontMatter;
   const label = chapterLabel(chapter);
   const meta: ElementContent[] = [];
@@ -41,54 +32,54 @@ export function renderChapterHeader(chapter: Chapter, target: Target, language =
     );
   }
   if (target === 'web' && (fm.kind === 'essay' || fm.kind === 'guest-essay')) {
-    meta.push(h('p', { className: ['reading-time'] }, `Reading time: ${chapter.readingMinutes} minute${chapter.readingMinutes === 1 ? '' : 's'}`));
+    meta.push(h('p', { className: ['reading-time'] }, locale.count('readingTimeOne', 'readingTimeOther', chapter.readingMinutes)));
   }
   const header = h('header', { className: ['chapter-header'] }, [
-    h('p', { className: ['chapter-kind'] }, `${kindLabels[fm.kind]}`),
+    h('p', { className: ['chapter-kind'] }, kindLabel(locale, fm.kind)),
     h('h1', { id: target === 'web' ? 'top' : `${chapter.slug}--top` }, label === undefined ? [fm.title] : [h('span', { className: ['chapter-number'] }, label), ' ', fm.title]),
     h('p', { className: ['standfirst'] }, fm.summary),
     ...meta,
   ]);
   const out = [header];
-  if (fm.caseStudy) out.push(caseFacts(chapter, language, links));
-  if (fm.method) out.push(methodFacts(chapter, links?.method));
+  if (fm.caseStudy) out.push(caseFacts(chapter, locale, links));
+  if (fm.method) out.push(methodFacts(chapter, locale, links?.method));
   return out;
 }
 
-function methodFacts(chapter: Chapter, links: FacetLinks['method']): Element {
+function methodFacts(chapter: Chapter, locale: Locale, links: FacetLinks['method']): Element {
   const m = chapter.frontMatter.method;
   if (!m) throw new Error('not a method');
   const link = (href: ((v: string) => string) | undefined, v: string): ElementContent | string => (href ? h('a', { href: href(v) }, v) : v);
   const rows: [string, ElementContent | string][] = [
-    ['Format', link(links?.format, m.format)],
-    ['Duration', m.duration],
-    ['Participants', m.participants],
-    ['Effort', link(links?.effort, m.effort)],
-    ['Themes', h('span', m.themes.flatMap((t, i) => [...(i > 0 ? [', '] : []), link(links?.theme, t)]))],
+    [locale.t('fact.format'), link(links?.format, m.format)],
+    [locale.t('fact.duration'), m.duration],
+    [locale.t('fact.participants'), m.participants],
+    [locale.t('fact.effort'), links?.effort ? h('a', { href: links.effort(m.effort) }, locale.t(`effort.${m.effort}`)) : locale.t(`effort.${m.effort}`)],
+    [locale.t('fact.themes'), h('span', m.themes.flatMap((t, i) => [...(i > 0 ? [', '] : []), link(links?.theme, t)]))],
   ];
-  return h('aside', { className: ['case-facts', 'method-facts'], ariaLabel: 'Key facts' }, [h('dl', rows.flatMap(([k, v]) => [h('dt', k), h('dd', [v])]))]);
+  return h('aside', { className: ['case-facts', 'method-facts'], ariaLabel: locale.t('keyFacts') }, [h('dl', rows.flatMap(([k, v]) => [h('dt', k), h('dd', [v])]))]);
 }
 
-function caseFacts(chapter: Chapter, language: string, links: FacetLinks | undefined): Element {
+function caseFacts(chapter: Chapter, locale: Locale, links: FacetLinks | undefined): Element {
   const cs = chapter.frontMatter.caseStudy;
   if (!cs) throw new Error('not a case study');
-  const country = new Intl.DisplayNames([language, 'en'], { type: 'region' }).of(cs.country) ?? cs.country;
+  const country = locale.countryName(cs.country);
   const rows: [string, ElementContent | string][] = [
-    ['City', links ? h('span', [`${cs.city}, `, h('a', { href: links.country(cs.country) }, country)]) : `${cs.city}, ${country}`],
-    ['Themes', links ? h('span', cs.themes.flatMap((t, i) => [...(i > 0 ? [', '] : []), h('a', { href: links.theme(t) }, t)])) : cs.themes.join(', ')],
+    [locale.t('fact.city'), links ? h('span', [`${cs.city}, `, h('a', { href: links.country(cs.country) }, country)]) : `${cs.city}, ${country}`],
+    [locale.t('fact.themes'), links ? h('span', cs.themes.flatMap((t, i) => [...(i > 0 ? [', '] : []), h('a', { href: links.theme(t) }, t)])) : cs.themes.join(', ')],
   ];
-  if (cs.period) rows.push(['Period', cs.period]);
-  if (cs.partners.length) rows.push(['Partners', cs.partners.join(', ')]);
-  if (cs.award) rows.push(['Eurocities Award', `${cs.award.year}, ${cs.award.category}: ${cs.award.result === 'winner' ? 'winner' : 'shortlisted'}`]);
+  if (cs.period) rows.push([locale.t('fact.period'), cs.period]);
+  if (cs.partners.length) rows.push([locale.t('fact.partners'), cs.partners.join(', ')]);
+  if (cs.award) rows.push([locale.t('fact.award'), locale.t('awardLine', { year: String(cs.award.year), category: cs.award.category, result: locale.t(`award.${cs.award.result}`) })]);
   for (const m of cs.metrics) rows.push([m.label, m.value]);
-  if (cs.funding) rows.push(['Funding', cs.funding]);
+  if (cs.funding) rows.push([locale.t('fact.funding'), cs.funding]);
   if (cs.contact) {
     const contact: (ElementContent | string)[] = [cs.contact.name];
     if (cs.contact.email) contact.push(', ', h('a', { href: `mailto:${cs.contact.email}` }, cs.contact.email));
-    if (cs.contact.audience === 'members') contact.push(' ', h('span', { className: ['members-badge'] }, '(members only)'));
-    rows.push(['Contact', h('span', contact)]);
+    if (cs.contact.audience === 'members') contact.push(' ', h('span', { className: ['members-badge'] }, locale.t('membersOnlyBadge')));
+    rows.push([locale.t('fact.contact'), h('span', contact)]);
   }
-  return h('aside', { className: ['case-facts'], ariaLabel: 'Key facts' }, [
+  return h('aside', { className: ['case-facts'], ariaLabel: locale.t('keyFacts') }, [
     h('dl', rows.flatMap(([k, v]) => [h('dt', k), h('dd', [v])])),
   ]);
 }

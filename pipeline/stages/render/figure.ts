@@ -1,7 +1,7 @@
 import type { Element, ElementContent } from 'hast';
 import { h } from 'hastscript';
 import type { Figure, DataTable } from '../../model/figure.js';
-import type { Labels } from '../markdown/context.js';
+import type { Locale } from '../../locale/index.js';
 
 export type Target = 'web' | 'print';
 
@@ -32,10 +32,12 @@ export function chartSvgs(figure: Figure, target: Target): Element[] {
  * The web adds the data table (in <details>) and the CSV download; print names the CSV instead,
  * because a data table per chart would double the length of the PDF (see docs/pdf.md).
  */
-export function renderFigure(figure: Figure, target: Target, labels: Labels, csvUrl: string, links: FigureLinks = {}): Element {
+export function renderFigure(figure: Figure, target: Target, locale: Locale, csvUrl: string, links: FigureLinks = {}): Element {
+  const t = locale.t;
+  const number = figure.number;
   const captionId = `${figure.id}-caption`;
   const children: ElementContent[] = [
-    h('figcaption', { id: captionId, className: ['chart-caption'] }, [h('span', { className: ['chart-number'] }, `${labels.figure} ${figure.number}`), ' ', figure.caption]),
+    h('figcaption', { id: captionId, className: ['chart-caption'] }, [h('span', { className: ['chart-number'] }, `${t('figure')} ${number}`), ' ', figure.caption]),
     ...chartSvgs(figure, target),
     h('p', { className: ['chart-source'] }, figure.sourceNote),
   ];
@@ -44,17 +46,17 @@ export function renderFigure(figure: Figure, target: Target, labels: Labels, csv
   if (target === 'web') {
     children.push(
       h('details', { className: ['chart-data'] }, [
-        h('summary', `Data table for ${labels.figure.toLowerCase()} ${figure.number}`),
-        dataTable(figure.table, `${labels.figure} ${figure.number}: ${figure.caption}`),
+        h('summary', t('dataTableSummary', { number })),
+        dataTable(figure.table, `${t('figure')} ${number}: ${figure.caption}`, locale),
       ]),
       h('ul', { className: ['chart-download'] }, [
-        h('li', [h('a', { href: figure.csvName, download: figure.csvName }, `Download the data (CSV, ${labels.figure.toLowerCase()} ${figure.number})`)]),
-        ...(links.png ? [h('li', [h('a', { href: links.png, download: links.png }, `Download PNG (${labels.figure.toLowerCase()} ${figure.number})`)])] : []),
-        ...(links.allData ? [h('li', [h('a', { href: links.allData.href }, `All data of this edition (ZIP, ${links.allData.size})`)])] : []),
+        h('li', [h('a', { href: figure.csvName, download: figure.csvName }, t('downloadCsv', { number }))]),
+        ...(links.png ? [h('li', [h('a', { href: links.png, download: links.png }, t('downloadPng', { number }))])] : []),
+        ...(links.allData ? [h('li', [h('a', { href: links.allData.href }, t('allData', { size: links.allData.size }))])] : []),
       ]),
     );
   } else {
-    children.push(h('p', { className: ['chart-data-note'] }, `Data: ${csvUrl}`));
+    children.push(h('p', { className: ['chart-data-note'] }, t('printData', { url: csvUrl })));
   }
   // Chromium tags a <figure> as a /Figure of its own, with the caption as /Alt, around the SVG's
   // /Figure: in print it is a group (a /Div), so each chart is one Figure carrying its alt text.
@@ -70,8 +72,8 @@ export function scrollRegion(label: string, table: Element): Element {
   return h('div', { className: ['table-scroll'], role: 'region', ariaLabel: label, tabIndex: 0 }, [table]);
 }
 
-export function dataTable(table: DataTable, caption: string): Element {
-  return scrollRegion(`Data table: ${caption}`,
+export function dataTable(table: DataTable, caption: string, locale: Locale): Element {
+  return scrollRegion(locale.t('dataTableRegion', { caption }),
     h('table', { className: ['data-table'] }, [
       h('caption', caption),
       h('thead', [h('tr', table.columns.map((c) => h('th', { scope: 'col', className: c.numeric ? ['num'] : [] }, c.label)))]),
@@ -82,7 +84,8 @@ export function dataTable(table: DataTable, caption: string): Element {
             'tr',
             row.map((cell, i) => {
               const column = table.columns[i];
-              const text = cell === null ? '–' : String(cell);
+              // Numbers with the locale's decimal sign, as the chart's labels print them (the CSV keeps points).
+              const text = cell === null ? '–' : typeof cell === 'number' ? locale.cell(cell) : String(cell);
               return i === 0 ? h('th', { scope: 'row' }, text) : h('td', { className: column?.numeric ? ['num'] : [] }, text);
             }),
           ),

@@ -1,8 +1,9 @@
 /**
- * `:stat{…}`: one number from the survey data, formatted for the edition's language
+ * `:stat{…}`: one number from the survey data, formatted with the edition's locale
  * (contract in docs/authoring.md#survey-numbers-and-charts). Percentages on a base below
  * minBase are refused, never printed.
  */
+import type { Locale } from '../../locale/index.js';
 import type { Question, QuestionAggregate, Survey, SurveyBundle } from '../../model/survey.js';
 import { aggregateQuestion } from './aggregate.js';
 import { formatNumber, formatPercent } from './number-format.js';
@@ -14,7 +15,7 @@ const known = new Set(['question', 'option', 'value', 'survey', 'edition', 'meas
 const surveyValues = ['respondents', 'countries', 'response-rate'];
 const questionValues = ['n', 'median', 'min', 'max', 'mean'];
 
-export function resolveStat(bundle: SurveyBundle, attrs: Record<string, string | undefined>, language: string): StatResult {
+export function resolveStat(bundle: SurveyBundle, attrs: Record<string, string | undefined>, locale: Locale): StatResult {
   const fail = (reason: string): StatResult => ({ ok: false, reason });
   const unknown = Object.keys(attrs).filter((k) => !known.has(k));
   if (unknown.length > 0) return fail(`unknown attribute ${unknown.join(', ')}; use question, option, value, survey, edition`);
@@ -31,61 +32,61 @@ export function resolveStat(bundle: SurveyBundle, attrs: Record<string, string |
   if (qid === undefined) {
     if (option !== undefined) return fail('option needs question=…');
     if (value === undefined) return fail(`give question=… and option=…, or value=${surveyValues.join('|')}`);
-    return surveyStat(survey, value === 'n' ? 'respondents' : value, edition === 'previous', language);
+    return surveyStat(survey, value === 'n' ? 'respondents' : value, edition === 'previous', locale);
   }
   const question = survey.questionsById.get(qid);
   if (!question) return fail(`question ${qid} is not in the codebook of ${survey.id}`);
   if (!question.published) return fail(`${qid} is an open question; its answers are never published`);
 
-  if (edition === 'previous') return previousStat(survey, question, option, value, bundle.minBase, language);
+  if (edition === 'previous') return previousStat(survey, question, option, value, bundle.minBase, locale);
   const aggregate = aggregateQuestion(survey, question, bundle.citiesByCode, bundle.minBase);
-  if (value !== undefined) return valueStat(question, aggregate, value, bundle.minBase, language);
+  if (value !== undefined) return valueStat(question, aggregate, value, bundle.minBase, locale);
   if (option === undefined) return fail(`give option=… (a code of ${qid}) or value=${questionValues.join('|')}`);
   if (aggregate.suppressed) return fail(`the base of ${qid} is below ${bundle.minBase} (n = ${aggregate.n}); its percentages are not printed`);
   if (attrs.measure !== undefined) {
     if (aggregate.kind !== 'ranking') return fail(`measure= works with ranking questions; ${qid} is ${question.type}`);
     const share = aggregate.shares.find((s) => s.code === option.trim());
     if (!share || option.includes(',')) return fail(`measure= takes one option of ${qid} (use ${aggregate.shares.map((s) => s.code).join(', ')})`);
-    if (attrs.measure === 'first-choice') return { ok: true, text: formatPercent(share.firstPct ?? 0, language) };
-    if (attrs.measure === 'score') return { ok: true, text: formatNumber(share.score, language) };
+    if (attrs.measure === 'first-choice') return { ok: true, text: formatPercent(share.firstPct ?? 0, locale) };
+    if (attrs.measure === 'score') return { ok: true, text: formatNumber(share.score, locale) };
     if (attrs.measure !== 'top-three') return fail(`measure="${attrs.measure}": use top-three, first-choice or score`);
   }
   const pct = shareOf(survey, question, aggregate, option.split(',').map((s) => s.trim()));
   if (typeof pct === 'string') return fail(pct);
-  return { ok: true, text: formatPercent(pct, language) };
+  return { ok: true, text: formatPercent(pct, locale) };
 }
 
-function surveyStat(survey: Survey, value: string, previous: boolean, language: string): StatResult {
+function surveyStat(survey: Survey, value: string, previous: boolean, locale: Locale): StatResult {
   if (previous) {
     if (!survey.previous) return { ok: false, reason: `${survey.id} has no previous edition figures` };
-    if (value === 'respondents') return { ok: true, text: formatNumber(survey.previous.respondents, language) };
+    if (value === 'respondents') return { ok: true, text: formatNumber(survey.previous.respondents, locale) };
     return { ok: false, reason: `value=${value} is not available for the previous edition; only respondents` };
   }
-  if (value === 'respondents') return { ok: true, text: formatNumber(survey.respondents, language) };
-  if (value === 'countries') return { ok: true, text: formatNumber(survey.countries, language) };
+  if (value === 'respondents') return { ok: true, text: formatNumber(survey.respondents, locale) };
+  if (value === 'countries') return { ok: true, text: formatNumber(survey.countries, locale) };
   if (value === 'response-rate') {
     if (survey.populationSize === undefined) return { ok: false, reason: `the codebook of ${survey.id} has no populationSize, so no response rate` };
-    return { ok: true, text: formatPercent((100 * survey.respondents) / survey.populationSize, language) };
+    return { ok: true, text: formatPercent((100 * survey.respondents) / survey.populationSize, locale) };
   }
   return { ok: false, reason: `value="${value}" without a question: use ${surveyValues.join(', ')}` };
 }
 
-function valueStat(question: Question, aggregate: QuestionAggregate, value: string, minBase: number, language: string): StatResult {
-  if (value === 'n') return { ok: true, text: formatNumber(aggregate.n, language) };
+function valueStat(question: Question, aggregate: QuestionAggregate, value: string, minBase: number, locale: Locale): StatResult {
+  if (value === 'n') return { ok: true, text: formatNumber(aggregate.n, locale) };
   if (!questionValues.includes(value)) return { ok: false, reason: `value="${value}": use ${questionValues.join(', ')}` };
   if (aggregate.kind === 'scale' && value === 'mean') {
     // The mean score on 0–10, of the cities that gave a score; one decimal.
     if (aggregate.suppressed) return { ok: false, reason: `the base of ${question.id} is below ${minBase} (n = ${aggregate.n})` };
     if (aggregate.mean === null) return { ok: false, reason: `${question.id} has no answers` };
-    return { ok: true, text: formatNumber(aggregate.mean, language, 1) };
+    return { ok: true, text: formatNumber(aggregate.mean, locale, 1) };
   }
   if (aggregate.kind !== 'numeric') return { ok: false, reason: `value=${value} needs a numeric question (or value=mean on a 0–10 scale); ${question.id} is ${question.type}` };
   if (aggregate.suppressed) return { ok: false, reason: `the base of ${question.id} is below ${minBase} (n = ${aggregate.n})` };
   const v = aggregate[value as 'median' | 'min' | 'max' | 'mean'];
   if (v === null) return { ok: false, reason: `${question.id} has no answers` };
   // A value in percent reads as one ("8.4%"); other units are left to the sentence around it.
-  if (question.unit?.trim().startsWith('%')) return { ok: true, text: formatPercent(v, language, question.decimals) };
-  return { ok: true, text: formatNumber(v, language, question.decimals) };
+  if (question.unit?.trim().startsWith('%')) return { ok: true, text: formatPercent(v, locale, question.decimals) };
+  return { ok: true, text: formatNumber(v, locale, question.decimals) };
 }
 
 /**
@@ -141,10 +142,10 @@ function anyOf(survey: Survey, question: Question, codes: number[], n: number): 
   return n === 0 ? 0 : (100 * count) / n;
 }
 
-function previousStat(survey: Survey, question: Question, option: string | undefined, value: string | undefined, minBase: number, language: string): StatResult {
+function previousStat(survey: Survey, question: Question, option: string | undefined, value: string | undefined, minBase: number, locale: Locale): StatResult {
   const before = survey.previous?.questions.get(question.id);
   if (!before) return { ok: false, reason: `${survey.id} has no previous edition figures for ${question.id}` };
-  if (value === 'n') return { ok: true, text: formatNumber(before.n, language) };
+  if (value === 'n') return { ok: true, text: formatNumber(before.n, locale) };
   if (value !== undefined) return { ok: false, reason: `value=${value} is not available for the previous edition; use value=n or option=…` };
   if (option === undefined) return { ok: false, reason: 'give option=… with edition=previous' };
   if (before.n < minBase) return { ok: false, reason: `the previous base of ${question.id} is below ${minBase} (n = ${before.n})` };
@@ -154,5 +155,5 @@ function previousStat(survey: Survey, question: Question, option: string | undef
     if (v === undefined) return { ok: false, reason: `the previous edition has no figure for ${question.id} option ${c} (has ${[...before.shares.keys()].join(', ')})` };
     total += v;
   }
-  return { ok: true, text: formatPercent(total, language) };
+  return { ok: true, text: formatPercent(total, locale) };
 }
