@@ -176,7 +176,9 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     const edition = site.edition;
     const sources = site.sources;
     if (!edition || !sources) throw new Error('the edition has not built yet');
-    const emitted = await emitEdition(structuredClone(edition), sources, ['pdf'], {
+    // The locale is immutable and holds functions: it is shared, not cloned.
+    const copy = { ...structuredClone({ ...edition, locale: undefined }), locale: edition.locale };
+    const emitted = await emitEdition(copy, sources, ['pdf'], {
       emitters: site.emitters,
       purpose: 'preview',
       browserPath: options.browserPath,
