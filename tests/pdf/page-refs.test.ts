@@ -29,6 +29,12 @@ afterAll(async () => {
 
 const squash = (text: string): string => text.replace(/[\s\u00ad-]+/g, '');
 const pageText = (page: number): string => squash((pages.lines[page] ?? []).map((l) => l.text).join(' '));
+/** Chapter n's opening page: where its contents entry goes, checked by its title printed there. */
+const opening = (n: number): number => {
+  const entry = pages.links.find((l) => squash(l.text).includes(squash(chapterTitle(n))));
+  const page = entry?.target ?? -1;
+  return pageText(page).includes(squash(chapterTitle(n))) ? page : -1;
+};
 
 describe('page references in print', () => {
   const cases = Array.from({ length: 4 }, (_, i) => i + 2).flatMap((n) => [
@@ -39,7 +45,7 @@ describe('page references in print', () => {
 
   it('each reference prints "p." and the folio of the page its link goes to, which shows its target', () => {
     // The references of chapter n are the ones printed inside chapter n (between its first page and the next chapter's).
-    const starts = Array.from({ length: 5 }, (_, i) => pages.lines.findIndex((lines) => lines.some((l) => squash(l.text) === squash(chapterTitle(i + 1)))));
+    const starts = Array.from({ length: 5 }, (_, i) => opening(i + 1));
     expect(starts.every((s) => s > 0)).toBe(true);
     for (const { n, words, shows } of cases) {
       const from = starts[n - 1] ?? 0;
@@ -57,6 +63,18 @@ describe('page references in print', () => {
         expect(link.target, `${label}: inside chapter ${n}`).toBeGreaterThanOrEqual(from);
         expect(link.target, `${label}: inside chapter ${n}`).toBeLessThan(to);
       }
+    }
+  });
+
+  it('chapter openings print no running head, but keep their folio; the pages after them have one', () => {
+    const band = 57; // 20 mm
+    for (let n = 1; n <= 5; n++) {
+      const start = opening(n);
+      expect(start, `chapter ${n} opening`).toBeGreaterThan(0);
+      const top = (page: number): string[] => (pages.lines[page] ?? []).filter((l) => l.y > 842 - band).map((l) => l.text);
+      expect(top(start), `chapter ${n}, opening page ${start + 1}`).toEqual([]);
+      expect(pages.folios[start], `chapter ${n}, opening page ${start + 1}: folio`).toBe(String(start + 1));
+      expect(top(start + 1).map(squash), `chapter ${n}, page ${start + 2}: running head`).toContain(squash(chapterTitle(n)));
     }
   });
 });

@@ -2,6 +2,7 @@ import { PDFDocument, ParseSpeeds } from 'pdf-lib';
 import type { Page } from 'puppeteer';
 import type { Edition } from '../../model/edition.js';
 import { PdfEmitError } from './errors.js';
+import { dropRunningHeads } from './opening-pages.js';
 import type { IsolatedPage } from './isolation.js';
 import { readOutline } from './outline.js';
 import { buildPrintDocument, serialize, type PrintAssets, type PrintDocument } from './print-html.js';
@@ -29,7 +30,8 @@ export interface PassesOptions {
   readonly finish: (pdf: PDFDocument, html: string) => Promise<Uint8Array>;
 }
 
-const maxPasses = 3;
+// Normally two; a third when the final pass moved something, a fourth only if setting a word whole moved more.
+const maxPasses = 4;
 
 /**
  * Print until the contents, the page references and the recto placements are true. Pass 1
@@ -93,17 +95,24 @@ export async function printWithTrueToc(page: Page, isolated: IsolatedPage, editi
     }
     const fixed = fixOutlineTitles(doc.headings, outline);
     if (fixed > 0) log(`pdf: corrected ${fixed} bookmark title(s) Chromium had garbled`);
+    const openings = doc.headings.flatMap((h) => (h.recto && pages.has(h.key) ? [pages.get(h.key) as number] : []));
+    log(`pdf: ${dropRunningHeads(pdf, openings)} chapter opening(s) without a running head`);
     const bytes = await options.finish(pdf, html);
     const reading = performance.now();
     const read = await readPrintedPages(bytes);
     log(`pdf: read back ${read.lines.length} pages, ${ms(performance.now() - reading)}`);
     const refs = verifyPageRefs(read, doc.refs, pageLabel, doc.tocKeys.length);
-    if (refs.problems.length === 0 || pass === maxPasses) return { bytes, html, printed: read, doc };
-    // A word set whole can re-wrap a paragraph and push a figure over a page: number them as they fell.
+    // Setting words whole re-wraps their paragraphs, which can split another word at a page turn.
+    const split = pass < maxPasses - 1 ? pageTurns(read) : [];
+    const wholeAgain = split.length > 0 ? keepWordsWhole(doc.tree, split, pages) : 0;
+    if ((refs.problems.length === 0 && wholeAgain === 0) || pass === maxPasses) return { bytes, html, printed: read, doc };
+    // A word set whole can also push a figure over a page: number the targets as they fell.
     problems = refs.problems;
-    log(`pdf: pass ${pass} moved a reference's target (${problems[0] ?? ''}); printing again`);
+    if (wholeAgain > 0) log(`pdf: pass ${pass} split ${split.length} word(s) at a page turn, ${wholeAgain} set whole; printing again`);
+    if (problems.length > 0) log(`pdf: pass ${pass} moved a reference's target (${problems[0] ?? ''}); printing again`);
     const { plan } = await refPlan(bytes, read);
     layout = { ...current, refPages: plan.measured };
+    turns = [];
   }
   throw new PdfEmitError('pdf-toc', `Contents page numbers did not settle after ${maxPasses} passes: ${problems.slice(0, 3).join('; ')}.`);
 }

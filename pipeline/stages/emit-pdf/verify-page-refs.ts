@@ -17,7 +17,7 @@ export interface FoundRef {
 }
 
 /** Letters and digits only, without accents: line-end hyphens, soft hyphens and spacing do not count. */
-export const plain = (s: string): string => s.normalize('NFKD').replace(/[^\p{L}\p{N}]/gu, '').toLowerCase();
+export const plain = (s: string): string => s.normalize('NFKD').replace(/[^\p{L}\p{N}]|\p{Lm}/gu, '').toLowerCase();
 
 /**
  * Find each page reference among the PDF's in-document links, in document order: the link whose
