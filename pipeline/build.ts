@@ -149,12 +149,14 @@ async function buildWith(options: BuildOptions, sources: EditionSources, browser
         images: new Map([...edition.media].map(([rel, bytes]) => [`../${MEDIA_DIR}/${rel}`, { contentType: contentTypeOf(rel), bytes }])),
         log,
         signal,
+        layoutStore: cache,
       }).catch((error: unknown) => {
         signal?.throwIfAborted(); // a stop, not a failure of Chromium
         // Say what was being printed, so a crash or timeout can be told from a bug.
         if (error instanceof PdfEmitError && error.ruleId === 'pdf-print') error.message += ` While printing: ${sizeSummary(sizes)}.`;
         throw error;
       });
+      await cache?.flush(); // the print layout, kept for the next build
       pdf = { name: path.basename(result.pdfPath), bytes: result.data };
       await staged.write(`pdf/${STAMP}`, stamp);
       folders.push('pdf');

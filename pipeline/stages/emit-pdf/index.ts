@@ -7,6 +7,7 @@ import { loadFontCss } from './fonts.js';
 import { isolatePage } from './isolation.js';
 import { launchBrowser, type LaunchedBrowser } from './launch.js';
 import { finishPdf } from './finish.js';
+import type { LayoutStore } from './layout-cache.js';
 import { printWithTrueToc, type PassesResult } from './passes.js';
 import { pageTurns } from './page-turns.js';
 import { expectedContents, verifyContents } from './verify-toc.js';
@@ -33,6 +34,8 @@ export interface EmitPdfOptions {
   readonly browser?: Promise<LaunchedBrowser> | undefined;
   /** A stop request: Chromium is killed at once and nothing is retried. */
   readonly signal?: AbortSignal | undefined;
+  /** Where the print layout is kept between builds (the build cache): a rebuild of the same document prints once. */
+  readonly layoutStore?: LayoutStore | undefined;
 }
 
 export interface EmitPdfResult {
@@ -75,7 +78,7 @@ export async function emitPdf(edition: Edition, options: EmitPdfOptions): Promis
       options.signal?.throwIfAborted();
       const launching = early ?? launchBrowser(browserPath.path, log, options.signal);
       early = undefined; // printOnce owns it now and always closes it
-      result = await printOnce(edition, assets, launching, timeoutMs, log);
+      result = await printOnce(edition, assets, launching, timeoutMs, log, options.layoutStore);
     } catch (error) {
       if (error instanceof PdfEmitError) throw error;
       options.signal?.throwIfAborted();
@@ -96,7 +99,7 @@ export async function emitPdf(edition: Edition, options: EmitPdfOptions): Promis
   await writeAtomic(pdfPath, bytes);
   if (options.keepPrintHtml) await writeAtomic(join(dir, `${edition.config.slug}.print.html`), result.html);
   const pages = result.printed.lines.length;
-  log(`pdf: ${pdfPath}: ${pages} pages, ${bytes.length} bytes, ${tocChecked} contents entries checked, ${Math.round(performance.now() - started)} ms`);
+  log(`pdf: ${pdfPath}: ${result.passes} print pass(es), ${pages} pages, ${bytes.length} bytes, ${tocChecked} contents entries checked, ${Math.round(performance.now() - started)} ms`);
   return { pdfPath, pages, bytes: bytes.length, data: bytes, tocChecked };
 }
 
@@ -108,7 +111,7 @@ export async function emitPdf(edition: Edition, options: EmitPdfOptions): Promis
 function checkPrintedPages(result: PassesResult, edition: Edition, log: (line: string) => void): number {
   const pages = result.printed;
   const contents = verifyContents(pages, expectedContents(edition));
-  const refs = verifyPageRefs(pages, result.doc.refs, labelsFor(edition.config.language).page, contents.checked);
+  const refs = verifyPageRefs(pages, result.refs, labelsFor(edition.config.language).page, contents.checked);
   log(`pdf: ${contents.checked} contents entries and ${refs.checked} page references checked on ${pages.lines.length} printed pages`);
   const turns = pageTurns(pages);
   if (turns.length > 0) log(`pdf: ${turns.length} word(s) still hyphenated across a page turn, e.g. after page ${(turns[0]?.page ?? 0) + 1}`);
@@ -130,6 +133,7 @@ async function printOnce(
   launching: Promise<LaunchedBrowser>,
   timeoutMs: number,
   log: (line: string) => void,
+  layoutStore: LayoutStore | undefined,
 ): Promise<PassesResult> {
   const t0 = performance.now();
   const launched = await launching;
@@ -143,6 +147,7 @@ async function printOnce(
       log,
       pageLabel: labelsFor(edition.config.language).page,
       finish: (pdf, html) => finishPdf(pdf, html, edition, log),
+      layoutStore,
     });
     if (isolated.blocked.length > 0) log(`pdf: blocked ${isolated.blocked.length} request(s), e.g. ${isolated.blocked[0] ?? ''}`);
     return result;

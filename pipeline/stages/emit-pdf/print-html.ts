@@ -125,9 +125,36 @@ export function buildPrintHtml(
   return serialize(buildPrintDocument(edition, tocPages, assets, blankBefore, refNumbers).tree);
 }
 
-export function serialize(tree: Root): string {
+export function serialize(tree: Root, options: { readonly chartBoxes?: boolean } = {}): string {
   // Raw nodes can only come from the shared renderers (sanitized chart SVG).
-  return toHtml(tree, { allowDangerousHtml: true });
+  if (options.chartBoxes !== true) return toHtml(tree, { allowDangerousHtml: true });
+  // For measuring, each chart is its empty <svg> element: the same box (its width, height and
+  // viewBox) with nothing to draw, which makes the measuring print and its read-back cheaper.
+  const swapped: { node: { value: string }; value: string }[] = [];
+  const visit = (node: Root | Element): void => {
+    for (const child of node.children) {
+      if (child.type === 'element') visit(child);
+      else if ((child as { type: string }).type === 'raw') {
+        const raw = child as unknown as { value: string };
+        const open = /^<svg\b[^>]*>/.exec(raw.value);
+        if (open !== null && raw.value.trimEnd().endsWith('</svg>')) {
+          swapped.push({ node: raw, value: raw.value });
+          raw.value = `${open[0]}</svg>`;
+        }
+      }
+    }
+  };
+  visit(tree);
+  try {
+    return toHtml(tree, { allowDangerousHtml: true });
+  } finally {
+    for (const { node, value } of swapped) node.value = value;
+  }
+}
+
+/** Drop the chapters kept for the print passes, once the PDF is made (they are most of its memory). */
+export function releasePrintChapters(edition: Edition): void {
+  chapterCache.delete(edition);
 }
 
 /** Headings in reading order, as Chromium turns them into bookmarks. */
