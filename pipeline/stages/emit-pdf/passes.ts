@@ -51,7 +51,7 @@ export async function printWithTrueToc(page: Page, isolated: IsolatedPage, editi
   const words: WordsWhole[] = [];
   // The measuring document, as the key of the layout a previous build found for it.
   const measuring = buildPrintDocument(edition, undefined, assets, undefined, { digits: pageDigits(estimatePages(edition)) });
-  const measuringHtml = serialize(measuring.tree, { chartBoxes: true });
+  let measuringHtml = serialize(measuring.tree, { chartBoxes: true });
   const key = layoutKey(measuringHtml, await page.browser().version());
   const cached = loadLayout(await options.layoutStore?.get(layoutNamespace, key));
   let layout: PrintLayout | undefined = cached?.layout;
@@ -68,6 +68,7 @@ export async function printWithTrueToc(page: Page, isolated: IsolatedPage, editi
         ? measuring
         : buildPrintDocument(edition, layout?.tocPages, assets, layout?.blankBefore, { pages: layout?.refPages, digits: layout?.digits ?? 2 });
       const html = isMeasuring ? measuringHtml : serialize(doc.tree);
+      measuringHtml = ''; // printed or not needed: let it go
       const built = performance.now() - building;
       const printed = await printPass(page, isolated, html, { tagged: !isMeasuring, timeoutMs: options.timeoutMs });
       const parsing = performance.now();
