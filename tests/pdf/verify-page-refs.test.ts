@@ -56,3 +56,23 @@ describe('verifyPageRefs', () => {
     expect(verifyPageRefs({ ...printed, links: bare }, refs, 'p.', 1).problems).toContain('the reference "the housing essay" on page 2 has no page number');
   });
 });
+
+describe('the rule of a wrong page reference', () => {
+  it('is pdf-page-ref, with the catalogue hint', async () => {
+    const { PdfEmitError } = await import('../../pipeline/stages/emit-pdf/errors.js');
+    const { catalogue } = await import('../../pipeline/diagnostics/catalogue.js');
+    const error = new PdfEmitError('pdf-page-ref', 'Page references disagree with the pages');
+    expect(error.ruleId).toBe('pdf-page-ref');
+    expect(error.hint).toBe(catalogue['pdf-page-ref'].hint);
+  });
+});
+
+describe('the measuring document', () => {
+  it('prints each chart as its empty svg of the same size, and leaves the tree as it was', async () => {
+    const { serialize } = await import('../../pipeline/stages/emit-pdf/print-html.js');
+    const svg = '<svg width="640" height="294" viewBox="0 0 640 294"><g><text>62%</text></g></svg>';
+    const tree = { type: 'root' as const, children: [{ type: 'element' as const, tagName: 'div', properties: {}, children: [{ type: 'raw', value: svg } as never] }] };
+    expect(serialize(tree, { chartBoxes: true })).toBe('<div><svg width="640" height="294" viewBox="0 0 640 294"></svg></div>');
+    expect(serialize(tree)).toBe(`<div>${svg}</div>`);
+  });
+});
