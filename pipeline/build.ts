@@ -120,6 +120,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         return emitter ? lastBuilt(path.join(options.out, emitter.folder), emitter.entry(edition), edition.profile, sourcesHash(sources)) : Promise.resolve(undefined);
       },
     });
+    await cache?.flush(); // what the emitters kept for the next build (the print layout)
     if (!run.ok || !run.edition) return { ok: false, files: run.files, edition: run.edition, written: {} };
     if (!staged) return { ok: true, files: run.files, edition: run.edition, written: {} }; // no format to build
     const edition = run.edition;

@@ -93,6 +93,7 @@ export const catalogue = {
   'output-write': { severity: 'error', hint: 'Check that the output folder can be written and the disk has space; the previous output was kept.' },
   'pdf-browser': { severity: 'error', hint: 'Install Chromium (Debian: apt-get install chromium) or set PUPPETEER_EXECUTABLE_PATH.' },
   'pdf-too-large': { severity: 'error', hint: 'Split the chapter into several, shorten it, or move long tables and data to a CSV download; the PDF edition has a size limit (docs/security.md#bounded-input).' },
+  'pdf-page-ref': { severity: 'error', hint: 'A page number printed beside a cross-reference did not match the page it links to; report this as a pipeline bug.' },
   'output-refused': { severity: 'error', hint: 'Give --out an empty or new folder made for the edition; --force writes beside foreign files without touching them.' },
 } as const satisfies Record<string, Rule>;
 

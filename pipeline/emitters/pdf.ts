@@ -28,6 +28,7 @@ export const pdfEmitter: Emitter = {
       images: new Map([...edition.media].map(([rel, bytes]) => [`../${MEDIA_DIR}/${rel}`, { contentType: contentTypeOf(rel), bytes }])),
       log: ctx.log,
       signal: ctx.signal,
+      layoutStore: ctx.cache,
     }).catch((error: unknown) => {
       ctx.signal?.throwIfAborted(); // a stop, not a failure of Chromium
       // Say what was being printed, so a crash or timeout can be told from a bug.

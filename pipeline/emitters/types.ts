@@ -1,5 +1,6 @@
 import type { VFile } from 'vfile';
 import type { Styles } from '../assets/styles.js';
+import type { CacheStore } from '../cache/store.js';
 import type { Edition } from '../model/edition.js';
 import type { OutputFile } from '../model/output.js';
 import type { ProgressSink } from '../progress/events.js';
@@ -43,6 +44,8 @@ export interface EmitContext {
   readonly browserPath?: string | undefined;
   readonly keepPrintHtml: boolean;
   readonly printBudget?: Budget | undefined;
+  /** Content-hash cache for results an emitter may reuse (the PDF's print layout); the caller flushes it. */
+  readonly cache?: CacheStore | undefined;
   readonly log: (line: string) => void;
   readonly progress: ProgressSink;
   readonly signal?: AbortSignal | undefined;

@@ -99,7 +99,7 @@ describe('PDF edition', () => {
     }
   });
 
-  it('has, on every page after the contents, its chapter’s title as running header and a page number', () => {
+  it('has, on every page after the contents, its chapter’s title (as running header, or as heading on the opening page) and a page number', () => {
     const starts = edition.chapters.map((c) => tocNumber(c.frontMatter.title) ?? 0);
     let checked = 0;
     edition.chapters.forEach((chapter, i) => {
@@ -111,7 +111,8 @@ describe('PDF edition', () => {
         // A blank page before the next chapter or the back cover is truly blank: no header, no number.
         if (page === end && text.trim() === '') continue;
         expect(text, `page ${page}`).toMatch(new RegExp(`(^|\\n)${page}(\\n|$)`));
-        expect(text, `page ${page}`).toContain(chapterTitle(chapter.number));
+        // The opening page has no running head: its title is its heading, which may wrap.
+        expect(text.replace(/\s+/g, ' '), `page ${page}`).toContain(chapterTitle(chapter.number));
       }
     });
     expect(checked).toBe(texts.length - (starts[0] ?? 1));

@@ -15,6 +15,8 @@ export interface FixtureOptions {
   readonly sampleData?: boolean;
   /** Give every chapter the same section titles and web ids, as case studies have ("The challenge"…). */
   readonly repeatedSections?: boolean;
+  /** Cross-references in every chapter after the first: to a figure and a chapter elsewhere, to a section of its own. */
+  readonly crossRefs?: boolean;
 }
 
 const repeatedTitles = ['The challenge', 'The solution', 'Impact', 'Lessons and pitfalls', 'Transferability'];
@@ -76,6 +78,16 @@ export function makeChapter(n: number, options: FixtureOptions = {}): Chapter {
       });
       children.push(h('div', { dataMonitorFigure: figureId }));
       children.push(h('p', ['A claim with a note', h('sup', [h('a', { href: '#fn-1', id: 'fnref-1', dataFootnoteRef: true, ariaDescribedBy: ['footnote-label'] }, '1')]), ' in the text.']));
+    }
+    if (s === 2 && options.crossRefs === true && n > 1) {
+      const own = headings[0]?.id ?? '';
+      children.push(
+        h('p', [
+          'As ', h('a', { href: '../chapter-1/#fig-1-1' }, 'Figure 1.1'), ' shows, and as ',
+          h('a', { href: `../chapter-${n - 1}/` }, 'the previous chapter'), ' argues at length (see also ',
+          h('a', { href: `#${own}` }, 'the first section'), '), costs rise.',
+        ]),
+      );
     }
     if (s === 2) {
       children.push(h('h3', { id: `${id}--detail` }, `Detail ${n}.${s}`));

@@ -55,7 +55,7 @@ export async function readPages(path: string): Promise<PdfPages> {
     const page = await doc.getPage(i);
     const [, , , height] = page.view as [number, number, number, number];
     const items = (await page.getTextContent()).items.flatMap((item) =>
-      'str' in item && item.str.trim() !== '' ? [{ str: item.str.replace(/\u00ad/g, ''), x: item.transform[4] as number, y: item.transform[5] as number }] : [],
+      'str' in item && item.str.trim() !== '' ? [{ str: item.str.replace(/\u00ad/g, ''), x: item.transform[4] as number, y: item.transform[5] as number, width: item.width }] : [],
     );
     const byLine = new Map<number, typeof items>();
     for (const item of items) {
@@ -70,22 +70,22 @@ export async function readPages(path: string): Promise<PdfPages> {
     const margin = 57;
     const folio = pageLines.find((l) => /^\d+$/.test(l.text) && (l.y < margin || l.y > height - margin));
     folios.push(folio?.text);
-    let last: { dest: string; link: { page: number; text: string; target: number } } | undefined;
+    let last: { dest: string; items: Set<(typeof items)[number]>; link: { page: number; text: string; target: number } } | undefined;
     for (const annot of await page.getAnnotations()) {
       if (annot.subtype !== 'Link' || annot.dest === undefined || annot.dest === null) continue;
       const dest = typeof annot.dest === 'string' ? await doc.getDestination(annot.dest) : annot.dest;
       if (!dest) continue;
       const target = await doc.getPageIndex(dest[0]);
       const [x1, y1, x2, y2] = annot.rect as [number, number, number, number];
-      const inside = items.filter((it) => it.x >= x1 - 1 && it.x <= x2 + 1 && it.y >= y1 - 2 && it.y <= y2 + 1).sort((a, b) => b.y - a.y || a.x - b.x);
-      const text = inside.map((it) => it.str).join(' ').replace(/\s+/g, ' ').trim();
+      // An item belongs to the link box that holds its middle; Chromium writes a box per inline box.
+      const inside = items.filter((it) => it.x + it.width / 2 >= x1 && it.x + it.width / 2 <= x2 && it.y >= y1 - 2 && it.y <= y2 + 1);
       const key = JSON.stringify(annot.dest);
-      if (last !== undefined && last.dest === key) {
-        last.link.text = `${last.link.text} ${text}`.trim();
-        continue;
+      if (last === undefined || last.dest !== key) {
+        last = { dest: key, items: new Set(), link: { page: i - 1, text: '', target } };
+        links.push(last.link);
       }
-      last = { dest: key, link: { page: i - 1, text, target } };
-      links.push(last.link);
+      for (const it of inside) last.items.add(it);
+      last.link.text = [...last.items].sort((a, b) => b.y - a.y || a.x - b.x).map((it) => it.str).join(' ').replace(/\s+/g, ' ').trim();
     }
   }
   await doc.destroy();

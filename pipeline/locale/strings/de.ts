@@ -20,6 +20,7 @@ export const de: Strings = {
   table: 'Tabelle',
   notes: 'Anmerkungen',
   backToText: 'Zurück zum Verweis',
+  page: 'S.',
   membersOnly: 'Nur für Mitglieder',
   tableNamed: 'Tabelle: {caption}',
   dataTableSummary: 'Datentabelle zu Abbildung {number}',

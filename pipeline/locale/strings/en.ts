@@ -24,6 +24,8 @@ export const en = {
   table: 'Table',
   notes: 'Notes',
   backToText: 'Back to reference',
+  /** Before a page number in print: “Figure 2.2, p. 12”. */
+  page: 'p.',
   membersOnly: 'Members only',
   tableNamed: 'Table: {caption}',
   dataTableSummary: 'Data table for figure {number}',

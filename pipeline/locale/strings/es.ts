@@ -20,6 +20,7 @@ export const es: Strings = {
   table: 'Tabla',
   notes: 'Notas',
   backToText: 'Volver a la referencia',
+  page: 'p.',
   membersOnly: 'Solo para miembros',
   tableNamed: 'Tabla: {caption}',
   dataTableSummary: 'Tabla de datos de la figura {number}',

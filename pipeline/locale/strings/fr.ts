@@ -20,6 +20,7 @@ export const fr: Strings = {
   table: 'Tableau',
   notes: 'Notes',
   backToText: 'Retour à la référence',
+  page: 'p.',
   membersOnly: 'Réservé aux membres',
   tableNamed: 'Tableau\u00a0: {caption}',
   dataTableSummary: 'Tableau de données de la figure {number}',

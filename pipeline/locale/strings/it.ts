@@ -20,6 +20,7 @@ export const it: Strings = {
   table: 'Tabella',
   notes: 'Note',
   backToText: 'Torna al riferimento',
+  page: 'p.',
   membersOnly: 'Riservato ai membri',
   tableNamed: 'Tabella: {caption}',
   dataTableSummary: 'Tabella dei dati della figura {number}',

@@ -20,6 +20,7 @@ export const nl: Strings = {
   table: 'Tabel',
   notes: 'Noten',
   backToText: 'Terug naar verwijzing',
+  page: 'p.',
   membersOnly: 'Alleen voor leden',
   tableNamed: 'Tabel: {caption}',
   dataTableSummary: 'Gegevenstabel bij figuur {number}',

@@ -20,6 +20,7 @@ export const pl: Strings = {
   table: 'Tabela',
   notes: 'Przypisy',
   backToText: 'Powrót do odwołania',
+  page: 's.',
   membersOnly: 'Tylko dla członków',
   tableNamed: 'Tabela: {caption}',
   dataTableSummary: 'Tabela danych do rysunku {number}',

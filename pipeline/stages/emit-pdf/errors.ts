@@ -1,11 +1,12 @@
 import { catalogue } from '../../diagnostics/catalogue.js';
 
 /** Rules this stage can fail with. */
-export type PdfRuleId = 'pdf-browser' | 'pdf-toc' | 'pdf-print';
+export type PdfRuleId = 'pdf-browser' | 'pdf-toc' | 'pdf-print' | 'pdf-page-ref';
 
 const fallbackHints: Record<PdfRuleId, string> = {
   'pdf-browser': 'Install Chromium (Debian: apt-get install chromium) or set PUPPETEER_EXECUTABLE_PATH.',
   'pdf-toc': 'A table-of-contents page number did not match its heading; report this as a pipeline bug.',
+  'pdf-page-ref': 'A page number printed beside a cross-reference did not match the page it links to; report this as a pipeline bug.',
   'pdf-print': 'If Chromium ran out of time or memory on a very large edition, split or shorten its largest chapters; otherwise rerun the build, and check free memory and /tmp space.',
 };
 

@@ -1,19 +1,17 @@
 import type { Edition } from '../../model/edition.js';
 import type { OutputFile } from '../../model/output.js';
-import { backCoverOnVerso } from './back-cover.js';
 import { resolveBrowser } from './browser.js';
 import { describePrintFailure, PdfEmitError, withBrowserState } from './errors.js';
-import { makeDeterministic } from './deterministic.js';
 import { loadFontCss } from './fonts.js';
 import { isolatePage } from './isolation.js';
 import { launchBrowser, type LaunchedBrowser } from './launch.js';
-import { applyMetadata } from './metadata.js';
-import { cleanTextLayer } from './text-layer.js';
+import { finishPdf } from './finish.js';
+import type { LayoutStore } from './layout-cache.js';
 import { printWithTrueToc, type PassesResult } from './passes.js';
-import { documentTitle } from './front.js';
-import { readPrintedPages } from './pdf-pages.js';
 import { pageTurns } from './page-turns.js';
 import { expectedContents, verifyContents } from './verify-toc.js';
+import { verifyPageRefs } from './verify-page-refs.js';
+import { labelsOf } from '../markdown/labels.js';
 import type { PrintAssets } from './print-html.js';
 
 export { PdfEmitError } from './errors.js';
@@ -33,6 +31,8 @@ export interface EmitPdfOptions {
   readonly browser?: Promise<LaunchedBrowser> | undefined;
   /** A stop request: Chromium is killed at once and nothing is retried. */
   readonly signal?: AbortSignal | undefined;
+  /** Where the print layout is kept between builds (the build cache): a rebuild of the same document prints once. */
+  readonly layoutStore?: LayoutStore | undefined;
 }
 
 export interface EmitPdfResult {
@@ -81,7 +81,7 @@ export async function emitPdf(edition: Edition, options: EmitPdfOptions): Promis
       options.signal?.throwIfAborted();
       const launching = early ?? launchBrowser(browserPath.path, log, options.signal);
       early = undefined; // printOnce owns it now and always closes it
-      result = await printOnce(edition, assets, launching, timeoutMs, log);
+      result = await printOnce(edition, assets, launching, timeoutMs, log, options.layoutStore);
     } catch (error) {
       if (error instanceof PdfEmitError) throw error;
       options.signal?.throwIfAborted();
@@ -93,53 +93,39 @@ export async function emitPdf(edition: Edition, options: EmitPdfOptions): Promis
     }
   }
 
-  if (backCoverOnVerso(result.pdf)) log('pdf: blank page before the back cover, so it is a verso');
-  // 3. Document info, then the bytes as the reader's tools see them are checked.
-  applyMetadata(result.pdf, {
-    title: documentTitle(edition),
-    author: edition.config.publisher,
-    subject: edition.config.subtitle ?? edition.config.description,
-    keywords: edition.config.keywords,
-    language: edition.locale.language,
-    date,
-  });
-  makeDeterministic(result.pdf, result.html);
-  const cleaning = performance.now();
-  const layer = cleanTextLayer(result.pdf);
-  log(
-    `pdf: text layer: ${layer.inline} soft hyphens removed inside lines, ${layer.lineEnd} line-end hyphens marked` +
-      `${layer.remaining > 0 ? `, ${layer.remaining} left in an unexpected form` : ''}, ${Math.round(performance.now() - cleaning)} ms`,
-  );
-  const saving = performance.now();
-  // Object streams make the file about a quarter smaller; yielding per tick only slows the save down.
-  const bytes = await result.pdf.save({ useObjectStreams: true, objectsPerTick: Infinity });
-  log(`pdf: metadata and save ${Math.round(performance.now() - saving)} ms`);
-  const tocChecked = await checkPrintedPages(bytes, edition, log);
+  // 3. The contents and page references, checked on the finished PDF as read back.
+  const tocChecked = checkPrintedPages(result, edition, log);
+  const bytes = result.bytes;
   const name = `${edition.config.slug}.pdf`;
   const files: OutputFile[] = [{ path: name, contents: bytes }];
   if (options.keepPrintHtml) files.push({ path: `${edition.config.slug}.print.html`, contents: result.html });
-  const pages = result.pdf.getPageCount();
-  log(`pdf: ${name}: ${pages} pages, ${bytes.length} bytes, ${tocChecked} contents entries checked, ${Math.round(performance.now() - started)} ms`);
+  const pages = result.printed.lines.length;
+  log(`pdf: ${name}: ${result.passes} print pass(es), ${pages} pages, ${bytes.length} bytes, ${tocChecked} contents entries checked, ${Math.round(performance.now() - started)} ms`);
   return { files, name, pages, bytes: bytes.length, data: bytes, tocChecked };
 }
 
 /**
  * The final PDF read back as a reader sees it (pdf.js, not the data that built it): every
- * contents entry's number, link and heading must agree. Returns how many entries were checked.
+ * contents entry's number, link and heading, and every page reference, must agree with the pages.
+ * Returns how many contents entries were checked.
  */
-async function checkPrintedPages(bytes: Uint8Array, edition: Edition, log: (line: string) => void): Promise<number> {
-  const started = performance.now();
-  const pages = await readPrintedPages(bytes);
+function checkPrintedPages(result: PassesResult, edition: Edition, log: (line: string) => void): number {
+  const pages = result.printed;
   const contents = verifyContents(pages, expectedContents(edition));
-  log(`pdf: read back ${pages.lines.length} pages, ${contents.checked} contents entries checked, ${Math.round(performance.now() - started)} ms`);
+  const refs = verifyPageRefs(pages, result.refs, labelsOf(edition.locale).page, contents.checked);
+  log(`pdf: ${contents.checked} contents entries and ${refs.checked} page references checked on ${pages.lines.length} printed pages`);
   const turns = pageTurns(pages);
   if (turns.length > 0) log(`pdf: ${turns.length} word(s) still hyphenated across a page turn, e.g. after page ${(turns[0]?.page ?? 0) + 1}`);
-  if (contents.problems.length > 0) {
-    const shown = contents.problems.slice(0, 5).join('; ');
-    const more = contents.problems.length > 5 ? ` (and ${contents.problems.length - 5} more)` : '';
-    throw new PdfEmitError('pdf-toc', `The printed contents disagree with the pages: ${shown}${more}.`);
-  }
+  fail('pdf-toc', 'The printed contents disagree with the pages', contents.problems);
+  fail('pdf-page-ref', 'Page references disagree with the pages', refs.problems);
   return contents.checked;
+}
+
+function fail(rule: 'pdf-toc' | 'pdf-page-ref', what: string, problems: readonly string[]): void {
+  if (problems.length === 0) return;
+  const shown = problems.slice(0, 5).join('; ');
+  const more = problems.length > 5 ? ` (and ${problems.length - 5} more)` : '';
+  throw new PdfEmitError(rule, `${what}: ${shown}${more}.`);
 }
 
 async function printOnce(
@@ -148,6 +134,7 @@ async function printOnce(
   launching: Promise<LaunchedBrowser>,
   timeoutMs: number,
   log: (line: string) => void,
+  layoutStore: LayoutStore | undefined,
 ): Promise<PassesResult> {
   const t0 = performance.now();
   const launched = await launching;
@@ -156,7 +143,13 @@ async function printOnce(
     const page = (await launched.browser.pages())[0] ?? (await launched.browser.newPage());
     const isolated = await isolatePage(page);
     log(`pdf: browser ready in ${Math.round(performance.now() - t0)} ms`);
-    const result = await printWithTrueToc(page, isolated, edition, assets, timeoutMs, log);
+    const result = await printWithTrueToc(page, isolated, edition, assets, {
+      timeoutMs,
+      log,
+      pageLabel: labelsOf(edition.locale).page,
+      finish: (pdf, html) => finishPdf(pdf, html, edition, log),
+      layoutStore,
+    });
     if (isolated.blocked.length > 0) log(`pdf: blocked ${isolated.blocked.length} request(s), e.g. ${isolated.blocked[0] ?? ''}`);
     return result;
   } catch (error) {

@@ -32,7 +32,9 @@ export function pageTurns(pages: PrintedPages): PageTurn[] {
   return turns;
 }
 
-const key = (s: string): string => s.normalize('NFKD').replace(/[^\p{L}\p{N}]/gu, '').toLowerCase();
+// Letters and digits only, without accents (extraction may decompose them) and without modifier
+// letters: pdf.js reads the typographic apostrophe as U+02BC, a letter, where the source has U+2019.
+const key = (s: string): string => s.normalize('NFKD').replace(/[^\p{L}\p{N}]|\p{Lm}/gu, '').toLowerCase();
 const unreadable = /[\u0000-\u001f\ufffd]/;
 
 /**

@@ -2,79 +2,154 @@ import { PDFDocument, ParseSpeeds } from 'pdf-lib';
 import type { Page } from 'puppeteer';
 import type { Edition } from '../../model/edition.js';
 import { PdfEmitError } from './errors.js';
+import { dropRunningHeads } from './opening-pages.js';
 import type { IsolatedPage } from './isolation.js';
+import { layoutKey, layoutNamespace, loadLayout, storeLayout, type LayoutStore, type WordsWhole } from './layout-cache.js';
 import { readOutline } from './outline.js';
-import { buildPrintDocument, serialize, type PrintAssets } from './print-html.js';
+import type { PageRef } from './page-refs.js';
+import { buildPrintDocument, releasePrintChapters, serialize, type PrintAssets } from './print-html.js';
 import { printPass } from './print.js';
-import { keepWordsWhole, pageTurns, type PageTurn } from './page-turns.js';
-import { readPrintedPages } from './pdf-pages.js';
-import { emptyLayout, fixOutlineTitles, headingPages, layoutMismatches, planLayout, type PrintLayout } from './toc.js';
+import { keepWordsWhole, pageTurns } from './page-turns.js';
+import { readPrintedPages, type PrintedPages } from './pdf-pages.js';
+import { emptyLayout, fixOutlineTitles, headingPages, layoutMismatches, pageDigits, planLayout, type PrintLayout, type RefPlan } from './toc.js';
+import { measuredRefPages, verifyPageRefs } from './verify-page-refs.js';
 
 export interface PassesResult {
-  readonly pdf: PDFDocument;
+  /** The finished PDF (see finish.ts). */
+  readonly bytes: Uint8Array;
   readonly html: string;
-  readonly tocChecked: number;
+  /** The finished PDF read back with pdf.js: what the contents and page references are checked on. */
+  readonly printed: PrintedPages;
+  readonly refs: readonly PageRef[];
+  readonly passes: number;
 }
 
-const maxPasses = 3;
+export interface PassesOptions {
+  readonly timeoutMs: number;
+  readonly log: (line: string) => void;
+  /** The page label of cross-references ("p."). */
+  readonly pageLabel: string;
+  /** Turn a printed pass into the final file (metadata, text layer, save). */
+  readonly finish: (pdf: PDFDocument, html: string) => Promise<Uint8Array>;
+  /** Where the last layout of the same print document is kept, if anywhere. */
+  readonly layoutStore?: LayoutStore | undefined;
+}
+
+// Normally two, one when the layout is known; more when a pass moved something.
+const maxPasses = 4;
 
 /**
- * Print until the TOC numbers and recto placements are true. Pass 1 measures (untagged, empty
- * page numbers in a fixed-width column); pass 2 prints the real numbers and blank pages and is
- * normally final; a third pass only if pass 2 moved a heading. The final outline is checked.
+ * Print until the contents, the page references and the recto placements are true. The
+ * measuring pass prints untagged, charts as empty boxes and page numbers left empty in room
+ * reserved for them; the next prints the real numbers and blank pages and is normally final. When
+ * the layout of the same document is known from a previous build, the first pass is the final one.
+ * Every final pass is finished, read back, and its page references checked on the printed pages.
  */
-export async function printWithTrueToc(
-  page: Page,
-  isolated: IsolatedPage,
-  edition: Edition,
-  assets: PrintAssets,
-  timeoutMs: number,
-  log: (line: string) => void,
-): Promise<PassesResult> {
-  let layout: PrintLayout | undefined;
+export async function printWithTrueToc(page: Page, isolated: IsolatedPage, edition: Edition, assets: PrintAssets, options: PassesOptions): Promise<PassesResult> {
+  const { log, pageLabel } = options;
   let problems: string[] = [];
-  let turns: readonly PageTurn[] = [];
-  let measuredPages: ReadonlyMap<string, number> = new Map();
-  for (let pass = 1; pass <= maxPasses; pass++) {
-    const measuring = layout === undefined;
-    const building = performance.now();
-    const doc = buildPrintDocument(edition, layout?.tocPages, assets, layout?.blankBefore);
-    // Words pass 1 hyphenated across a page turn are set whole from now on (the chapters are shared between passes).
-    const kept = keepWordsWhole(doc.tree, turns, measuredPages);
-    if (kept > 0) log(`pdf: ${kept} of ${turns.length} word(s) hyphenated across a page turn set whole`);
-    const html = serialize(doc.tree);
-    const built = performance.now() - building;
-    const printed = await printPass(page, isolated, html, { tagged: !measuring, timeoutMs });
-    const parsing = performance.now();
-    const pdf = await PDFDocument.load(printed.bytes, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
-    const outline = readOutline(pdf);
-    const pages = headingPages(doc.headings, outline);
-    log(
-      `pdf: pass ${pass} (${measuring ? 'measure' : 'tagged'}): ${pdf.getPageCount()} pages, ` +
-        `build ${ms(built)}, load ${ms(printed.loadMs)}, pdf() ${ms(printed.pdfMs)}, outline ${ms(performance.now() - parsing)}`,
-    );
-    if (!measuring && layout !== undefined) {
-      problems = layoutMismatches(doc.headings, pages, layout);
-      const missing = doc.tocKeys.filter((key) => !pages.has(key));
+  const words: WordsWhole[] = [];
+  // The measuring document, as the key of the layout a previous build found for it.
+  const measuring = buildPrintDocument(edition, undefined, assets, undefined, { digits: pageDigits(estimatePages(edition)) });
+  let measuringHtml = serialize(measuring.tree, { chartBoxes: true });
+  const key = layoutKey(measuringHtml, await page.browser().version());
+  const cached = loadLayout(await options.layoutStore?.get(layoutNamespace, key));
+  let layout: PrintLayout | undefined = cached?.layout;
+  for (const w of cached?.words ?? []) {
+    keepWordsWhole(measuring.tree, w.turns, w.pages);
+    words.push(w);
+  }
+  if (cached !== undefined) log(`pdf: layout known from the last build of this document (${cached.layout.tocPages.size} headings); printing once`);
+  try {
+    for (let pass = 1; pass <= maxPasses; pass++) {
+      const isMeasuring = layout === undefined;
+      const building = performance.now();
+      const doc = isMeasuring
+        ? measuring
+        : buildPrintDocument(edition, layout?.tocPages, assets, layout?.blankBefore, { pages: layout?.refPages, digits: layout?.digits ?? 2 });
+      const html = isMeasuring ? measuringHtml : serialize(doc.tree);
+      measuringHtml = ''; // printed or not needed: let it go
+      const built = performance.now() - building;
+      const printed = await printPass(page, isolated, html, { tagged: !isMeasuring, timeoutMs: options.timeoutMs });
+      const parsing = performance.now();
+      const pdf = await PDFDocument.load(printed.bytes, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
+      const outline = readOutline(pdf);
+      const pages = headingPages(doc.headings, outline);
+      const pageCount = pdf.getPageCount();
+      log(
+        `pdf: pass ${pass} (${isMeasuring ? 'measure' : 'tagged'}): ${pageCount} pages, ` +
+          `build ${ms(built)}, load ${ms(printed.loadMs)}, pdf() ${ms(printed.pdfMs)}, outline ${ms(performance.now() - parsing)}`,
+      );
+      const recto = new Map(doc.refs.map((r) => [r.target, r.recto]));
+      const refPlan = (read: PrintedPages): RefPlan => ({ measured: measuredRefPages(read, doc.refs, pageLabel, doc.tocKeys.length), recto });
+      // Words hyphenated across a page turn are set whole from now on (the chapters are shared between passes).
+      const setWhole = (read: PrintedPages): number => {
+        const turns = pageTurns(read);
+        const kept = turns.length > 0 ? keepWordsWhole(doc.tree, turns, pages) : 0;
+        if (kept > 0) words.push({ turns, pages });
+        if (turns.length > 0) log(`pdf: pass ${pass}: ${turns.length} word(s) hyphenated across a page turn, ${kept} set whole`);
+        return kept;
+      };
+      if (isMeasuring) {
+        const reading = performance.now();
+        const read = await readPrintedPages(printed.bytes);
+        setWhole(read);
+        const plan = refPlan(read);
+        log(`pdf: pass ${pass} read back: ${plan.measured.size} page reference target(s), ${ms(performance.now() - reading)}`);
+        layout = planLayout(doc.headings, pages, emptyLayout.blankBefore, plan, pageCount);
+        continue;
+      }
+      const current = layout as PrintLayout;
+      problems = layoutMismatches(doc.headings, pages, current);
+      const missing = doc.tocKeys.filter((k) => !pages.has(k));
       if (missing.length > 0) {
         throw new PdfEmitError('pdf-toc', `Contents entries without a heading in the PDF: ${missing.join(', ')}.`);
       }
-      if (problems.length === 0) {
-        const fixed = fixOutlineTitles(doc.headings, outline);
-        if (fixed > 0) log(`pdf: corrected ${fixed} bookmark title(s) Chromium had garbled`);
-        return { pdf, html, tocChecked: doc.tocKeys.length };
+      if (problems.length > 0) {
+        log(`pdf: pass ${pass} moved headings (${problems[0] ?? ''}); printing again`);
+        layout = planLayout(doc.headings, pages, current.blankBefore, refPlan(await readPrintedPages(printed.bytes)), pageCount);
+        continue;
       }
-      log(`pdf: pass ${pass} moved headings (${problems[0] ?? ''}); printing again`);
-    }
-    if (measuring) {
+      const fixed = fixOutlineTitles(doc.headings, outline);
+      if (fixed > 0) log(`pdf: corrected ${fixed} bookmark title(s) Chromium had garbled`);
+      const openings = doc.headings.flatMap((h) => (h.recto && pages.has(h.key) ? [pages.get(h.key) as number] : []));
+      log(`pdf: ${dropRunningHeads(pdf, openings)} chapter opening(s) without a running head`);
+      const bytes = await options.finish(pdf, html);
       const reading = performance.now();
-      turns = pageTurns(await readPrintedPages(printed.bytes, { links: false }));
-      measuredPages = pages;
-      log(`pdf: pass ${pass} read back: ${turns.length} word(s) hyphenated across a page turn, ${ms(performance.now() - reading)}`);
+      const read = await readPrintedPages(bytes);
+      log(`pdf: read back ${read.lines.length} pages, ${ms(performance.now() - reading)}`);
+      const refs = verifyPageRefs(read, doc.refs, pageLabel, doc.tocKeys.length);
+      // Setting words whole re-wraps their paragraphs, which can split another word at a page turn.
+      const wholeAgain = pass < maxPasses - 1 ? setWhole(read) : 0;
+      if ((refs.problems.length === 0 && wholeAgain === 0) || pass === maxPasses) {
+        if (refs.problems.length === 0 && wholeAgain === 0) options.layoutStore?.set(layoutNamespace, key, storeLayout({ layout: current, words }));
+        return { bytes, html, printed: read, refs: doc.refs, passes: pass };
+      }
+      // A word set whole can also push a figure over a page: number the targets as they fell.
+      problems = refs.problems;
+      if (problems.length > 0) log(`pdf: pass ${pass} moved a reference's target (${problems[0] ?? ''}); printing again`);
+      else log(`pdf: printing again with the words set whole`);
+      layout = { ...current, refPages: refPlan(read).measured };
     }
-    layout = planLayout(doc.headings, pages, layout?.blankBefore ?? emptyLayout.blankBefore);
+  } finally {
+    releasePrintChapters(edition);
   }
   throw new PdfEmitError('pdf-toc', `Contents page numbers did not settle after ${maxPasses} passes: ${problems.slice(0, 3).join('; ')}.`);
 }
 
+/**
+ * A first guess at the page count, for the room page references keep for their numbers; a wrong
+ * guess costs a pass, never a wrong number. About 2,500 characters of text fill a page.
+ */
+function estimatePages(edition: Edition): number {
+  let chars = 0;
+  const count = (node: { type: string; value?: string; children?: unknown[] }): void => {
+    if (node.type === 'text' && typeof node.value === 'string') chars += node.value.length;
+    for (const child of (node.children ?? []) as { type: string }[]) count(child);
+  };
+  for (const chapter of edition.chapters) count(chapter.content as never);
+  return Math.ceil(chars / 2500) + edition.chapters.length * 2 + 6;
+}
+
 const ms = (value: number): string => `${Math.round(value)} ms`;
+

@@ -68,7 +68,18 @@ export async function readPrintedPages(bytes: Uint8Array, options: { readonly li
         page.cleanup();
         continue;
       }
-      let previous: { key: string; link: { page: number; text: string; target: number; targetY: number | undefined } } | undefined;
+      // Chromium writes one annotation per inline box (a line of the link, a span inside it):
+      // consecutive ones to the same place are one link, and each printed item counts once, in
+      // the box that holds its middle.
+      let previous: { key: string; items: Set<Item>; link: { page: number; text: string; target: number; targetY: number | undefined } } | undefined;
+      const close = (): void => {
+        if (previous === undefined) return;
+        previous.link.text = toLines([...previous.items]).map((l) => l.text).join(' ');
+        // A link box with nothing printed in it (an entry's empty fragment left at a page foot
+        // when the entry moved to the next page) is not a link a reader can see.
+        if (previous.link.text !== '') links.push(previous.link);
+        previous = undefined;
+      };
       for (const annot of (await page.getAnnotations()) as { subtype?: string; dest?: unknown; rect?: number[] }[]) {
         if (annot.subtype !== 'Link' || annot.dest === undefined || annot.dest === null) continue;
         const dest = typeof annot.dest === 'string' ? await doc.getDestination(annot.dest) : (annot.dest as unknown[]);
@@ -81,21 +92,16 @@ export async function readPrintedPages(bytes: Uint8Array, options: { readonly li
           pageIndex.set(refKey, target);
         }
         const [x1 = 0, y1 = 0, x2 = 0, y2 = 0] = annot.rect ?? [];
-        const inside = items.filter((it) => it.x >= x1 - 1 && it.x <= x2 + 1 && it.y >= y1 - 2 && it.y <= y2 + 1);
-        const text = toLines(inside).map((l) => l.text).join(' ');
-        // A link box with nothing printed in it (an entry's empty fragment left at a page foot
-        // when the entry moved to the next page) is not a link a reader can see.
-        if (text === '') continue;
+        const inside = items.filter((it) => it.x + it.width / 2 >= x1 && it.x + it.width / 2 <= x2 && it.y >= y1 - 2 && it.y <= y2 + 1);
         const key = JSON.stringify(annot.dest);
-        // Chromium writes one annotation per line box: consecutive ones to the same place are one link.
-        if (previous !== undefined && previous.key === key) {
-          previous.link.text = `${previous.link.text} ${text}`.trim();
-          continue;
+        if (previous === undefined || previous.key !== key) {
+          close();
+          const targetY = typeof dest[3] === 'number' ? dest[3] : undefined;
+          previous = { key, items: new Set(), link: { page: n - 1, text: '', target, targetY } };
         }
-        const targetY = typeof dest[3] === 'number' ? dest[3] : undefined;
-        previous = { key, link: { page: n - 1, text, target, targetY } };
-        links.push(previous.link);
+        for (const item of inside) previous.items.add(item);
       }
+      close();
       page.cleanup();
     }
   } finally {

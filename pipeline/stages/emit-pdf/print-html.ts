@@ -7,7 +7,9 @@ import { printChapter, printId, walkElements, type ChapterContext, type PrintCha
 import { backCover, cover, documentTitle, imprint, tableOfContents } from './front.js';
 import { printCsp } from './isolation.js';
 import { chapterClass, chapterPageCss } from './page-css.js';
+import { fillPageRefs, markPageRefs, type PageRef } from './page-refs.js';
 import type { DocHeading } from './toc.js';
+import { labelsOf } from '../markdown/labels.js';
 
 export interface PrintAssets {
   /** @font-face rules (fonts inlined as data: URLs). */
@@ -25,6 +27,14 @@ export interface PrintDocument {
   readonly headings: readonly DocHeading[];
   /** Keys of the TOC entries, in order: the page numbers that must be verified. */
   readonly tocKeys: readonly string[];
+  /** Cross-references that print a page number, in document order. */
+  readonly refs: readonly PageRef[];
+}
+
+/** Page numbers of cross-reference targets, and how many figures each number takes room for. */
+export interface RefNumbers {
+  readonly pages?: ReadonlyMap<string, number> | undefined;
+  readonly digits: number;
 }
 
 /**
@@ -36,10 +46,12 @@ export function buildPrintDocument(
   tocPages: ReadonlyMap<string, number> | undefined,
   assets: PrintAssets,
   blankBefore: ReadonlySet<string> = new Set(),
+  refNumbers: RefNumbers = { digits: 2 },
 ): PrintDocument {
   const { config } = edition;
   const ctx = { baseUrl: config.baseUrl, locale: edition.locale, images: assets.images ?? new Map<string, string>() };
-  const chapters = printChapters(edition, ctx);
+  const { chapters, refs } = printChapters(edition, ctx);
+  fillPageRefs(refs, refNumbers.pages, refNumbers.digits);
   const toc = tableOfContents(
     edition.chapters.map((chapter, i) => ({ chapter, key: chapters[i]?.titleKey ?? '' })),
     tocPages,
@@ -83,20 +95,24 @@ export function buildPrintDocument(
       chapters[i]?.titleKey ?? '',
       ...chapter.headings.filter((heading) => heading.depth === 2).map((heading) => printId(chapter.slug, heading.id)),
     ]),
+    refs,
   };
 }
 
 // Chapters do not change between print passes (only the contents and blank pages do), and
 // rendering plus hyphenation is most of the cost of building the document: keep them per edition.
-const chapterCache = new WeakMap<Edition, { key: string; chapters: readonly PrintChapter[] }>();
+// The page references are marked once, in the shared chapters; each pass only fills in numbers.
+const chapterCache = new WeakMap<Edition, { key: string; chapters: readonly PrintChapter[]; refs: readonly PageRef[] }>();
 
-function printChapters(edition: Edition, ctx: ChapterContext): readonly PrintChapter[] {
+function printChapters(edition: Edition, ctx: ChapterContext): { chapters: readonly PrintChapter[]; refs: readonly PageRef[] } {
   const key = JSON.stringify([ctx.baseUrl, ctx.locale.language, [...ctx.images.keys()]]);
   const hit = chapterCache.get(edition);
-  if (hit !== undefined && hit.key === key) return hit.chapters;
+  if (hit !== undefined && hit.key === key) return hit;
   const chapters = edition.chapters.map((chapter) => printChapter(chapter, ctx));
-  chapterCache.set(edition, { key, chapters });
-  return chapters;
+  const refs = markPageRefs({ type: 'root', children: chapters.map((c) => c.section) }, labelsOf(ctx.locale).page);
+  const made = { key, chapters, refs };
+  chapterCache.set(edition, made);
+  return made;
 }
 
 /** The exact HTML given to Chromium. */
@@ -105,13 +121,41 @@ export function buildPrintHtml(
   tocPages: ReadonlyMap<string, number> | undefined,
   assets: PrintAssets,
   blankBefore?: ReadonlySet<string>,
+  refNumbers?: RefNumbers,
 ): string {
-  return serialize(buildPrintDocument(edition, tocPages, assets, blankBefore).tree);
+  return serialize(buildPrintDocument(edition, tocPages, assets, blankBefore, refNumbers).tree);
 }
 
-export function serialize(tree: Root): string {
+export function serialize(tree: Root, options: { readonly chartBoxes?: boolean } = {}): string {
   // Raw nodes can only come from the shared renderers (sanitized chart SVG).
-  return toHtml(tree, { allowDangerousHtml: true });
+  if (options.chartBoxes !== true) return toHtml(tree, { allowDangerousHtml: true });
+  // For measuring, each chart is its empty <svg> element: the same box (its width, height and
+  // viewBox) with nothing to draw, which makes the measuring print and its read-back cheaper.
+  const swapped: { node: { value: string }; value: string }[] = [];
+  const visit = (node: Root | Element): void => {
+    for (const child of node.children) {
+      if (child.type === 'element') visit(child);
+      else if ((child as { type: string }).type === 'raw') {
+        const raw = child as unknown as { value: string };
+        const open = /^<svg\b[^>]*>/.exec(raw.value);
+        if (open !== null && raw.value.trimEnd().endsWith('</svg>')) {
+          swapped.push({ node: raw, value: raw.value });
+          raw.value = `${open[0]}</svg>`;
+        }
+      }
+    }
+  };
+  visit(tree);
+  try {
+    return toHtml(tree, { allowDangerousHtml: true });
+  } finally {
+    for (const { node, value } of swapped) node.value = value;
+  }
+}
+
+/** Drop the chapters kept for the print passes, once the PDF is made (they are most of its memory). */
+export function releasePrintChapters(edition: Edition): void {
+  chapterCache.delete(edition);
 }
 
 /** Headings in reading order, as Chromium turns them into bookmarks. */

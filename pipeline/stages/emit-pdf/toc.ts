@@ -13,9 +13,13 @@ export interface DocHeading {
 export interface PrintLayout {
   readonly tocPages: ReadonlyMap<string, number>;
   readonly blankBefore: ReadonlySet<string>;
+  /** Page of each cross-reference's target, by print id. */
+  readonly refPages: ReadonlyMap<string, number>;
+  /** Figures each reference's number takes room for (page-refs.ts). */
+  readonly digits: number;
 }
 
-export const emptyLayout: PrintLayout = { tocPages: new Map(), blankBefore: new Set() };
+export const emptyLayout: PrintLayout = { tocPages: new Map(), blankBefore: new Set(), refPages: new Map(), digits: 2 };
 
 export const normalize = (text: string): string => text.replace(/[\u00ad\u200b]/g, '').replace(/\s+/g, ' ').trim();
 
@@ -64,7 +68,13 @@ export function headingPages(headings: readonly DocHeading[], outline: readonly 
  * the right by inserting blank pages where the last pass placed them on a left page. Toggling
  * the blank before a misplaced section shifts it and everything after it by one page.
  */
-export function planLayout(headings: readonly DocHeading[], actual: ReadonlyMap<string, number>, current: ReadonlySet<string>): PrintLayout {
+export function planLayout(
+  headings: readonly DocHeading[],
+  actual: ReadonlyMap<string, number>,
+  current: ReadonlySet<string>,
+  refs: RefPlan = { measured: new Map(), recto: new Map() },
+  pageCount = 0,
+): PrintLayout {
   const blankBefore = new Set(current);
   const tocPages = new Map<string, number>();
   let shift = 0;
@@ -82,8 +92,25 @@ export function planLayout(headings: readonly DocHeading[], actual: ReadonlyMap<
     }
     tocPages.set(heading.key, page + shift);
   }
-  return { tocPages, blankBefore };
+  // A reference's target moves with the blank pages inserted up to the last recto heading before it.
+  const refPages = new Map<string, number>();
+  for (const [target, page] of refs.measured) {
+    const recto = refs.recto.get(target);
+    const planned = recto === undefined ? undefined : tocPages.get(recto);
+    const measured = recto === undefined ? undefined : actual.get(recto);
+    refPages.set(target, page + (planned !== undefined && measured !== undefined ? planned - measured : 0));
+  }
+  return { tocPages, blankBefore, refPages, digits: pageDigits(pageCount + blankBefore.size) };
 }
+
+/** Where the last pass put each reference's target, and the recto heading each one moves with. */
+export interface RefPlan {
+  readonly measured: ReadonlyMap<string, number>;
+  readonly recto: ReadonlyMap<string, string | undefined>;
+}
+
+/** Figures in the highest page number (at least 2: a book of fewer than ten pages needs no room saved). */
+export const pageDigits = (pages: number): number => Math.max(2, String(Math.max(0, pages)).length);
 
 /** Differences between what a pass was built to show and where headings actually landed. */
 export function layoutMismatches(headings: readonly DocHeading[], actual: ReadonlyMap<string, number>, layout: PrintLayout): string[] {

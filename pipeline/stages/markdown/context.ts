@@ -60,4 +60,6 @@ export interface Labels {
   readonly backToText: string;
   readonly membersOnly: string;
   readonly table: string;
+  /** Before a page number in a print cross-reference ("Figure 2.2, p. 10"). */
+  readonly page: string;
 }

@@ -10,6 +10,7 @@ export function labelsOf(locale: Locale): Labels {
     backToText: locale.t('backToText'),
     membersOnly: locale.t('membersOnly'),
     table: locale.t('table'),
+    page: locale.t('page'),
   };
 }
 
