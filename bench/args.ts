@@ -19,6 +19,8 @@ export interface BenchOptions {
   readonly reportFrom: string | undefined;
   /** Where the dated results file goes (default bench/results/); undefined with --no-results. */
   readonly resultsDir: string | undefined;
+  /** Leave missing peers uninstalled (full runs install them when they can). */
+  readonly noInstall: boolean;
 }
 
 const defaultResultsDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'results');
@@ -36,6 +38,8 @@ floor and peers (WeasyPrint, pagedjs-cli, pandoc) on the same content.
   --json FILE     write every measurement as JSON
   --results DIR   folder of the dated results file <date>[-smoke].{md,json} (default bench/results)
   --no-results    write no dated results file
+  --no-install    do not install missing peers (full runs install WeasyPrint and pandoc as
+                  root with apt-get, and pagedjs-cli into the bench's prefix; --smoke never does)
   --markdown FILE write the report as Markdown
   --report-from FILE  print the report of an earlier run's --json file (measures nothing)
   --work DIR      scratch folder (default: a new temp folder, removed at the end)
@@ -60,6 +64,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions | string {
         'report-from': { type: 'string' },
         results: { type: 'string' },
         'no-results': { type: 'boolean' },
+        'no-install': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -87,6 +92,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions | string {
     work: values.work,
     keep: values.keep === true,
     reportFrom: values['report-from'],
+    noInstall: values['no-install'] === true,
     resultsDir: values['no-results'] ? undefined : (values.results ?? defaultResultsDir),
     skip: new Set((values.skip ?? '').split(',').map((s) => s.trim()).filter(Boolean)),
   };

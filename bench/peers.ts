@@ -125,3 +125,30 @@ export function ensureGnuTime(log: (line: string) => void): void {
     spawnSync('apt-get', ['install', '-y', 'time'], { stdio: 'ignore', env });
   }
 }
+
+/**
+ * Full runs (not --smoke, which must stay fast) install missing peers where that is possible
+ * without touching the project: WeasyPrint and pandoc from Debian when running as root, and
+ * pagedjs-cli into the bench's own prefix (never into package.json). What cannot be installed is
+ * reported as not installed, with the command to install it.
+ */
+export function installMissingPeers(log: (line: string) => void): void {
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  const debian = peers.filter((p) => (p.id === 'weasyprint' || p.id === 'pandoc') && p.find() === undefined);
+  if (debian.length > 0 && process.getuid?.() === 0 && which('apt-get')) {
+    const names = debian.map((p) => p.id);
+    log(`bench: installing ${names.join(', ')} (apt-get install -y ${names.join(' ')})`);
+    if (spawnSync('apt-get', ['install', '-y', ...names], { stdio: 'ignore', env }).status !== 0) {
+      spawnSync('apt-get', ['update'], { stdio: 'ignore', env });
+      spawnSync('apt-get', ['install', '-y', ...names], { stdio: 'ignore', env });
+    }
+  }
+  const paged = peers.find((p) => p.id === 'pagedjs');
+  if (paged && paged.find() === undefined && which('npm')) {
+    log(`bench: installing pagedjs-cli 0.4.3 into ${peersPrefix} (outside the project)`);
+    spawnSync('npm', ['install', '-g', '--prefix', peersPrefix, '--no-audit', '--no-fund', 'pagedjs-cli@0.4.3'], {
+      stdio: 'ignore',
+      env: { ...process.env, PUPPETEER_SKIP_DOWNLOAD: '1' },
+    });
+  }
+}

@@ -14,7 +14,7 @@ import { parseBenchArgs, usage, type BenchOptions } from './args.js';
 import { firstEssay, makeEdition } from './edition.js';
 import { inProcessRebuild, type InProcessFigures } from './inprocess.js';
 import { measure } from './measure.js';
-import { ensureGnuTime, peers, type Peer } from './peers.js';
+import { ensureGnuTime, installMissingPeers, peers, type Peer } from './peers.js';
 import { previewLatency, type PreviewFigures } from './preview.js';
 import { pathologicalCases, pathologicalReport, type PathologicalFigure } from './pathological.js';
 import { parseProfile } from './profile.js';
@@ -35,6 +35,7 @@ async function main(argv: readonly string[]): Promise<number> {
   const options = parsed;
   if (options.reportFrom !== undefined) return reportFrom(options.reportFrom, options.markdown);
   ensureGnuTime(log);
+  if (!options.smoke && !options.noInstall) installMissingPeers(log);
 
   // 1. Which peers are installed; how to install the others.
   const available = new Map<Peer['id'], string>();

@@ -38,7 +38,7 @@ describe('preview rebuild after an essay is edited', () => {
     expect(site.paths().sort()).toEqual(fresh.paths().sort());
     for (const p of fresh.paths()) expect(site.file(p), p).toEqual(fresh.file(p));
     expect(String(site.file('housing/index.html'))).toContain('A sentence the preview must show.');
-  }, 120_000);
+  }, 300_000);
 
   it('loads the surveys again when a data file changes, and its messages are reported on every rebuild', async () => {
     const root = await copySampleEdition();
@@ -56,5 +56,5 @@ describe('preview rebuild after an essay is edited', () => {
     const second = await site.rebuild();
     expect(site.cache.stats.hits['surveys']).toBe(1);
     expect(onCodebook(second)).toEqual(onCodebook(first));
-  }, 120_000);
+  }, 300_000);
 });

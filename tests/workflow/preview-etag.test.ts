@@ -39,5 +39,5 @@ describe('preview: what the browser may keep between reloads', () => {
     expect(changed.status).toBe(200);
     expect(await changed.text()).toContain('.an-edition-override');
     expect(changed.headers.get('etag')).not.toBe(tag);
-  }, 120_000);
+  }, 300_000);
 });
