@@ -23,7 +23,6 @@ export interface SequenceOptions extends EmitEffects {
   readonly buildDate: Date;
   /** Draw charts (build, preview) or only plan and check them (check). */
   readonly drawCharts: boolean;
-  readonly cache?: CacheStore | undefined;
   /**
    * Which formats to emit: names (emitted in table order), `edition` for edition.yaml's `formats`,
    * or `[]` to emit nothing (check).
@@ -48,6 +47,8 @@ export interface EmitEffects {
   readonly browserPath?: string | undefined;
   readonly keepPrintHtml?: boolean | undefined;
   readonly printBudget?: Budget | undefined;
+  /** Content-hash cache for compiling and for emitters that reuse earlier work. */
+  readonly cache?: CacheStore | undefined;
   readonly log?: ((line: string) => void) | undefined;
   readonly progress?: ProgressSink | undefined;
   readonly signal?: AbortSignal | undefined;
@@ -156,6 +157,7 @@ async function emitWith(edition: Edition, sources: EditionSources, emitters: rea
     browserPath: effects.browserPath,
     keepPrintHtml: effects.keepPrintHtml ?? false,
     printBudget: effects.printBudget,
+    cache: effects.cache,
     log,
     progress: effects.progress ?? (() => undefined),
     signal: effects.signal,

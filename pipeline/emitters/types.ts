@@ -1,5 +1,6 @@
 import type { VFile } from 'vfile';
 import type { Styles } from '../assets/styles.js';
+import type { CacheStore } from '../cache/store.js';
 import type { Edition } from '../model/edition.js';
 import type { OutputFile } from '../model/output.js';
 import type { ProgressSink } from '../progress/events.js';
@@ -43,6 +44,8 @@ export interface EmitContext {
   readonly browserPath?: string | undefined;
   readonly keepPrintHtml: boolean;
   readonly printBudget?: Budget | undefined;
+  /** The run's content-hash cache, for emitters that can reuse what an earlier build made. */
+  readonly cache?: CacheStore | undefined;
   readonly log: (line: string) => void;
   readonly progress: ProgressSink;
   readonly signal?: AbortSignal | undefined;
