@@ -123,6 +123,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     await cache?.flush(); // what the emitters kept for the next build (the print layout)
     if (!run.ok || !run.edition) return { ok: false, files: run.files, edition: run.edition, written: {} };
     if (!staged) return { ok: true, files: run.files, edition: run.edition, written: {} }; // no format to build
+    // What the emitters cached (press images, cards) is kept for the next build.
+    await cache?.flush();
     const edition = run.edition;
     // 6. Swap the new output in; a folder left by a build of another profile goes.
     options.progress?.({ stage: 'write' });

@@ -1,4 +1,5 @@
 import { htmlAssets } from '../assets/styles.js';
+import { openRasterMemo } from './raster-memo.js';
 import type { Emitter } from './types.js';
 
 /** The web edition. It links the PDF, so it runs after the PDF emitter in the table. */
@@ -18,7 +19,10 @@ export const htmlEmitter: Emitter = {
       pdf = await ctx.lastBuilt('pdf');
       if (!pdf) ctx.log('html: no PDF from these exact sources and profile in the output folder, so the pages do not link one');
     }
-    const files = await emitSite(edition, await htmlAssets(ctx.styles, pdf, ctx.sources.data, true));
+    const assets = await htmlAssets(ctx.styles, pdf, ctx.sources.data, true);
+    const raster = await openRasterMemo(ctx.cache, edition.profile);
+    const files = await emitSite(edition, assets.raster ? { ...assets, raster: { ...assets.raster, memo: raster.memo } } : assets);
+    raster.save();
     return { files, summary: `html: ${files.length} files` };
   },
 };

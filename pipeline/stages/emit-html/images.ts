@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import type { Element as XElement } from 'xast';
 import { toXml } from 'xast-util-to-xml';
@@ -13,6 +14,13 @@ import { textWidth } from '../charts/text-metrics.js';
 export interface RasterFonts {
   /** Paths of OpenType/TrueType font files (read by the rasteriser itself). */
   readonly files: readonly string[];
+  /** Images made by an earlier build, by a hash of their input: an unchanged image is not drawn again. */
+  readonly memo?: RasterMemo | undefined;
+}
+
+export interface RasterMemo {
+  get(key: string): Uint8Array | undefined;
+  set(key: string, png: Uint8Array): void;
 }
 
 const FAMILY = 'Source Sans 3';
@@ -32,6 +40,15 @@ function resvgClass(): ResvgModule['Resvg'] {
 }
 
 function rasterise(svg: string, fonts: RasterFonts, width?: number): Uint8Array {
+  const key = fonts.memo && createHash('sha256').update(`${width ?? ''}\0${fonts.files.join('\0')}\0${svg}`).digest('hex');
+  const known = key === undefined ? undefined : fonts.memo?.get(key);
+  if (known) return known;
+  const png = draw(svg, fonts, width);
+  if (key !== undefined) fonts.memo?.set(key, png);
+  return png;
+}
+
+function draw(svg: string, fonts: RasterFonts, width?: number): Uint8Array {
   const Resvg = resvgClass();
   const resvg = new Resvg(svg, {
     ...(width ? { fitTo: { mode: 'width' as const, value: width } } : {}),
