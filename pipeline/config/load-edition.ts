@@ -6,7 +6,7 @@ import { report } from '../diagnostics/report.js';
 import { YamlSource } from '../diagnostics/yaml-source.js';
 import { describeIssue } from '../diagnostics/zod-issues.js';
 import { editionSchema, type EditionInput } from './schema.js';
-import { checkLocale } from './locale-settings.js';
+import { checkCatalogue, checkStrings } from './locale-settings.js';
 import { resolveLocale, type Locale } from '../locale/index.js';
 
 export interface LoadedEdition {
@@ -73,8 +73,10 @@ export function loadEdition(source: SourceFile | undefined): LoadedEdition {
 
 /** The locale of the settings, once their `language`, `locale` and `strings:` are checked. */
 function withLocale(loaded: Omit<LoadedEdition, 'locale'>): LoadedEdition {
-  const strings = checkLocale(loaded.settings, loaded.file, loaded.yaml);
-  return { ...loaded, locale: resolveLocale({ language: loaded.settings.language, locale: loaded.settings.locale, strings }) };
+  const strings = checkStrings(loaded.settings, loaded.file, loaded.yaml);
+  const locale = resolveLocale({ language: loaded.settings.language, locale: loaded.settings.locale, strings });
+  checkCatalogue(locale, loaded.file, loaded.yaml);
+  return { ...loaded, locale };
 }
 
 function toConfig(input: EditionInput): EditionConfig {

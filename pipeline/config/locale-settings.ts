@@ -1,16 +1,15 @@
 import type { VFile } from 'vfile';
 import { report } from '../diagnostics/report.js';
 import type { YamlSource } from '../diagnostics/yaml-source.js';
-import { catalogueFor } from '../locale/catalogues.js';
 import { en } from '../locale/strings/en.js';
+import type { Locale } from '../locale/index.js';
 import type { EditionConfig } from '../model/edition.js';
 
 /**
  * edition.yaml's `strings:` keys must be catalogue keys (an unknown one is a typo that would
- * silently print the catalogue's word); a language without a catalogue is said once, at `language`.
- * Returns the overrides that apply.
+ * silently print the catalogue's word). Returns the overrides that apply.
  */
-export function checkLocale(config: EditionConfig, file: VFile, yaml: YamlSource | undefined): Readonly<Record<string, string>> {
+export function checkStrings(config: EditionConfig, file: VFile, yaml: YamlSource | undefined): Readonly<Record<string, string>> {
   const known = Object.keys(en);
   const out: Record<string, string> = {};
   for (const [key, value] of Object.entries(config.strings ?? {})) {
@@ -21,10 +20,13 @@ export function checkLocale(config: EditionConfig, file: VFile, yaml: YamlSource
     const near = closest(key, known);
     report(file, 'edition-string-unknown', `\`${key}\` is not an interface string${near === undefined ? '' : `; did you mean \`${near}\`?`}`, yaml?.positionOf(['strings', key], { key: true }));
   }
-  if (!catalogueFor(config.language).own && yaml !== undefined) {
-    report(file, 'locale-strings-english', `The pipeline has no catalogue for \`${config.language}\`: its interface strings (navigation, captions, notes) are printed in English`, yaml.positionOf(['language']));
-  }
   return out;
+}
+
+/** A language without a catalogue is said once, at `language`: its interface strings are English. */
+export function checkCatalogue(locale: Locale, file: VFile, yaml: YamlSource | undefined): void {
+  if (locale.hasCatalogue || yaml === undefined) return;
+  report(file, 'locale-strings-english', `The pipeline has no catalogue for \`${locale.language}\`: its interface strings (navigation, captions, notes) are printed in English`, yaml.positionOf(['language']));
 }
 
 /** The known key nearest to a misspelt one (edit distance at most a third of its length). */

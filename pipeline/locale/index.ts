@@ -18,6 +18,8 @@ export type Vars = Readonly<Record<string, string | number>>;
 export interface Locale extends TextConventions {
   /** The edition's language as edition.yaml gives it: `<html lang>` and the PDF's /Lang. */
   readonly language: string;
+  /** Its primary language subtag ("de" for de-AT), for tools that know languages only. */
+  readonly primary: string;
   /** The tag numbers and dates are formatted with (`locale`, else the language; `en` is en-GB). */
   readonly formatTag: string;
   /** Interface strings after edition.yaml's `strings:` overrides. */
@@ -103,6 +105,7 @@ export function resolveLocale(settings: LocaleSettings): Locale {
   return {
     ...text,
     language,
+    primary: primaryOf(language),
     formatTag,
     strings,
     hasCatalogue: catalogue.own,

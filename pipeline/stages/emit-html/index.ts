@@ -77,7 +77,7 @@ export function emitHtml(edition: Edition, assets: HtmlAssets): OutputFile[] {
 export async function emitSite(edition: Edition, assets: HtmlAssets): Promise<OutputFile[]> {
   const files = emitHtml(edition, assets);
   const pages = files.flatMap((f) => (f.path.endsWith('.html') && typeof f.contents === 'string' ? [{ path: f.path, html: f.contents }] : []));
-  files.push(...(await searchIndex(pages, edition.config.language)));
+  files.push(...(await searchIndex(pages, edition.locale.primary)));
   return files;
 }
 

@@ -17,7 +17,7 @@ let users = 0;
 export async function searchIndex(pages: readonly { readonly path: string; readonly html: string }[], language: string): Promise<OutputFile[]> {
   users += 1;
   try {
-    const created = await pagefind.createIndex({ forceLanguage: language.split('-')[0] ?? 'en', excludeSelectors: notIndexed });
+    const created = await pagefind.createIndex({ forceLanguage: language, excludeSelectors: notIndexed });
     const index = created.index;
     if (!index) throw new Error(`search index: ${created.errors.join('; ')}`);
     try {
