@@ -4,9 +4,8 @@
  * right; "don't know / no answer" is a muted segment to the right, after a gap, so it is
  * neither negative nor positive.
  */
-import type { DataTable } from '../../model/figure.js';
 import { diverging5, missingColour } from './theme.js';
-import { groupTable, missingLabel, missingPct, splitSuppressed, suppressionNote, type GroupRow } from './groups.js';
+import { groupsTable, missingLabel, missingPct, splitSuppressed, type GroupRow } from './groups.js';
 import { segmentSpec, type Segment } from './segments.js';
 import type { SpecAndTable } from './spec-bars.js';
 
@@ -70,8 +69,6 @@ export function divergingBars(allRows: readonly GroupRow[], groupHeader: string,
     language,
     width: chartWidth,
   });
-  const t = groupTable(rows, categories, muted, groupHeader);
-  const notes = suppressionNote(hidden, minBase, language);
-  const table: DataTable = { ...t, notes };
+  const { table, notes } = groupsTable(rows, hidden, categories, muted, groupHeader, minBase, language);
   return { spec, table, notes };
 }

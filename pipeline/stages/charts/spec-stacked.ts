@@ -4,10 +4,9 @@
  * order and takes the diverging colours, so opposite answers get opposing hues; nominal options
  * are sorted by their share of all cities, with "Other"-like answers last.
  */
-import type { DataTable } from '../../model/figure.js';
 import { categorical, diverging5, isResidual, missingColour } from './theme.js';
 import { paletteIndex } from './spec-diverging.js';
-import { groupTable, missingLabel, missingPct, splitSuppressed, suppressionNote, type GroupRow } from './groups.js';
+import { groupsTable, missingLabel, missingPct, splitSuppressed, type GroupRow } from './groups.js';
 import { segmentSpec, type Segment } from './segments.js';
 import type { SpecAndTable } from './spec-bars.js';
 
@@ -53,8 +52,6 @@ export function stackedBars(allRows: readonly GroupRow[], groupHeader: string, m
     language,
     width: chartWidth,
   });
-  const t = groupTable(rows, categories, muted, groupHeader);
-  const notes = suppressionNote(hidden, minBase, language);
-  const table: DataTable = { ...t, notes };
+  const { table, notes } = groupsTable(rows, hidden, categories, muted, groupHeader, minBase, language);
   return { spec, table, notes };
 }
