@@ -1,6 +1,6 @@
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { decode, encode } from './codec.js';
+import { deserialize, serialize } from './codec.js';
 import { writeFileAtomic } from '../output/write-atomic.js';
 
 /**
@@ -74,13 +74,13 @@ export class DiskStore implements CacheStore {
   }
 
   private file(namespace: string, key: string): string {
-    return path.join(this.dir, namespace, `${key}.json`);
+    return path.join(this.dir, namespace, `${key}.bin`);
   }
 
   async get(namespace: string, key: string): Promise<unknown> {
     let value: unknown;
     try {
-      value = decode(await readFile(this.file(namespace, key), 'utf8'));
+      value = deserialize(await readFile(this.file(namespace, key)));
     } catch {
       value = undefined;
     }
@@ -90,11 +90,11 @@ export class DiskStore implements CacheStore {
 
   set(namespace: string, key: string, value: unknown): void {
     const target = this.file(namespace, key);
-    const text = encode(value);
+    const bytes = serialize(value);
     this.pending.push(
       (async () => {
         await mkdir(path.dirname(target), { recursive: true });
-        await writeFileAtomic(target, text);
+        await writeFileAtomic(target, bytes);
       })().catch(() => {}), // a cache entry that cannot be written is only a later miss
     );
   }
