@@ -1,31 +1,30 @@
 import { createHash } from 'node:crypto';
-
-const SET = '\u0000set';
-const MAP = '\u0000map';
-const DATE = '\u0000date';
+import { deserialize as v8Deserialize, serialize as v8Serialize } from 'node:v8';
 
 /**
- * JSON that keeps Sets, Maps and Dates (the model uses all three), so a cached value reads back
- * as the same shape. Key order follows construction order, which the pure stages keep stable.
+ * A cached value as bytes and back: Node's structured-clone serializer, which keeps Maps, Sets,
+ * Dates, typed arrays and undefined as they were (the model uses all of them).
+ */
+export function serialize(value: unknown): Uint8Array {
+  return v8Serialize(value);
+}
+
+export function deserialize(bytes: Uint8Array): unknown {
+  return v8Deserialize(bytes);
+}
+
+/**
+ * The canonical text of a value, for cache keys and fingerprints only (never read back). Not v8's
+ * bytes: those depend on how V8 happens to store a value, e.g. "abc" is written as one-byte or
+ * two-byte text depending on the string it was cut from, so equal values could hash apart.
+ * Key order follows construction order, which the pure stages keep stable.
  */
 export function encode(value: unknown): string {
   return JSON.stringify(value, function (this: Record<string, unknown>, key: string, v: unknown) {
     const raw = this[key];
-    if (raw instanceof Date) return { [DATE]: raw.toISOString() };
-    if (v instanceof Set) return { [SET]: [...v] };
-    if (v instanceof Map) return { [MAP]: [...v] };
-    return v;
-  });
-}
-
-export function decode(text: string): unknown {
-  return JSON.parse(text, (_key, v: unknown) => {
-    if (v && typeof v === 'object' && !Array.isArray(v)) {
-      const o = v as Record<string, unknown>;
-      if (SET in o) return new Set(o[SET] as unknown[]);
-      if (MAP in o) return new Map(o[MAP] as [unknown, unknown][]);
-      if (DATE in o) return new Date(o[DATE] as string);
-    }
+    if (raw instanceof Date) return { '\u0000date': raw.toISOString() };
+    if (v instanceof Set) return { '\u0000set': [...v] };
+    if (v instanceof Map) return { '\u0000map': [...v] };
     return v;
   });
 }

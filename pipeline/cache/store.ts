@@ -1,6 +1,6 @@
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { decode, encode } from './codec.js';
+import { deserialize, serialize } from './codec.js';
 import { writeFileAtomic } from '../output/write-atomic.js';
 
 /**
@@ -80,7 +80,7 @@ interface Pack {
 export class DiskStore implements CacheStore {
   readonly stats = newStats();
   private readonly packs = new Map<string, Promise<Pack | undefined>>();
-  private readonly added = new Map<string, Map<string, string>>();
+  private readonly added = new Map<string, Map<string, Uint8Array>>();
   private readonly used = new Map<string, Set<string>>();
 
   private constructor(
@@ -113,13 +113,13 @@ export class DiskStore implements CacheStore {
   async get(namespace: string, key: string): Promise<unknown> {
     let value: unknown;
     const fresh = this.added.get(namespace)?.get(key);
-    if (fresh !== undefined) value = decode(fresh);
+    if (fresh !== undefined) value = deserialize(fresh);
     else {
       const pack = await this.pack(namespace);
       const where = pack?.index[key];
       if (pack && where) {
         try {
-          value = decode(pack.body.toString('utf8', where[0], where[0] + where[1]));
+          value = deserialize(pack.body.subarray(where[0], where[0] + where[1]));
         } catch {
           value = undefined; // a damaged entry is a miss
         }
@@ -136,7 +136,7 @@ export class DiskStore implements CacheStore {
       entries = new Map();
       this.added.set(namespace, entries);
     }
-    entries.set(key, encode(value));
+    entries.set(key, serialize(value));
   }
 
   /** Rewrite the packs of the namespaces that got new entries. A failed write is only a lost cache. */
@@ -144,7 +144,7 @@ export class DiskStore implements CacheStore {
     const namespaces = [...this.added.keys()];
     await Promise.all(
       namespaces.map(async (namespace) => {
-        const added = this.added.get(namespace) ?? new Map<string, string>();
+        const added = this.added.get(namespace) ?? new Map<string, Uint8Array>();
         this.added.delete(namespace);
         const old = await this.pack(namespace);
         const used = this.used.get(namespace) ?? new Set<string>();
@@ -161,7 +161,7 @@ export class DiskStore implements CacheStore {
           const nextAge = used.has(key) ? 0 : age + 1;
           if (nextAge <= PACK_KEEP_RUNS) put(key, old!.body.subarray(start, start + length), nextAge);
         }
-        for (const [key, text] of added) put(key, Buffer.from(text, 'utf8'), 0);
+        for (const [key, bytes] of added) put(key, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), 0);
         const target = this.file(namespace);
         try {
           await writeFileAtomic(target, Buffer.concat([Buffer.from(`${JSON.stringify(index)}\n`, 'utf8'), ...parts]));

@@ -5,7 +5,7 @@
  */
 import type { Locale } from '../../locale/index.js';
 import type { Breakdown, CategoricalAggregate, MissingShare, QuestionAggregate, ScaleAggregate } from '../../model/survey.js';
-import type { TableCell, TableColumn } from '../../model/figure.js';
+import type { DataTable, TableCell, TableColumn } from '../../model/figure.js';
 import { nEquals } from './format.js';
 import { minCountryCount } from '../survey/disclosure.js';
 
@@ -80,6 +80,20 @@ export function missingShareLabel(m: Pick<MissingShare, 'code' | 'label'>, local
 
 export function missingPct(aggregate: ShareAggregate): number {
   return aggregate.missing.reduce((s, m) => s + (m.pct ?? 0), 0);
+}
+
+/** The data table of a stacked or diverging chart, with the note on groups left out for their base. */
+export function groupsTable(
+  shown: readonly GroupRow[],
+  hidden: readonly GroupRow[],
+  categories: readonly { code: string; label: string }[],
+  muted: string | undefined,
+  groupHeader: string,
+  minBase: number,
+  locale: Locale,
+): { table: DataTable; notes: string[] } {
+  const notes = suppressionNote(hidden, minBase, locale);
+  return { table: { ...groupTable(shown, categories, muted, groupHeader), notes }, notes };
 }
 
 /** Group | n | one column per category | muted column; suppressed groups get empty cells. */

@@ -5,9 +5,8 @@
  * neither negative nor positive.
  */
 import type { Locale } from '../../locale/index.js';
-import type { DataTable } from '../../model/figure.js';
 import { diverging5, missingColour } from './theme.js';
-import { groupTable, missingLabel, missingPct, splitSuppressed, suppressionNote, type GroupRow } from './groups.js';
+import { groupsTable, missingLabel, missingPct, splitSuppressed, type GroupRow } from './groups.js';
 import { segmentSpec, type Segment } from './segments.js';
 import type { SpecAndTable } from './spec-bars.js';
 
@@ -71,8 +70,6 @@ export function divergingBars(allRows: readonly GroupRow[], groupHeader: string,
     locale,
     width: chartWidth,
   });
-  const t = groupTable(rows, categories, muted, groupHeader);
-  const notes = suppressionNote(hidden, minBase, locale);
-  const table: DataTable = { ...t, notes };
+  const { table, notes } = groupsTable(rows, hidden, categories, muted, groupHeader, minBase, locale);
   return { spec, table, notes };
 }

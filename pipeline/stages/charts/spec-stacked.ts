@@ -5,10 +5,9 @@
  * are sorted by their share of all cities, with "Other"-like answers last.
  */
 import type { Locale } from '../../locale/index.js';
-import type { DataTable } from '../../model/figure.js';
 import { categorical, diverging5, isResidual, missingColour } from './theme.js';
 import { paletteIndex } from './spec-diverging.js';
-import { groupTable, missingLabel, missingPct, splitSuppressed, suppressionNote, type GroupRow } from './groups.js';
+import { groupsTable, missingLabel, missingPct, splitSuppressed, type GroupRow } from './groups.js';
 import { segmentSpec, type Segment } from './segments.js';
 import type { SpecAndTable } from './spec-bars.js';
 
@@ -54,8 +53,6 @@ export function stackedBars(allRows: readonly GroupRow[], groupHeader: string, m
     locale,
     width: chartWidth,
   });
-  const t = groupTable(rows, categories, muted, groupHeader);
-  const notes = suppressionNote(hidden, minBase, locale);
-  const table: DataTable = { ...t, notes };
+  const { table, notes } = groupsTable(rows, hidden, categories, muted, groupHeader, minBase, locale);
   return { spec, table, notes };
 }

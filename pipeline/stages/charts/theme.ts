@@ -117,6 +117,16 @@ export const sizes = {
   barBand: 22,
 } as const;
 
+/** Labels and titles of axes and legends: one face, size and colour. */
+const guideText = {
+  labelFont: font,
+  titleFont: font,
+  labelFontSize: sizes.label,
+  titleFontSize: sizes.title,
+  labelColor: ink,
+  titleColor: ink,
+} as const;
+
 /** Vega-Lite config shared by every chart, custom specs included. */
 export function themeConfig(): Config {
   return {
@@ -128,12 +138,7 @@ export function themeConfig(): Config {
     padding: 4,
     view: { stroke: null, discreteHeight: { step: sizes.barBand } },
     axis: {
-      labelFont: font,
-      titleFont: font,
-      labelFontSize: sizes.label,
-      titleFontSize: sizes.title,
-      labelColor: ink,
-      titleColor: ink,
+      ...guideText,
       titleFontWeight: 600,
       domainColor: inkMuted,
       tickColor: inkMuted,
@@ -141,12 +146,7 @@ export function themeConfig(): Config {
       labelLimit: 320,
     },
     legend: {
-      labelFont: font,
-      titleFont: font,
-      labelFontSize: sizes.label,
-      titleFontSize: sizes.title,
-      labelColor: ink,
-      titleColor: ink,
+      ...guideText,
       orient: 'top',
       symbolType: 'square',
       labelLimit: 400,

@@ -7,7 +7,7 @@ import type {
   ScaleAggregate,
   Share,
 } from '../../model/survey.js';
-import { eachRow, percent, selectionSize, suppressionReason, type Selection } from './selection.js';
+import { aggregateBase, eachRow, percent, selectionSize, type Selection } from './selection.js';
 
 interface Tally {
   readonly categories: { code: string; label: string; count: number }[];
@@ -52,20 +52,14 @@ function shares(
   const t = tally(question, data, selection);
   const respondents = selectionSize(selection, data.rows);
   const n = question.base === 'valid' ? t.valid : respondents;
-  const reason = suppressionReason(n, minBase);
-  const suppressed = reason !== undefined;
+  const common = aggregateBase(surveyId, question, n, respondents, minBase);
+  const { suppressed } = common;
   const segments = [...t.missing];
   if (t.blank > 0) segments.push({ code: 'blank', label: 'No answer', kind: 'no-answer', count: t.blank });
   return {
     t,
     base: {
-      surveyId,
-      questionId: question.id,
-      base: question.base,
-      n,
-      respondents,
-      suppressed,
-      reason,
+      ...common,
       shares: t.categories.map((c): Share => ({ ...c, pct: percent(c.count, n, suppressed) })),
       // Missing segments are shares of every respondent, whatever the base rule.
       missing: segments

@@ -1,6 +1,6 @@
 /** Multi-select (share of respondents per option) and ranking (first choice, top ranks, score). */
 import type { MultiAggregate, Question, RankingAggregate, RankingShare, ResponseTable } from '../../model/survey.js';
-import { eachRow, percent, selectionSize, suppressionReason, type Selection } from './selection.js';
+import { aggregateBase, eachRow, percent, selectionSize, type Selection } from './selection.js';
 
 function columnsOf(question: Question, data: ResponseTable): (Float64Array | undefined)[] {
   return question.columns.map((c) => data.columns.get(c));
@@ -28,17 +28,11 @@ export function aggregateMulti(
   });
   const respondents = selectionSize(selection, data.rows);
   const n = question.base === 'valid' ? answered : respondents;
-  const reason = suppressionReason(n, minBase);
-  const suppressed = reason !== undefined;
+  const common = aggregateBase(surveyId, question, n, respondents, minBase);
+  const { suppressed } = common;
   return {
     kind: 'multi',
-    surveyId,
-    questionId: question.id,
-    base: question.base,
-    n,
-    respondents,
-    suppressed,
-    reason,
+    ...common,
     shares: question.options.map((o, i) => {
       const count = counts[i] ?? 0;
       return { code: String(o.code), label: o.label, count, pct: percent(count, n, suppressed) };
@@ -78,8 +72,8 @@ export function aggregateRanking(
   });
   const respondents = selectionSize(selection, data.rows);
   const n = question.base === 'valid' ? answered : respondents;
-  const reason = suppressionReason(n, minBase);
-  const suppressed = reason !== undefined;
+  const common = aggregateBase(surveyId, question, n, respondents, minBase);
+  const { suppressed } = common;
   const shares = question.options.map((o, i): RankingShare => ({
     code: String(o.code),
     label: o.label,
@@ -89,5 +83,5 @@ export function aggregateRanking(
     topPct: percent(top[i]!, n, suppressed),
     score: score[i]!,
   }));
-  return { kind: 'ranking', surveyId, questionId: question.id, base: question.base, n, respondents, suppressed, reason, ranks: question.ranks, shares };
+  return { kind: 'ranking', ...common, ranks: question.ranks, shares };
 }

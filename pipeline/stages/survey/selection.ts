@@ -1,4 +1,5 @@
 /** Which rows of a response table an aggregate looks at, and the suppression rule. */
+import type { Question } from '../../model/survey.js';
 
 /** Row indices, or undefined for every row. */
 export type Selection = readonly number[] | undefined;
@@ -14,6 +15,12 @@ export function eachRow(selection: Selection, rows: number, fn: (row: number) =>
 
 export function suppressionReason(n: number, minBase: number): string | undefined {
   return n < minBase ? `Base below ${minBase} (n = ${n}): percentages are not shown` : undefined;
+}
+
+/** What every aggregate says about its base: which question, who counts, and whether percentages may show. */
+export function aggregateBase(surveyId: string, question: Pick<Question, 'id' | 'base'>, n: number, respondents: number, minBase: number) {
+  const reason = suppressionReason(n, minBase);
+  return { surveyId, questionId: question.id, base: question.base, n, respondents, suppressed: reason !== undefined, reason };
 }
 
 /** Exact percentage, or null when suppressed or the base is empty. */
