@@ -24,7 +24,7 @@ import { defaultCacheDir, projectRoot } from './paths.js';
 
 export { defaultCacheDir, projectRoot };
 
-export type Format = 'html' | 'pdf' | 'all';
+export type Format = 'html' | 'pdf' | 'epub' | 'all';
 
 export interface BuildOptions {
   readonly root: string;
@@ -54,7 +54,7 @@ export interface BuildResult {
   readonly ok: boolean;
   readonly files: readonly VFile[];
   readonly edition: Edition | undefined;
-  readonly written: { readonly html?: string; readonly pdf?: string };
+  readonly written: { readonly html?: string; readonly pdf?: string; readonly epub?: string };
 }
 
 export async function build(options: BuildOptions): Promise<BuildResult> {
@@ -135,14 +135,20 @@ async function buildWith(options: BuildOptions, sources: EditionSources, browser
     const folders: string[] = [];
     const stamp = JSON.stringify({ profile: edition.profile, sources: sourcesHash(sources) }) + '\n';
     let pdf: { name: string; bytes: Uint8Array } | undefined;
-    if (options.format !== 'html') {
+    // The EPUB alone needs a PDF for its page list: the last build's, when it was made from these
+    // exact sources and profile, else one printed here and not published (docs/epub.md).
+    const reused = options.format === 'epub' ? await existingPdf(options.out, edition, sourcesHash(sources)) : undefined;
+    if (reused) {
+      pdf = reused;
+      log('epub: page list from the PDF of the last build (same sources and profile)');
+    } else if (options.format !== 'html') {
       // 4. The PDF edition (heavy modules load only when a PDF is asked for).
       options.progress?.({ stage: 'pdf' });
       const { emitPdf, PdfEmitError } = await import('./stages/emit-pdf/index.js');
       handOver();
       const result = await emitPdf(edition, {
         browser: browser(),
-        outDir: path.join(staged.stagingDir, 'pdf'),
+        outDir: path.join(staged.stagingDir, options.format === 'epub' ? UNPUBLISHED : 'pdf'),
         keepPrintHtml: options.keepPrintHtml,
         executablePath: options.browserPath,
         styles: { printCss: styles.print, chartsCss: styles.charts },
@@ -156,18 +162,29 @@ async function buildWith(options: BuildOptions, sources: EditionSources, browser
         throw error;
       });
       pdf = { name: path.basename(result.pdfPath), bytes: result.data };
-      await staged.write(`pdf/${STAMP}`, stamp);
-      folders.push('pdf');
+      if (options.format !== 'epub') {
+        await staged.write(`pdf/${STAMP}`, stamp);
+        folders.push('pdf');
+      }
       log(`pdf: ${result.pages} pages, ${(result.bytes / 1e6).toFixed(2)} MB, ${result.tocChecked} TOC entries verified`);
     } else {
       pdf = await existingPdf(options.out, edition, sourcesHash(sources));
       if (!pdf) log('html: no PDF from these exact sources and profile in the output folder, so the pages do not link one');
     }
     signal?.throwIfAborted();
-    if (options.format !== 'pdf') {
+    // 4b. The EPUB edition, from the same model, its page list from the PDF.
+    let epub: { name: string; bytes: Uint8Array } | undefined;
+    if (options.format === 'epub' || (options.format === 'all' && edition.config.epub !== undefined)) {
+      epub = await writeEpub(staged, edition, pdf?.bytes, styles, stamp, log);
+      folders.push('epub');
+    } else if (options.format === 'html' && edition.config.epub !== undefined) {
+      epub = await existingBuilt(options.out, 'epub', `${edition.config.slug}.epub`, edition, sourcesHash(sources));
+    }
+    signal?.throwIfAborted();
+    if (options.format !== 'pdf' && options.format !== 'epub') {
       // 5. The HTML edition.
       options.progress?.({ stage: 'html', count: edition.chapters.length });
-      const files = await emitSite(edition, await htmlAssets(styles, pdf, sources.data, true));
+      const files = await emitSite(edition, { ...(await htmlAssets(styles, pdf, sources.data, true)), ...(epub ? { epub } : {}) });
       for (const f of files) await staged.write(`html/${f.path}`, f.contents);
       await staged.write(`html/${STAMP}`, stamp);
       folders.push('html');
@@ -188,8 +205,9 @@ async function buildWith(options: BuildOptions, sources: EditionSources, browser
     files: compiled.files,
     edition,
     written: {
-      ...(options.format !== 'pdf' ? { html: path.join(options.out, 'html') } : {}),
-      ...(options.format !== 'html' ? { pdf: path.join(options.out, 'pdf', `${edition.config.slug}.pdf`) } : {}),
+      ...(options.format === 'html' || options.format === 'all' ? { html: path.join(options.out, 'html') } : {}),
+      ...(options.format === 'pdf' || options.format === 'all' ? { pdf: path.join(options.out, 'pdf', `${edition.config.slug}.pdf`) } : {}),
+      ...(options.format === 'epub' || (options.format === 'all' && edition.config.epub !== undefined) ? { epub: path.join(options.out, 'epub', `${edition.config.slug}.epub`) } : {}),
     },
   };
 }
@@ -219,7 +237,7 @@ function reportOverruns(files: readonly VFile[], overruns: readonly Overrun[]): 
  */
 async function staleFolders(out: string, built: readonly string[], profile: Audience): Promise<{ folder: string; profile: string | undefined }[]> {
   const stale: { folder: string; profile: string | undefined }[] = [];
-  for (const folder of ['html', 'pdf']) {
+  for (const folder of ['html', 'pdf', 'epub']) {
     if (built.includes(folder)) continue;
     const info = await lstat(path.join(out, folder)).catch(() => undefined);
     if (!info) continue;
@@ -289,6 +307,7 @@ export interface Styles {
   readonly web: string;
   readonly print: string;
   readonly charts: string;
+  readonly epub: string;
 }
 
 /** The project's styles, then the edition's own overrides (when the edition lives elsewhere). */
@@ -300,12 +319,33 @@ export async function loadStyles(sources: EditionSources): Promise<Styles> {
     const file = sources.styles.find((s) => s.path === `styles/${name}`);
     return file ? new TextDecoder().decode(file.bytes) : '';
   };
-  const [web, print, charts] = await Promise.all([own('web.css'), own('print.css'), own('charts.css')]);
-  return { web: web + override('web.css'), print: print + override('print.css'), charts: charts + override('charts.css') };
+  const [web, print, charts, epub] = await Promise.all([own('web.css'), own('print.css'), own('charts.css'), own('epub.css')]);
+  return { web: web + override('web.css'), print: print + override('print.css'), charts: charts + override('charts.css'), epub: epub + override('epub.css') };
 }
 
 /** Beside the PDF: the profile and sources it was built from. */
 const STAMP = '.built-from.json';
+/** In the staging folder: a PDF printed only for the EPUB's page list, never published. */
+const UNPUBLISHED = '.pdf-for-epub';
+
+/**
+ * The EPUB edition into `epub/<slug>.epub` of the staging folder, with its stamp. `pdf` is the
+ * PDF edition of the same model (its printed pages become the page list); without it the EPUB
+ * has no page list.
+ */
+async function writeEpub(staged: StagedOutput, edition: Edition, pdf: Uint8Array | undefined, styles: Styles, stamp: string, log: (line: string) => void): Promise<{ name: string; bytes: Uint8Array }> {
+  const { emitEpub } = await import('./stages/emit-epub/index.js');
+  const result = await emitEpub(edition, { pdf, fonts: await loadFonts(), styles: { epub: styles.epub, charts: styles.charts } });
+  for (const f of result.files) await staged.write(`epub/${f.path}`, f.contents);
+  await staged.write(`epub/${STAMP}`, stamp);
+  const how = (kind: string) => result.pages.filter((p) => p.how === kind).length;
+  log(
+    `epub: ${result.files.map((f) => `${f.path} ${(f.contents.byteLength / 1e6).toFixed(2)} MB`).join(', ')}; page list ${result.pages.length} pages` +
+      (result.pages.length > 0 ? ` (${how('first-line')} at the page's first line, ${how('later-line')} at a later line, ${how('chapter')} at their chapter's start, ${how('after-previous')} after the previous page's)` : ', no PDF to follow'),
+  );
+  const epub = result.files.find((f) => f.path.endsWith('.epub'));
+  return { name: `${edition.config.slug}.epub`, bytes: epub?.contents ?? new Uint8Array() };
+}
 
 /**
  * For an HTML-only build, keep linking the PDF of the last full build, but only if it was built
@@ -313,12 +353,17 @@ const STAMP = '.built-from.json';
  * since become members-only.
  */
 async function existingPdf(out: string, edition: Edition, sources: string): Promise<{ name: string; bytes: Uint8Array } | undefined> {
-  const file = path.join(out, 'pdf', `${edition.config.slug}.pdf`);
+  return existingBuilt(out, 'pdf', `${edition.config.slug}.pdf`, edition, sources);
+}
+
+/** A file of an earlier build in `<out>/<folder>/`, if its stamp says these exact sources and profile. */
+async function existingBuilt(out: string, folder: string, name: string, edition: Edition, sources: string): Promise<{ name: string; bytes: Uint8Array } | undefined> {
+  const file = path.join(out, folder, name);
   try {
-    const stamp = JSON.parse(await readFile(path.join(out, 'pdf', STAMP), 'utf8')) as { profile?: string; sources?: string };
+    const stamp = JSON.parse(await readFile(path.join(out, folder, STAMP), 'utf8')) as { profile?: string; sources?: string };
     if (stamp.profile !== edition.profile || stamp.sources !== sources) return undefined;
     await stat(file);
-    return { name: `${edition.config.slug}.pdf`, bytes: await readFile(file) };
+    return { name, bytes: await readFile(file) };
   } catch {
     return undefined;
   }

@@ -42,12 +42,13 @@ Run "monitor <command> --help" for the options of a command.`;
 
 const commands: Record<string, { help: string; options: NonNullable<ParseArgsConfig['options']> }> = {
   build: {
-    help: `Usage: monitor build [--root DIR] [--out DIR] [--format html|pdf|all] [--profile public|members] [--keep-print-html] [--force]
+    help: `Usage: monitor build [--root DIR] [--out DIR] [--format html|pdf|epub|all] [--profile public|members] [--keep-print-html] [--force]
 
-Builds the edition into <out>/html/ and <out>/pdf/<edition-slug>.pdf.
+Builds the edition into <out>/html/, <out>/pdf/<edition-slug>.pdf and, when edition.yaml
+enables it, <out>/epub/<edition-slug>.epub.
   --root DIR          edition root with edition.yaml, chapters/ and data/ (default: the project)
   --out DIR           output folder (default: output/, or output/members/ for --profile members)
-  --format FORMAT     html, pdf or all (default: all)
+  --format FORMAT     html, pdf, epub or all (default: all; epub when edition.yaml enables it)
   --profile PROFILE   public (default) or members: members-only content is included and marked
   --keep-print-html   keep the HTML given to Chromium beside the PDF
   --force             write into a folder that holds other files and was not made by a build;
@@ -218,8 +219,8 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
     return failing ? EXIT_CONTENT : EXIT_OK;
   }
 
-  const format = oneOf(values['format'], ['html', 'pdf', 'all'] as const, 'all') as Format | undefined;
-  if (format === undefined) return usageError(io, '--format must be html, pdf or all', spec.help);
+  const format = oneOf(values['format'], ['html', 'pdf', 'epub', 'all'] as const, 'all') as Format | undefined;
+  if (format === undefined) return usageError(io, '--format must be html, pdf, epub or all', spec.help);
   const defaultOut = path.join(projectRoot, 'output', profile === 'members' ? 'members' : '');
   const out = path.resolve(io.cwd, String(values['out'] ?? defaultOut));
   const quiet = verbosity === 'quiet';
@@ -270,7 +271,7 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
     return EXIT_CONTENT;
   }
   if (!quiet) {
-    const where = [result.written.html && `${path.relative(io.cwd, result.written.html) || '.'}/index.html`, result.written.pdf && path.relative(io.cwd, result.written.pdf)].filter(Boolean);
+    const where = [result.written.html && `${path.relative(io.cwd, result.written.html) || '.'}/index.html`, result.written.pdf && path.relative(io.cwd, result.written.pdf), result.written.epub && path.relative(io.cwd, result.written.epub)].filter(Boolean);
     io.err(`Built ${where.join(' and ')} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   }
   return EXIT_OK;

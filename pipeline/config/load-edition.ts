@@ -88,7 +88,14 @@ function toConfig(input: EditionInput): EditionConfig {
     blurb: input.blurb,
     logo: input.logo,
     coverImage: input.coverImage,
+    epub: epubSettings(input.epub, input.publisher),
   });
+}
+
+/** `epub: true` or `epub: { certifiedBy }` makes the EPUB edition; the publisher certifies it unless named. */
+function epubSettings(epub: EditionInput['epub'], publisher: string): EditionConfig['epub'] {
+  if (epub === undefined || epub === false) return undefined;
+  return Object.freeze({ certifiedBy: (epub === true ? undefined : epub.certifiedBy) ?? publisher });
 }
 
 /** Each field that is valid on its own, and harmless defaults for the rest. */
@@ -124,6 +131,7 @@ function salvage(raw: unknown): EditionConfig {
     blurb: pick('blurb', undefined),
     logo: pick('logo', undefined),
     coverImage: pick('coverImage', undefined),
+    epub: pick('epub', undefined),
   });
 }
 

@@ -43,6 +43,8 @@ export interface EditionConfig {
   readonly coverImage?: { readonly path: string; readonly alt: string } | undefined;
   /** Chapter file names relative to chapters/, in reading order. */
   readonly chapters: readonly string[];
+  /** The EPUB edition, when the edition makes one; who certifies its accessibility (default: the publisher). */
+  readonly epub?: { readonly certifiedBy: string } | undefined;
 }
 
 export interface Author {

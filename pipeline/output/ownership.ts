@@ -7,7 +7,7 @@ export const MARKER = '.monitor-output';
 const TOOL = 'eurocities-monitor';
 
 /** Entries of an output folder that builds create, replace and remove. Nothing else is ever touched. */
-export const MANAGED_FOLDERS = ['html', 'pdf'] as const;
+export const MANAGED_FOLDERS = ['html', 'pdf', 'epub'] as const;
 export const LOCK = '.monitor-lock';
 export const STAGING = '.staging-';
 export const READY = '.ready-';

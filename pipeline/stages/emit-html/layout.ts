@@ -29,6 +29,8 @@ export interface PageSpec {
 export interface SiteLinks {
   /** File name of the PDF inside html/, when the PDF exists. */
   readonly pdf?: { readonly name: string; readonly size: string };
+  /** File name of the EPUB inside html/, when the EPUB exists. */
+  readonly epub?: { readonly name: string; readonly size: string };
   /** The data package's ZIP, path inside html/. */
   readonly data?: { readonly path: string; readonly size: string };
   /** Charts have a PNG beside their CSV. */
@@ -91,8 +93,14 @@ export function page(edition: Edition, spec: PageSpec, links: SiteLinks): Root {
     ...(members ? [h('p', { className: ['members-banner'] }, 'Members only: not for publication')] : []),
     // Without JavaScript the search box is this link to the contents; assets/search.js adds the form.
     h('div', { className: ['site-search'], dataSearch: '', dataRoot: up || './', dataLabel: 'Search the edition' }, [h('a', { href: '#site-nav' }, 'Contents')]),
-    ...(links.pdf
-      ? [h('nav', { className: ['header-links'], ariaLabel: 'Edition' }, [h('a', { href: `${up}${links.pdf.name}`, className: ['pdf-link'] }, `Download the PDF (${links.pdf.size})`)])]
+    ...(links.pdf || links.epub
+      ? [
+          h('nav', { className: ['header-links'], ariaLabel: 'Edition' }, [
+            ...(links.pdf ? [h('a', { href: `${up}${links.pdf.name}`, className: ['pdf-link'] }, `Download the PDF (${links.pdf.size})`)] : []),
+            ...(links.pdf && links.epub ? [' '] : []),
+            ...(links.epub ? [h('a', { href: `${up}${links.epub.name}`, className: ['epub-link'], type: 'application/epub+zip' }, `EPUB (${links.epub.size})`)] : []),
+          ]),
+        ]
       : []),
   ]);
   const nav = h('nav', { className: ['site-nav'], id: 'site-nav', ariaLabel: 'Chapters' }, [

@@ -16,7 +16,7 @@ import { CASE_STUDIES_DIR, INDEX_PAGE, METHODS_DIR, pngName } from './site-paths
  */
 export function indexPage(edition: Edition, links: SiteLinks): PageSpec {
   const { config } = edition;
-  const { pdf, data } = links;
+  const { pdf, epub, data } = links;
   const main: ElementContent[] = [
     h('section', { className: ['cover'], ariaLabelledBy: 'edition-title' }, [
       h('p', { className: ['cover-publisher'] }, `${config.publisher} · ${config.year}`),
@@ -25,6 +25,7 @@ export function indexPage(edition: Edition, links: SiteLinks): PageSpec {
       h('p', { className: ['cover-intro'] }, config.description),
       h('p', { className: ['cover-downloads'] }, [
         ...(pdf ? [h('a', { className: ['button'], href: pdf.name }, `Download the PDF edition (${pdf.size})`), ' '] : []),
+        ...(epub ? [h('a', { className: ['button'], href: epub.name, type: 'application/epub+zip' }, `Download the EPUB edition (${epub.size})`), ' '] : []),
         ...(data ? [h('a', { className: ['button', 'button-secondary'], href: data.path }, `All data of this edition (ZIP, ${data.size})`)] : []),
       ]),
       ...keyFigures(edition),

@@ -82,6 +82,7 @@ export function imprint(edition: Edition, date: Date): Element {
       ...(config.issn === undefined ? [] : row('ISSN', config.issn)),
       ...(config.doi === undefined ? [] : row('DOI', h('a', { href: `https://doi.org/${config.doi}` }, config.doi))),
       ...row('Online edition', h('a', { href: config.baseUrl }, config.baseUrl)),
+      ...(config.epub === undefined ? [] : row('EPUB edition', h('a', { href: `${config.baseUrl}${config.slug}.epub` }, `${config.baseUrl}${config.slug}.epub`))),
       ...row('Contact', config.contact),
       ...row('Edition', edition.profile === 'members' ? 'Members’ edition' : 'Public edition'),
     ]),

@@ -15,3 +15,28 @@ export function labelsFor(language: string): Labels {
   const primary = language.toLowerCase().split('-')[0] ?? 'en';
   return byLanguage[primary] ?? (byLanguage['en'] as Labels);
 }
+
+/** The EPUB edition's own words: its navigation and title page. */
+export interface EpubLabels {
+  readonly contents: string;
+  readonly landmarks: string;
+  readonly pageList: string;
+  readonly titlePage: string;
+  readonly start: string;
+}
+
+const epubByLanguage: Record<string, EpubLabels> = {
+  en: { contents: 'Contents', landmarks: 'Landmarks', pageList: 'Page list', titlePage: 'Title page', start: 'Start of content' },
+  fr: { contents: 'Sommaire', landmarks: 'Repères', pageList: 'Liste des pages', titlePage: 'Page de titre', start: 'Début du contenu' },
+  de: { contents: 'Inhalt', landmarks: 'Orientierungspunkte', pageList: 'Seitenliste', titlePage: 'Titelseite', start: 'Beginn des Inhalts' },
+  es: { contents: 'Índice', landmarks: 'Puntos de referencia', pageList: 'Lista de páginas', titlePage: 'Portada', start: 'Inicio del contenido' },
+  it: { contents: 'Indice', landmarks: 'Punti di riferimento', pageList: 'Elenco delle pagine', titlePage: 'Frontespizio', start: 'Inizio del contenuto' },
+  pl: { contents: 'Spis treści', landmarks: 'Punkty orientacyjne', pageList: 'Lista stron', titlePage: 'Strona tytułowa', start: 'Początek treści' },
+  nl: { contents: 'Inhoud', landmarks: 'Oriëntatiepunten', pageList: 'Paginalijst', titlePage: 'Titelpagina', start: 'Begin van de inhoud' },
+};
+
+/** The EPUB's navigation words in the edition's language (English when the language is not known). */
+export function epubLabelsFor(language: string): EpubLabels {
+  const primary = language.toLowerCase().split('-')[0] ?? 'en';
+  return epubByLanguage[primary] ?? (epubByLanguage['en'] as EpubLabels);
+}

@@ -1,0 +1,26 @@
+import type { Element } from 'hast';
+import { h } from 'hastscript';
+import type { Edition } from '../../model/edition.js';
+import { imprint } from '../emit-pdf/front.js';
+import { labelsFor, epubLabelsFor } from '../markdown/labels.js';
+import { STYLESHEET } from './chapter.js';
+
+/** The title page: title, subtitle, the colophon the PDF prints on its second page, and the members notice. */
+export function titleDocument(edition: Edition): Element {
+  const { config } = edition;
+  const colophon = imprint(edition, edition.buildDate);
+  // The colophon's own title line repeats the h1 here.
+  colophon.children = colophon.children.filter((c) => !(c.type === 'element' && Array.isArray(c.properties['className']) && c.properties['className'].includes('imprint-title')));
+  return h('html', { lang: config.language }, [
+    h('head', [h('meta', { charSet: 'utf-8' }), h('title', epubLabelsFor(config.language).titlePage), h('link', { rel: 'stylesheet', type: 'text/css', href: STYLESHEET })]),
+    h('body', [
+      h('section', { className: ['title-page'], 'epub:type': 'titlepage', ariaLabelledBy: 'title' }, [
+        h('p', { className: ['title-publisher'] }, `${config.publisher} · ${config.year}`),
+        h('h1', { id: 'title' }, config.title),
+        ...(config.subtitle ? [h('p', { className: ['title-subtitle'] }, config.subtitle)] : []),
+        ...(edition.profile === 'members' ? [h('p', { className: ['members-banner'] }, `${labelsFor(config.language).membersOnly}: not for publication`)] : []),
+        colophon,
+      ]),
+    ]),
+  ]);
+}
