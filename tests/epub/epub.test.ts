@@ -74,13 +74,17 @@ describe('the EPUB edition of the sample', () => {
       // What a reader reads next, without the book's own data tables and the charts' drawings.
       const after = letters(
         xhtml
-          .slice(at)
+          .slice(xhtml.indexOf('>', at) + 1)
           .replace(/<svg[\s\S]*?<\/svg>/g, ' ')
           .replace(/<table class="data-table">[\s\S]*?<\/table>/g, ' ')
           .replace(/<[^>]+>/g, ' ')
           .replace(/&#?\w+;/g, ' '),
       ).slice(0, 16);
-      if (!letters(printed[Number(e.label) - 1] ?? '').includes(after)) missed.push(`p. ${e.label}: "${after}"`);
+      const page = letters(printed[Number(e.label) - 1] ?? '');
+      const before = letters(printed[Number(e.label) - 2] ?? '');
+      // A word hyphenated across the page turn is marked before the word: its start is on the page before.
+      const split = [1, 2, 3, 4, 5, 6, 7, 8].some((k) => before.includes(after.slice(0, k)) && page.includes(after.slice(k)));
+      if (!page.includes(after) && !split) missed.push(`p. ${e.label}: "${after}"`);
     }
     expect(missed).toEqual([]);
   });

@@ -125,7 +125,8 @@ function buildIndex(docs: readonly ChapterDocument[]): Index {
   for (const doc of docs) {
     index.starts.push(index.slots.length);
     const visit = (el: Element, ancestors: Element[]): void => {
-      if (doc.epubOnly.has(el) || el.properties['ariaHidden'] === 'true') return;
+      // Note references are printed raised, on a line of their own as the PDF is read: left out.
+      if (doc.epubOnly.has(el) || el.properties['ariaHidden'] === 'true' || el.properties['dataFootnoteRef'] !== undefined) return;
       if (el.tagName === 'thead') index.repeated.add(normalize(toString(el)));
       for (const child of el.children) {
         if (child.type === 'element') visit(child, [...ancestors, child]);
