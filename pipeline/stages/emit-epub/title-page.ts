@@ -1,4 +1,4 @@
-import type { Element } from 'hast';
+import type { Element, ElementContent } from 'hast';
 import { h } from 'hastscript';
 import type { Edition } from '../../model/edition.js';
 import { imprint } from '../emit-pdf/front.js';
@@ -9,8 +9,9 @@ import { STYLESHEET } from './chapter.js';
 export function titleDocument(edition: Edition): Element {
   const { config } = edition;
   const colophon = imprint(edition, edition.buildDate);
-  // The colophon's own title line repeats the h1 here.
-  colophon.children = colophon.children.filter((c) => !(c.type === 'element' && Array.isArray(c.properties['className']) && c.properties['className'].includes('imprint-title')));
+  // The colophon's own title and subtitle lines repeat what is just above them here.
+  const repeated = (c: ElementContent) => c.type === 'element' && Array.isArray(c.properties['className']) && c.properties['className'].some((n) => n === 'imprint-title' || n === 'imprint-subtitle');
+  colophon.children = colophon.children.filter((c) => !repeated(c));
   return h('html', { lang: config.language }, [
     h('head', [h('meta', { charSet: 'utf-8' }), h('title', epubLabelsFor(config.language).titlePage), h('link', { rel: 'stylesheet', type: 'text/css', href: STYLESHEET })]),
     h('body', [
