@@ -43,10 +43,11 @@ const commands: Record<string, { help: string; options: NonNullable<ParseArgsCon
   build: {
     help: `Usage: monitor build [--root DIR] [--out DIR] [--format html,pdf|all] [--profile public|members] [--keep-print-html] [--force]
 
-Builds the edition into <out>/html/ and <out>/pdf/<edition-slug>.pdf.
+Builds the edition into <out>/html/, <out>/pdf/<edition-slug>.pdf and, when edition.yaml lists
+epub in its formats, <out>/epub/<edition-slug>.epub.
   --root DIR          edition root with edition.yaml, chapters/ and data/ (default: the project)
   --out DIR           output folder (default: output/, or output/members/ for --profile members)
-  --format FORMATS    a comma list of html and pdf, e.g. html or html,pdf (default, or all:
+  --format FORMATS    a comma list of html, pdf and epub, e.g. html or html,pdf (default, or all:
                       the formats edition.yaml lists, html and pdf when it lists none)
   --profile PROFILE   public (default) or members: members-only content is included and marked
   --keep-print-html   keep the HTML given to Chromium beside the PDF

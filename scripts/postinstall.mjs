@@ -6,8 +6,12 @@
 // - A browser is found: say which, done.
 // - None, running as root on Debian/Ubuntu with apt-get: install Debian's chromium, saying so.
 // - Otherwise: print how to get one.
-// - The PDF tools (poppler-utils: pdftotext, pdffonts, pdftoppm; qpdf) are installed the same way
-//   when missing and we can; without them only some tests cannot run, so they never fail the install.
+// - The PDF tools (poppler-utils: pdftotext, pdffonts, pdftoppm; qpdf) and EPUBCheck (Debian's
+//   epubcheck) are installed the same way when missing and we can; without them only some tests
+//   cannot run, so they never fail the install.
+// - Ace by DAISY, the EPUB accessibility checker the tests run, goes into .tools/ace/ with its
+//   install scripts off: no Electron download, it drives the same Chromium as the PDF. Skip it with
+//   MONITOR_SKIP_ACE_INSTALL=1.
 // Never fails the npm install: the HTML edition builds without a browser, and `monitor build`
 // reports rule pdf-browser with the same advice if a PDF is asked for. The one exception is
 // MONITOR_REQUIRE_BROWSER=1 (CI images that must be able to print): then a missing browser
@@ -15,7 +19,8 @@
 // Skip all of it with MONITOR_SKIP_BROWSER_INSTALL=1 (PUPPETEER_SKIP_DOWNLOAD only concerns
 // Puppeteer's own download, which is always off here).
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { findBrowser } from './find-browser.mjs';
 
 const env = process.env;
@@ -28,6 +33,7 @@ function main() {
     return 0;
   }
   installPdfTools();
+  installAce();
   const found = findBrowser(env);
   if (found) {
     say(`PDF edition will print with ${found.path} (${found.source}).`);
@@ -53,11 +59,31 @@ function main() {
   return advise();
 }
 
-/** Debian packages the test suite reads PDFs with, by one binary each ships. */
+/** Debian packages the test suite reads PDFs and checks EPUBs with, by one binary each ships. */
 const pdfTools = [
   { pkg: 'poppler-utils', bin: 'pdftotext' },
   { pkg: 'qpdf', bin: 'qpdf' },
+  { pkg: 'epubcheck', bin: 'epubcheck' },
 ];
+
+/** Ace by DAISY, pinned; the tests find it in .tools/ace/ (see tests/epub/). */
+const ace = '@daisy/ace@1.4.6';
+const aceDir = path.join(path.dirname(new URL(import.meta.url).pathname), '..', '.tools', 'ace');
+
+function installAce() {
+  if (env.MONITOR_SKIP_ACE_INSTALL === '1' || env.MONITOR_SKIP_ACE_INSTALL === 'true') return;
+  if (existsSync(path.join(aceDir, 'node_modules', '@daisy', 'ace', 'package.json'))) return;
+  say(`Installing ${ace} (the EPUB accessibility checker the tests run) into .tools/ace/, without install scripts:`);
+  mkdirSync(aceDir, { recursive: true });
+  // Its own package.json, so npm installs here and never into the project.
+  writeFileSync(path.join(aceDir, 'package.json'), '{ "private": true }\n');
+  const run = spawnSync('npm', ['install', '--no-save', '--no-package-lock', '--ignore-scripts', '--no-audit', '--no-fund', ace], {
+    cwd: aceDir,
+    stdio: 'inherit',
+    env: { ...env, PUPPETEER_SKIP_DOWNLOAD: '1', ELECTRON_SKIP_BINARY_DOWNLOAD: '1' },
+  });
+  if (run.status !== 0) say('Installing Ace failed: the EPUB accessibility test will say how to install it.');
+}
 
 /** Whether this run already refreshed apt's lists (the browser step then skips its own update). */
 let updated = false;

@@ -10,6 +10,7 @@ export interface Styles {
   readonly web: string;
   readonly print: string;
   readonly charts: string;
+  readonly epub: string;
 }
 
 /** The project's styles, then the edition's own overrides (when the edition lives elsewhere). */
@@ -21,8 +22,8 @@ export async function loadStyles(sources: EditionSources): Promise<Styles> {
     const file = sources.styles.find((s) => s.path === `styles/${name}`);
     return file ? new TextDecoder().decode(file.bytes) : '';
   };
-  const [web, print, charts] = await Promise.all([own('web.css'), own('print.css'), own('charts.css')]);
-  return { web: web + override('web.css'), print: print + override('print.css'), charts: charts + override('charts.css') };
+  const [web, print, charts, epub] = await Promise.all([own('web.css'), own('print.css'), own('charts.css'), own('epub.css')]);
+  return { web: web + override('web.css'), print: print + override('print.css'), charts: charts + override('charts.css'), epub: epub + override('epub.css') };
 }
 
 /** Stylesheet and fonts for the HTML edition (the build and the preview share this). */

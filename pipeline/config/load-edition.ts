@@ -105,7 +105,13 @@ function toConfig(input: EditionInput): EditionConfig {
     logo: input.logo,
     coverImage: input.coverImage,
     formats: Object.freeze([...new Set(input.formats ?? DEFAULT_FORMATS)]),
+    epub: epubSettings(input.epub, input.publisher),
   });
+}
+
+/** Who certifies the EPUB's accessibility: as named, else the publisher. */
+function epubSettings(epub: EditionInput['epub'], publisher: string): EditionConfig['epub'] {
+  return Object.freeze({ certifiedBy: epub?.certifiedBy ?? publisher });
 }
 
 /** Each field that is valid on its own, and harmless defaults for the rest. */
@@ -143,6 +149,7 @@ function salvage(raw: unknown): EditionConfig {
     logo: pick('logo', undefined),
     coverImage: pick('coverImage', undefined),
     formats: pick('formats', undefined),
+    epub: pick('epub', undefined),
   });
 }
 

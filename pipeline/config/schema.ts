@@ -40,6 +40,8 @@ export const editionSchema = z
     logo: imagePath.optional(),
     coverImage: z.object({ path: imagePath, alt: z.string().trim().min(1, 'describe the image for readers who cannot see it') }).strict().optional(),
     keywords: z.array(z.string().min(1)).optional(),
+    // The EPUB edition's settings (docs/epub.md); `formats` decides whether it is made.
+    epub: z.object({ certifiedBy: z.string().trim().min(1).optional() }).strict().optional(),
     description: z.string().min(1).optional(),
     sampleData: z.boolean().optional(),
     survey: z

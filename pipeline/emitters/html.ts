@@ -2,7 +2,7 @@ import { htmlAssets } from '../assets/styles.js';
 import { openRasterMemo } from './raster-memo.js';
 import type { Emitter } from './types.js';
 
-/** The web edition. It links the PDF, so it runs after the PDF emitter in the table. */
+/** The web edition. It links the PDF and the EPUB, so it runs after their emitters in the table. */
 export const htmlEmitter: Emitter = {
   format: 'html',
   folder: 'html',
@@ -19,7 +19,8 @@ export const htmlEmitter: Emitter = {
       pdf = await ctx.lastBuilt('pdf');
       if (!pdf) ctx.log('html: no PDF from these exact sources and profile in the output folder, so the pages do not link one');
     }
-    const assets = await htmlAssets(ctx.styles, pdf, ctx.sources.data, true);
+    const epub = ctx.previous.get('epub')?.document ?? (edition.config.formats?.includes('epub') ? await ctx.lastBuilt?.('epub') : undefined);
+    const assets = { ...(await htmlAssets(ctx.styles, pdf, ctx.sources.data, true)), ...(epub ? { epub } : {}) };
     const raster = await openRasterMemo(ctx.cache, edition.profile);
     const files = await emitSite(edition, assets.raster ? { ...assets, raster: { ...assets.raster, memo: raster.memo } } : assets);
     raster.save();

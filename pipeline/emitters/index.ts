@@ -1,3 +1,4 @@
+import { epubEmitter } from './epub.js';
 import { htmlEmitter } from './html.js';
 import { pdfEmitter } from './pdf.js';
 import type { Emitter } from './types.js';
@@ -9,11 +10,13 @@ export type { EmitContext, EmitResult, EmittedDocument, Emitter } from './types.
  * through `ctx.previous` (the web pages link the PDF, so `pdf` comes before `html`).
  *
  * To add a format, write an Emitter (see ./types.ts: it returns files and never writes them) and
- * add it here, e.g. `epubEmitter,` after `pdfEmitter` when it embeds the PDF's pages. Its folder is
+ * add it here, after the emitters whose results it uses (`epub` follows the PDF's pages; `html`
+ * links both). Its folder is
  * then managed in the output folder, and `--format` and edition.yaml's `formats` accept its name.
  */
 export const EMITTERS: readonly Emitter[] = [
   pdfEmitter,
+  epubEmitter,
   htmlEmitter,
 ];
 

@@ -37,7 +37,7 @@ export const pdfEmitter: Emitter = {
     });
     return {
       files: result.files,
-      document: { name: result.name, bytes: result.data, pages: result.pages },
+      document: { name: result.name, bytes: result.data, pages: result.pages, printed: result.printed },
       summary: `pdf: ${result.pages} pages, ${(result.bytes / 1e6).toFixed(2)} MB, ${result.tocChecked} TOC entries verified`,
     };
   },

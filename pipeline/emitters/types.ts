@@ -6,6 +6,7 @@ import type { OutputFile } from '../model/output.js';
 import type { ProgressSink } from '../progress/events.js';
 import type { Budget } from '../stages/emit-pdf/budget.js';
 import type { LaunchedBrowser } from '../stages/emit-pdf/launch.js';
+import type { PrintedPages } from '../stages/emit-pdf/pdf-pages.js';
 import type { EditionSources } from '../stages/load/read-sources.js';
 
 /** A format's single document (the PDF), for emitters that run after it. */
@@ -14,6 +15,8 @@ export interface EmittedDocument {
   readonly name: string;
   readonly bytes: Uint8Array;
   readonly pages?: number | undefined;
+  /** The PDF as read back after printing (text lines and folios per page), so no one reads it again. */
+  readonly printed?: PrintedPages | undefined;
 }
 
 /** What an emitter made. It never writes: the sequence's effects put the files somewhere (or nowhere). */

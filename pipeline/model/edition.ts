@@ -42,6 +42,8 @@ export interface EditionConfig {
   readonly chapters: readonly string[];
   /** Edition formats a build makes when --format is not given (default html and pdf). */
   readonly formats?: readonly string[] | undefined;
+  /** The EPUB edition, when the edition makes one; who certifies its accessibility (default: the publisher). */
+  readonly epub?: { readonly certifiedBy: string } | undefined;
 }
 
 export type Author = z.output<typeof authorSchema>;

@@ -7,6 +7,7 @@ import { promisify } from 'node:util';
 import { build, type BuildOptions, type BuildResult, type Format } from '../../pipeline/build.js';
 import { collectProblems } from '../../pipeline/diagnostics/format.js';
 import type { Audience } from '../../pipeline/model/figure.js';
+import { unzip } from '../epub/unzip.js';
 
 export const project = path.resolve(import.meta.dirname, '../..');
 export const bin = path.join(project, 'bin/monitor.js');
@@ -116,4 +117,14 @@ export async function removeAll(...dirs: (string | undefined)[]): Promise<void> 
 /** A chapter file with front matter. */
 export function chapter(fm: string, body: string): string {
   return `---\n${fm.trim()}\n---\n\n${body.trim()}\n`;
+}
+
+/**
+ * The files with every EPUB's entries added, decompressed, as `<epub path>!/<entry>`: a marker
+ * inside the book's deflated XHTML is then found like one in any other file.
+ */
+export function withEpubEntries(files: ReadonlyMap<string, Buffer>): Map<string, Buffer> {
+  const out = new Map(files);
+  for (const [name, bytes] of files) if (name.endsWith('.epub')) for (const item of unzip(bytes)) out.set(`${name}!/${item.name}`, item.data);
+  return out;
 }

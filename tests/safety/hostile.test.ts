@@ -2,7 +2,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pageTexts } from '../pdf/read-pdf.js';
 import { dangers, idsAndNames } from './dom.js';
-import { buildEdition, chapter, grepTree, readOutputTree, removeAll, tempDir, writeEdition, type Built } from './helpers.js';
+import { buildEdition, chapter, grepTree, readOutputTree, removeAll, tempDir, withEpubEntries, writeEdition, type Built } from './helpers.js';
 import { hostileBody, hostileMarkers } from './hostile.js';
 
 /**
@@ -26,7 +26,8 @@ describe('hostile Markdown and raw HTML, built for real', () => {
     root = await writeEdition(chapters);
     out = await tempDir('hostile-out');
     result = await buildEdition(root, out, 'all');
-    files = await readOutputTree(out);
+    // The EPUB's chapters are searched decompressed, like the web pages.
+    files = withEpubEntries(await readOutputTree(out));
     const pdf = [...files.keys()].find((f) => f.startsWith('pdf/') && f.endsWith('.pdf'));
     pdfText = pdf ? (await pageTexts(path.join(out, pdf))).join('\n') : '';
   }, 120_000);
@@ -35,6 +36,7 @@ describe('hostile Markdown and raw HTML, built for real', () => {
   it('builds (hostile input is sanitized, not an error) and writes both editions', () => {
     expect(result.ok, result.problems.join('\n')).toBe(true);
     expect(files.has('html/evil/index.html')).toBe(true);
+    expect(files.has('epub/eurocities-monitor-2026.epub!/EPUB/text/evil.xhtml')).toBe(true);
     expect(pdfText).toContain('Evil guest essay');
   });
 
@@ -48,8 +50,9 @@ describe('hostile Markdown and raw HTML, built for real', () => {
   });
 
   it('leaves nothing in any page that could run, load from a third party or navigate away', () => {
-    const pages = [...files].filter(([name]) => name.endsWith('.html'));
+    const pages = [...files].filter(([name]) => name.endsWith('.html') || name.endsWith('.xhtml'));
     expect(pages.length).toBeGreaterThan(2);
+    expect(pages.some(([name]) => name.endsWith('evil.xhtml'))).toBe(true);
     for (const [name, bytes] of pages) expect(dangers(bytes.toString('utf8')), name).toEqual([]);
     // The text-level forms, in case a parser disagrees with ours (the site's own search script, in
     // exactly the form the layout writes it, is the one script allowed).

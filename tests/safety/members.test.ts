@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pageTexts } from '../pdf/read-pdf.js';
 import { pagefindText } from '../web/pagefind.js';
-import { buildEdition, chapter, grepTree, readOutputTree, removeAll, tempDir, writeEdition, type Built } from './helpers.js';
+import { buildEdition, chapter, grepTree, readOutputTree, removeAll, tempDir, withEpubEntries, writeEdition, type Built } from './helpers.js';
 
 /**
  * CANARY TEST. A unique marker sits in every place members-only content can carry text. The
@@ -227,7 +227,8 @@ describe('members-only content: the canary', () => {
     [publicOut, membersOut] = [await tempDir('public'), await tempDir('members')];
     pub = await buildEdition(root, publicOut, 'all', 'public');
     mem = await buildEdition(root, membersOut, 'all', 'members');
-    [publicFiles, membersFiles] = [await readOutputTree(publicOut), await readOutputTree(membersOut)];
+    // The EPUBs' entries are searched decompressed, like every other file.
+    [publicFiles, membersFiles] = [withEpubEntries(await readOutputTree(publicOut)), withEpubEntries(await readOutputTree(membersOut))];
     const pdfOf = async (out: string, files: Map<string, Buffer>) => {
       const name = [...files.keys()].find((f) => f.startsWith('pdf/') && f.endsWith('.pdf'));
       return name ? joined(await pageTexts(path.join(out, name))) : '';
@@ -267,6 +268,17 @@ describe('members-only content: the canary', () => {
       expect(membersPdf, m).toContain(m);
     }
     expect(publicFiles.get('html/methods/index.html')?.toString('utf8')).toContain('Study visit');
+  });
+
+  it('the EPUB: the public book holds no marker (its files are searched above) but the public text; the members book holds them', () => {
+    const book = (files: Map<string, Buffer>) => [...files].filter(([n]) => n.includes('.epub!/EPUB/')).map(([, b]) => b.toString('utf8')).join('\n');
+    const pub = book(publicFiles);
+    const mem = book(membersFiles);
+    expect(pub).toContain('Closing public text.');
+    for (const m of [...C.slice(1, 29), ...P]) expect(pub, m).not.toContain(m);
+    for (const i of [1, 7, 8, 9, 10, 11, 12, 13, 14, 15, 17, 18, 30, 31]) expect(mem, C[i]).toContain(C[i]);
+    for (const m of P.slice(0, 6)) expect(mem, m).toContain(m);
+    expect(mem).toContain('Members only');
   });
 
   it('the public PDF’s text holds no marker', () => {

@@ -23,6 +23,8 @@ export interface HtmlAssets {
   readonly fonts: readonly { readonly name: string; readonly bytes: Uint8Array }[];
   /** The PDF edition, when built or already present. */
   readonly pdf?: { readonly name: string; readonly bytes: Uint8Array };
+  /** The EPUB edition, when built or already present. */
+  readonly epub?: { readonly name: string; readonly bytes: Uint8Array };
   /** The edition's data/ files: codebooks and the cities table go into the data package. */
   readonly data?: readonly SourceFile[];
   /** Fonts for the rasteriser: with them, charts get press PNGs and pages social cards. */
@@ -34,6 +36,7 @@ export function emitHtml(edition: Edition, assets: HtmlAssets): OutputFile[] {
   const pkg = dataPackage(edition, assets.data ?? []);
   const links: SiteLinks = {
     ...(assets.pdf ? { pdf: { name: assets.pdf.name, size: formatSize(assets.pdf.bytes.byteLength) } } : {}),
+    ...(assets.epub ? { epub: { name: assets.epub.name, size: formatSize(assets.epub.bytes.byteLength) } } : {}),
     data: { path: pkg.zipPath, size: formatSize(pkg.zipBytes) },
     ...(assets.raster ? { png: true, cards: true } : {}),
   };
@@ -64,6 +67,7 @@ export function emitHtml(edition: Edition, assets: HtmlAssets): OutputFile[] {
   for (const [rel, bytes] of edition.media) files.push({ path: `${MEDIA_DIR}/${rel}`, contents: bytes });
   for (const font of assets.fonts) files.push({ path: `${ASSETS_DIR}/fonts/${font.name}`, contents: font.bytes });
   if (assets.pdf) files.push({ path: assets.pdf.name, contents: assets.pdf.bytes });
+  if (assets.epub) files.push({ path: assets.epub.name, contents: assets.epub.bytes });
   if (edition.profile === 'public') {
     files.push({ path: SITEMAP_FILE, contents: sitemap(edition.config.baseUrl, specs.map((s) => s.path)) });
   }

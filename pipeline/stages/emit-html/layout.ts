@@ -29,6 +29,8 @@ export interface PageSpec {
 export interface SiteLinks {
   /** File name of the PDF inside html/, when the PDF exists. */
   readonly pdf?: { readonly name: string; readonly size: string };
+  /** File name of the EPUB inside html/, when the EPUB exists. */
+  readonly epub?: { readonly name: string; readonly size: string };
   /** The data package's ZIP, path inside html/. */
   readonly data?: { readonly path: string; readonly size: string };
   /** Charts have a PNG beside their CSV. */
@@ -107,8 +109,14 @@ export function page(edition: Edition, spec: PageSpec, links: SiteLinks): Root {
       },
       [h('a', { href: '#site-nav' }, t('contents'))],
     ),
-    ...(links.pdf
-      ? [h('nav', { className: ['header-links'], ariaLabel: t('edition') }, [h('a', { href: `${up}${links.pdf.name}`, className: ['pdf-link'] }, t('downloadPdf', { size: links.pdf.size }))])]
+    ...(links.pdf || links.epub
+      ? [
+          h('nav', { className: ['header-links'], ariaLabel: t('edition') }, [
+            ...(links.pdf ? [h('a', { href: `${up}${links.pdf.name}`, className: ['pdf-link'] }, t('downloadPdf', { size: links.pdf.size }))] : []),
+            ...(links.pdf && links.epub ? [' '] : []),
+            ...(links.epub ? [h('a', { href: `${up}${links.epub.name}`, className: ['epub-link'], type: 'application/epub+zip' }, t('downloadEpub', { size: links.epub.size }))] : []),
+          ]),
+        ]
       : []),
   ]);
   const nav = h('nav', { className: ['site-nav'], id: 'site-nav', ariaLabel: t('chapters') }, [

@@ -18,7 +18,7 @@ import { CASE_STUDIES_DIR, INDEX_PAGE, METHODS_DIR, pngName } from './site-paths
 export function indexPage(edition: Edition, links: SiteLinks): PageSpec {
   const { config, locale } = edition;
   const t = locale.t;
-  const { pdf, data } = links;
+  const { pdf, epub, data } = links;
   const main: ElementContent[] = [
     h('section', { className: ['cover'], ariaLabelledBy: 'edition-title' }, [
       h('p', { className: ['cover-publisher'] }, `${config.publisher} · ${config.year}`),
@@ -27,6 +27,7 @@ export function indexPage(edition: Edition, links: SiteLinks): PageSpec {
       h('p', { className: ['cover-intro'] }, config.description),
       h('p', { className: ['cover-downloads'] }, [
         ...(pdf ? [h('a', { className: ['button'], href: pdf.name }, t('downloadPdfEdition', { size: pdf.size })), ' '] : []),
+        ...(epub ? [h('a', { className: ['button'], href: epub.name, type: 'application/epub+zip' }, t('downloadEpubEdition', { size: epub.size })), ' '] : []),
         ...(data ? [h('a', { className: ['button', 'button-secondary'], href: data.path }, t('allData', { size: data.size }))] : []),
       ]),
       ...keyFigures(edition),

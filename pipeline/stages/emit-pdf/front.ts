@@ -82,6 +82,7 @@ export function imprint(edition: Edition, date: Date): Element {
       ...(config.issn === undefined ? [] : row('ISSN', config.issn)),
       ...(config.doi === undefined ? [] : row('DOI', h('a', { href: `https://doi.org/${config.doi}` }, config.doi))),
       ...row(t('imprint.online'), h('a', { href: config.baseUrl }, config.baseUrl)),
+      ...(config.formats?.includes('epub') ? row(t('imprint.epub'), h('a', { href: `${config.baseUrl}${config.slug}.epub` }, `${config.baseUrl}${config.slug}.epub`)) : []),
       ...row(t('imprint.contact'), config.contact),
       ...row(t('imprint.edition'), edition.profile === 'members' ? t('membersEdition') : t('publicEdition')),
     ]),

@@ -13,6 +13,7 @@ import { expectedContents, verifyContents } from './verify-toc.js';
 import { verifyPageRefs } from './verify-page-refs.js';
 import { labelsOf } from '../markdown/labels.js';
 import type { PrintAssets } from './print-html.js';
+import type { PrintedPages } from './pdf-pages.js';
 
 export { PdfEmitError } from './errors.js';
 export { buildPrintHtml } from './print-html.js';
@@ -46,6 +47,8 @@ export interface EmitPdfResult {
   readonly data: Uint8Array;
   /** TOC entries whose page number was verified against the final PDF. */
   readonly tocChecked: number;
+  /** The final PDF as read back for the checks: what later emitters (the EPUB's page list) need of it. */
+  readonly printed: PrintedPages;
 }
 
 const defaultTimeoutMs = 60_000;
@@ -101,7 +104,7 @@ export async function emitPdf(edition: Edition, options: EmitPdfOptions): Promis
   if (options.keepPrintHtml) files.push({ path: `${edition.config.slug}.print.html`, contents: result.html });
   const pages = result.printed.lines.length;
   log(`pdf: ${name}: ${result.passes} print pass(es), ${pages} pages, ${bytes.length} bytes, ${tocChecked} contents entries checked, ${Math.round(performance.now() - started)} ms`);
-  return { files, name, pages, bytes: bytes.length, data: bytes, tocChecked };
+  return { files, name, pages, bytes: bytes.length, data: bytes, tocChecked, printed: result.printed };
 }
 
 /**

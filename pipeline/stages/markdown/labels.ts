@@ -18,3 +18,23 @@ export function labelsOf(locale: Locale): Labels {
 export function kindLabel(locale: Locale, kind: ChapterKind): string {
   return locale.t(`kind.${kind}`);
 }
+
+/** The EPUB edition's own words: its navigation and title page. */
+export interface EpubLabels {
+  readonly contents: string;
+  readonly landmarks: string;
+  readonly pageList: string;
+  readonly titlePage: string;
+  readonly start: string;
+}
+
+/** The EPUB's navigation words, from the edition's locale. */
+export function epubLabelsOf(locale: Locale): EpubLabels {
+  return {
+    contents: locale.t('contents'),
+    landmarks: locale.t('epub.landmarks'),
+    pageList: locale.t('epub.pageList'),
+    titlePage: locale.t('epub.titlePage'),
+    start: locale.t('epub.start'),
+  };
+}
