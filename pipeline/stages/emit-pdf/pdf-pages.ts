@@ -71,7 +71,7 @@ export async function readPrintedPages(bytes: Uint8Array, options: { readonly li
       // Chromium writes one annotation per inline box (a line of the link, a span inside it):
       // consecutive ones to the same place are one link, and each printed item counts once, in
       // the box that holds its middle.
-      let previous: { key: string; items: Set<Item>; link: { page: number; text: string; target: number; targetY: number | undefined } } | undefined;
+      let previous: { key: string; items: Set<Item>; rect: readonly number[]; link: { page: number; text: string; target: number; targetY: number | undefined } } | undefined;
       const close = (): void => {
         if (previous === undefined) return;
         previous.link.text = toLines([...previous.items]).map((l) => l.text).join(' ');
@@ -94,11 +94,14 @@ export async function readPrintedPages(bytes: Uint8Array, options: { readonly li
         const [x1 = 0, y1 = 0, x2 = 0, y2 = 0] = annot.rect ?? [];
         const inside = items.filter((it) => it.x + it.width / 2 >= x1 && it.x + it.width / 2 <= x2 && it.y >= y1 - 2 && it.y <= y2 + 1);
         const key = JSON.stringify(annot.dest);
-        if (previous === undefined || previous.key !== key) {
+        const rect = [x1, y1, x2, y2];
+        // Two links to one place with text printed between them (", " in "[a](#x), [b](#x)") stay two.
+        if (previous === undefined || previous.key !== key || printedBetween(items, previous.rect, rect)) {
           close();
           const targetY = typeof dest[3] === 'number' ? dest[3] : undefined;
-          previous = { key, items: new Set(), link: { page: n - 1, text: '', target, targetY } };
+          previous = { key, items: new Set(), rect, link: { page: n - 1, text: '', target, targetY } };
         }
+        previous.rect = rect;
         for (const item of inside) previous.items.add(item);
       }
       close();
@@ -108,6 +111,22 @@ export async function readPrintedPages(bytes: Uint8Array, options: { readonly li
     await doc.destroy();
   }
   return { lines, heights, folios, links };
+}
+
+/**
+ * Whether text is printed between the end of one link box and the start of the next, in reading
+ * order: on the same line between them, or after the first at its line's end and before the second
+ * at its line's start. A lone hyphen at a line end is part of the word the link wraps.
+ */
+function printedBetween(items: readonly Item[], a: readonly number[], b: readonly number[]): boolean {
+  const [ax1 = 0, ay1 = 0, ax2 = 0, ay2 = 0] = a;
+  const [bx1 = 0, by1 = 0, , by2 = 0] = b;
+  const mid = (it: Item) => it.x + it.width / 2;
+  const on = (it: Item, y1: number, y2: number) => it.y >= y1 - 2 && it.y <= y2 + 1;
+  const shown = (it: Item) => !/^[\s\-\u2010\u00ad]*$/.test(it.str);
+  const sameLine = Math.abs((ay1 + ay2) / 2 - (by1 + by2) / 2) < 2;
+  if (sameLine) return items.some((it) => shown(it) && on(it, by1, by2) && mid(it) > ax2 && mid(it) < bx1);
+  return items.some((it) => shown(it) && ((on(it, ay1, ay2) && mid(it) > ax2) || (on(it, by1, by2) && mid(it) < bx1)));
 }
 
 /** Items on one baseline (±2 pt) make a line; lines top to bottom, items left to right. */
