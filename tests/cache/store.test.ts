@@ -37,8 +37,13 @@ describe('DiskStore: one pack file per namespace', () => {
     first.set('chart', 'c', { svg: '<svg>c</svg>' });
     await first.flush();
     const file = path.join(first.dir, 'chart.pack');
-    const text = await readFile(file, 'utf8');
-    await writeFile(file, text.replace('<svg>b</svg>"}', '<svg>b</svg>" '));
+    // The pack is a JSON index line, then the entries' bytes: overwrite entry b's bytes only.
+    const bytes = await readFile(file);
+    const newline = bytes.indexOf(10);
+    const index = JSON.parse(bytes.toString('utf8', 0, newline)) as Record<string, [number, number, number]>;
+    const [start, length] = index['b']!;
+    bytes.fill(0xff, newline + 1 + start, newline + 1 + start + length);
+    await writeFile(file, bytes);
     const second = await open(2);
     expect(await second.get('chart', 'a')).toEqual({ svg: '<svg>a</svg>' });
     expect(await second.get('chart', 'b')).toBeUndefined();

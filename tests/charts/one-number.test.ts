@@ -109,7 +109,7 @@ describe('label = table = :stat', () => {
       const rate = `${halfUp(rows, a.population)}%`;
       expect(stat(bundle, { value: 'response-rate' })).toBe(rate);
       expect(`${tableValue(t, 'Response rate (%)')}%`).toBe(rate);
-      expect(t.summary).toContain(`response rate ${rate}`);
+      expect(t.summary).toContain(`Response rate: ${rate}`);
     }), { numRuns: 60 });
   });
 
