@@ -8,6 +8,7 @@ import { chartAltProblem } from '../charts/alt.js';
 import { planChart, renderChart } from '../charts/index.js';
 import type { ChartDirective } from '../markdown/outline.js';
 import { smartenText } from '../markdown/typography.js';
+import { asciiSlug } from '../validate/patterns.js';
 
 export interface NumberedChart {
   readonly directive: ChartDirective;
@@ -37,6 +38,8 @@ export async function buildFigures(
 ): Promise<Map<string, Figure>> {
   const figures = new Map<string, Figure>();
   const jobs: Promise<void>[] = [];
+  // Data files are named in the edition's language ("abbildung-2-1.csv"), in ASCII.
+  const fileWord = asciiSlug(inputs.locale.t('figure')) || 'figure';
   for (const chart of charts) {
     const { directive, file } = chart;
     const attrs = directive.attributes;
@@ -86,7 +89,7 @@ export async function buildFigures(
             caption: smartenText(directive.caption, inputs.locale.quotes),
             alt,
             chapterSlug: chart.chapterSlug,
-            csvName: `figure-${chart.number.replace('.', '-').toLowerCase()}.csv`,
+            csvName: `${fileWord}-${chart.number.replace('.', '-').toLowerCase()}.csv`,
             audience: attrs['audience'] === 'members' ? 'members' : 'public',
           });
         },
