@@ -162,9 +162,11 @@ async function emitWith(edition: Edition, sources: EditionSources, emitters: rea
     progress: effects.progress ?? (() => undefined),
     signal: effects.signal,
   };
+  // Work that needs no earlier emitter starts at once: it runs while the PDF prints.
+  const begun = new Map(emitters.flatMap((e) => (e.begin ? [[e.format, e.begin(edition, ctx)] as const] : [])));
   for (const emitter of emitters) {
     effects.signal?.throwIfAborted();
-    const result = await emitter.emit(edition, ctx);
+    const result = await (begun.get(emitter.format)?.() ?? emitter.emit(edition, ctx));
     previous.set(emitter.format, result);
     await effects.keep?.(emitter, result, edition);
     if (result.summary) log(result.summary);

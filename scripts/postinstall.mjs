@@ -59,11 +59,12 @@ function main() {
   return advise();
 }
 
-/** Debian packages the test suite reads PDFs and checks EPUBs with, by one binary each ships. */
+/** Debian packages the test suite reads PDFs and ZIPs and checks EPUBs with, by one binary each ships. */
 const pdfTools = [
   { pkg: 'poppler-utils', bin: 'pdftotext' },
   { pkg: 'qpdf', bin: 'qpdf' },
   { pkg: 'epubcheck', bin: 'epubcheck' },
+  { pkg: 'unzip', bin: 'unzip' },
 ];
 
 /** Ace by DAISY, pinned; the tests find it in .tools/ace/ (see tests/epub/). */

@@ -1,18 +1,38 @@
 import { htmlAssets } from '../assets/styles.js';
+import type { Edition } from '../model/edition.js';
 import { openRasterMemo } from './raster-memo.js';
-import type { Emitter } from './types.js';
+import type { EmitContext, EmitResult, Emitter } from './types.js';
 
-/** The web edition. It links the PDF and the EPUB, so it runs after their emitters in the table. */
+/**
+ * The web edition. Its pages link the PDF and the EPUB, so it finishes after their emitters in
+ * the table; what needs neither (the pages' content, the data package, the press images and
+ * social cards) is made as soon as emitting begins, while the PDF prints.
+ */
 export const htmlEmitter: Emitter = {
   format: 'html',
   folder: 'html',
   entry: () => 'index.html',
-  async emit(edition, ctx) {
-    const { emitHtml, emitSite } = await import('../stages/emit-html/index.js');
-    if (ctx.purpose === 'preview') {
-      // The preview serves pages as fast as it can: no PDF link, press images or search index.
-      return { files: emitHtml(edition, await htmlAssets(ctx.styles)) };
-    }
+  emit: (edition, ctx) => beginSite(edition, ctx)(),
+  begin: beginSite,
+};
+
+function beginSite(edition: Edition, ctx: EmitContext): () => Promise<EmitResult> {
+  const module = import('../stages/emit-html/index.js');
+  if (ctx.purpose === 'preview') {
+    // The preview serves pages as fast as it can: no PDF link, press images or search index.
+    return async () => ({ files: (await module).emitHtml(edition, await htmlAssets(ctx.styles)) });
+  }
+  const started = (async () => {
+    const { planSite, drawImages } = await module;
+    const assets = await htmlAssets(ctx.styles, undefined, ctx.sources.data, true);
+    const plan = planSite(edition, assets);
+    const raster = await openRasterMemo(ctx.cache, edition.profile);
+    const drawn = assets.raster ? await drawImages(plan.jobs, { ...assets.raster, memo: raster.memo }) : undefined;
+    raster.save();
+    return { plan, drawn };
+  })();
+  started.catch(() => undefined); // a failure surfaces when the site is finished
+  return async () => {
     ctx.progress({ stage: 'html', count: edition.chapters.length });
     let pdf = ctx.previous.get('pdf')?.document;
     if (!pdf && ctx.lastBuilt) {
@@ -20,10 +40,9 @@ export const htmlEmitter: Emitter = {
       if (!pdf) ctx.log('html: no PDF from these exact sources and profile in the output folder, so the pages do not link one');
     }
     const epub = ctx.previous.get('epub')?.document ?? (edition.config.formats?.includes('epub') ? await ctx.lastBuilt?.('epub') : undefined);
-    const assets = { ...(await htmlAssets(ctx.styles, pdf, ctx.sources.data, true)), ...(epub ? { epub } : {}) };
-    const raster = await openRasterMemo(ctx.cache, edition.profile);
-    const files = await emitSite(edition, assets.raster ? { ...assets, raster: { ...assets.raster, memo: raster.memo } } : assets);
-    raster.save();
+    const { finishSite, withSearchIndex } = await module;
+    const { plan, drawn } = await started;
+    const files = await withSearchIndex(finishSite(plan, { pdf, epub }, drawn), edition);
     return { files, summary: `html: ${files.length} files` };
-  },
-};
+  };
+}

@@ -72,4 +72,10 @@ export interface Emitter {
    */
   readonly refuse?: ((edition: Edition, files: readonly VFile[], printBudget: Budget | undefined) => readonly VFile[]) | undefined;
   emit(edition: Edition, ctx: EmitContext): Promise<EmitResult>;
+  /**
+   * Optional, for an emitter that uses earlier results: start now, when emitting begins, whatever
+   * needs none of them (the web edition draws its images while the PDF prints). The sequence
+   * calls the returned function in table order instead of `emit`; it reads `ctx.previous` then.
+   */
+  readonly begin?: ((edition: Edition, ctx: EmitContext) => () => Promise<EmitResult>) | undefined;
 }

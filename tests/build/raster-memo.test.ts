@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { MemoryStore } from '../../pipeline/cache/store.js';
 import { openRasterMemo } from '../../pipeline/emitters/raster-memo.js';
-import { socialCard } from '../../pipeline/stages/emit-html/images.js';
+import { drawImages, socialCardImage, type RasterFonts } from '../../pipeline/stages/emit-html/images.js';
 import { loadRasterFonts } from '../../pipeline/stages/emit-html/raster-fonts.js';
 
 const text = { edition: 'Monitor', kind: 'Essay', title: 'Housing in cities', footer: 'Eurocities · 2026' };
+/** One social card, drawn as the build draws it. */
+const socialCard = async (t: typeof text, fonts: RasterFonts): Promise<Uint8Array> => (await drawImages([socialCardImage('card.png', t, undefined)], fonts)).get('card.png')!;
 const isPng = (bytes: Uint8Array) => Buffer.from(bytes.subarray(0, 8)).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
 
 describe('press images and social cards are drawn once per input', () => {
@@ -13,10 +15,10 @@ describe('press images and social cards are drawn once per input', () => {
     const marker = new Uint8Array([1, 2, 3]);
     const asked: string[] = [];
     const memo = { get: (key: string) => (asked.push(key), marker), set: () => undefined };
-    expect(socialCard(text, undefined, { ...fonts, memo })).toEqual(marker);
+    expect(await socialCard(text, { ...fonts, memo })).toEqual(marker);
     expect(asked).toHaveLength(1);
     // Another title is another input: another key.
-    socialCard({ ...text, title: 'Mobility' }, undefined, { ...fonts, memo });
+    await socialCard({ ...text, title: 'Mobility' }, { ...fonts, memo });
     expect(new Set(asked).size).toBe(2);
   });
 
@@ -24,13 +26,13 @@ describe('press images and social cards are drawn once per input', () => {
     const fonts = await loadRasterFonts();
     const store = new MemoryStore();
     const first = await openRasterMemo(store, 'public');
-    const drawn = socialCard(text, undefined, { ...fonts, memo: first.memo });
+    const drawn = await socialCard(text, { ...fonts, memo: first.memo });
     expect(isPng(drawn)).toBe(true);
     first.save();
     const second = await openRasterMemo(store, 'public');
     const keys: string[] = [];
     const spy = { get: (k: string) => (keys.push(k), second.memo?.get(k)), set: (k: string, png: Uint8Array) => second.memo?.set(k, png) };
-    const again = socialCard(text, undefined, { ...fonts, memo: spy });
+    const again = await socialCard(text, { ...fonts, memo: spy });
     expect(Buffer.from(again).equals(Buffer.from(drawn))).toBe(true);
     expect(second.memo?.get(keys[0]!)).toEqual(drawn);
     // The members edition has its own entry.

@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { distinctColours } from '../helpers/png.js';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import Papa from 'papaparse';
@@ -138,10 +139,7 @@ function pngSize(bytes: Buffer | undefined): { width: number; height: number } |
   return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
 }
 
-/** Distinct colours, counted by ImageMagick: a blank or text-less image has only a handful. */
-function colours(file: string): number {
-  return Number(execFileSync('identify', ['-format', '%k', file], { encoding: 'utf8' }));
-}
+const colours = distinctColours;
 
 describe('social cards and chart images', () => {
   it('every page carries og:title, og:description, og:type, og:image under baseUrl and a large-image Twitter card, with a 1200×630 PNG', () => {

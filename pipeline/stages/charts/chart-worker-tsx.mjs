@@ -10,3 +10,4 @@ import { register } from 'tsx/esm/api';
 register();
 const worker = await import('./chart-worker.ts');
 export default worker.default;
+export const drawPngTask = worker.drawPngTask;

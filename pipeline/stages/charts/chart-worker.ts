@@ -6,6 +6,7 @@
  * the second it takes a fresh thread to load Vega. Errors come back as text: a RenderError's class
  * does not survive the trip between threads.
  */
+import { createRequire } from 'node:module';
 import type { MessagePort } from 'node:worker_threads';
 import type { TopLevelSpec } from 'vega-lite';
 import { drawSvg, loadEngine } from './draw.js';
@@ -36,4 +37,18 @@ export default async function drawChartTask(task: ChartTask): Promise<ChartTaskR
   } catch (error) {
     return { error: (error as Error).message };
   }
+}
+
+/** A PNG to draw from an SVG (the web edition's press images and social cards): see drawPng in workers.ts. */
+export interface PngTask {
+  readonly svg: string;
+  readonly options: import('@resvg/resvg-js').ResvgRenderOptions;
+}
+
+let resvg: typeof import('@resvg/resvg-js') | undefined;
+
+/** Draw one PNG with resvg, here rather than on the thread that prints the PDF. */
+export function drawPngTask(task: PngTask): Uint8Array {
+  resvg ??= createRequire(import.meta.url)('@resvg/resvg-js') as typeof import('@resvg/resvg-js');
+  return new Uint8Array(new resvg.Resvg(task.svg, task.options).render().asPng());
 }

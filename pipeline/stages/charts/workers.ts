@@ -13,7 +13,7 @@ import os from 'node:os';
 import { MessageChannel } from 'node:worker_threads';
 import Tinypool from 'tinypool';
 import type { TopLevelSpec } from 'vega-lite';
-import type { ChartTask, ChartTaskResult } from './chart-worker.js';
+import type { ChartTask, ChartTaskResult, PngTask } from './chart-worker.js';
 import { RenderError } from './draw.js';
 import type { Frame } from './types.js';
 
@@ -173,4 +173,14 @@ export async function drawInWorker(specs: readonly TopLevelSpec[], basemap: Fram
     if (timer) clearTimeout(timer);
     channel.port1.close();
   }
+}
+
+/**
+ * Draw one PNG from an SVG in a chart thread (the threads are idle once the charts are drawn), so
+ * the thread that prints and checks the PDF is not held up by the rasteriser.
+ */
+export async function drawPng(task: PngTask): Promise<Uint8Array> {
+  cancelIdleClose();
+  pool ??= startPool();
+  return (await pool.run(task, { name: 'drawPngTask' })) as Uint8Array;
 }

@@ -1,15 +1,15 @@
 import { createHash } from 'node:crypto';
-import { createRequire } from 'node:module';
 import type { Element as XElement } from 'xast';
 import { toXml } from 'xast-util-to-xml';
 import { x } from 'xastscript';
 import type { Figure } from '../../model/figure.js';
 import { textWidth } from '../charts/text-metrics.js';
+import { drawPng } from '../charts/workers.js';
 
 /**
  * PNG images made with a real rasteriser (resvg) from SVG built as trees, with the edition's own
  * fonts (Source Sans 3, given as files; no system font is read): a press image of every chart and
- * a 1200×630 social card per page. Same input, same bytes.
+ * a 1200×630 social card per page. The SVGs are made here as jobs; drawImages draws them.
  */
 export interface RasterFonts {
   /** Paths of OpenType/TrueType font files (read by the rasteriser itself). */
@@ -30,32 +30,35 @@ const BANNER = '#06345f';
 
 const xml = (tree: XElement) => toXml(tree, { allowDangerousXml: true });
 
-type ResvgModule = typeof import('@resvg/resvg-js');
-let resvgModule: ResvgModule | undefined;
-
-/** Loaded on the first image: finding its native binding is slow, and `monitor check` draws none. */
-function resvgClass(): ResvgModule['Resvg'] {
-  resvgModule ??= createRequire(import.meta.url)('@resvg/resvg-js') as ResvgModule;
-  return resvgModule.Resvg;
+/** One image to draw: where it goes in the site, its SVG, and the width to scale it to. */
+export interface ImageJob {
+  readonly path: string;
+  readonly svg: string;
+  readonly width?: number | undefined;
 }
 
-function rasterise(svg: string, fonts: RasterFonts, width?: number): Uint8Array {
-  const key = fonts.memo && createHash('sha256').update(`${width ?? ''}\0${fonts.files.join('\0')}\0${svg}`).digest('hex');
-  const known = key === undefined ? undefined : fonts.memo?.get(key);
-  if (known) return known;
-  const png = draw(svg, fonts, width);
-  if (key !== undefined) fonts.memo?.set(key, png);
-  return png;
-}
-
-function draw(svg: string, fonts: RasterFonts, width?: number): Uint8Array {
-  const Resvg = resvgClass();
-  const resvg = new Resvg(svg, {
-    ...(width ? { fitTo: { mode: 'width' as const, value: width } } : {}),
-    font: { fontFiles: [...fonts.files], loadSystemFonts: false, defaultFontFamily: FAMILY },
-    background: '#ffffff',
-  });
-  return new Uint8Array(resvg.render().asPng());
+/**
+ * Draw every image, those of an earlier build from the memo. The rest are drawn one at a time in a
+ * chart thread, so the thread that prints the PDF is not held up and Chromium keeps a core of its
+ * own. Same input, same bytes. Returns PNG bytes by path.
+ */
+export async function drawImages(jobs: readonly ImageJob[], fonts: RasterFonts): Promise<Map<string, Uint8Array>> {
+  const drawn = new Map<string, Uint8Array>();
+  for (const job of jobs) {
+    const key = fonts.memo && createHash('sha256').update(`${job.width ?? ''}\0${fonts.files.join('\0')}\0${job.svg}`).digest('hex');
+    let png = key === undefined ? undefined : fonts.memo?.get(key);
+    if (!png) {
+      const options = {
+        ...(job.width ? { fitTo: { mode: 'width' as const, value: job.width } } : {}),
+        font: { fontFiles: [...fonts.files], loadSystemFonts: false, defaultFontFamily: FAMILY },
+        background: '#ffffff',
+      };
+      png = await drawPng({ svg: job.svg, options });
+      if (key !== undefined) fonts.memo?.set(key, png);
+    }
+    drawn.set(job.path, png);
+  }
+  return drawn;
 }
 
 /** Greedy line breaking with the charts' width table; the last kept line ends in "…" when cut. */
@@ -100,7 +103,7 @@ const round = (n: number) => Math.round(n * 1000) / 1000;
  * A chart for the press: figure number and caption, the chart, its source note and the credit,
  * on white, 1600 px wide. Laid out in the chart's own units (640 wide) and scaled up.
  */
-export function chartPng(figure: Figure, figureLabel: string, credit: string, fonts: RasterFonts): Uint8Array {
+export function chartImage(path: string, figure: Figure, figureLabel: string, credit: string): ImageJob {
   const chart = svgSize(figure.svg);
   const W = chart.width + 32;
   const title = wrap(`${figureLabel} ${figure.number}  ${figure.caption}`, 15, W - 32, 4, true);
@@ -115,7 +118,7 @@ export function chartPng(figure: Figure, figureLabel: string, credit: string, fo
   parts.push(...textBlock([credit], { x: 16, y, size: 10, lead: 13, weight: 600, fill: MUTED }));
   const H = Math.ceil(y + 14);
   const svg = xml(x('svg', { xmlns: 'http://www.w3.org/2000/svg', width: String(W), height: String(H), viewBox: `0 0 ${W} ${H}` }, [x('rect', { width: String(W), height: String(H), fill: '#ffffff' }), ...parts]));
-  return rasterise(svg, fonts, 1600);
+  return { path, svg, width: 1600 };
 }
 
 export interface CardText {
@@ -126,7 +129,7 @@ export interface CardText {
 }
 
 /** A 1200×630 social card: the page's title on the banner colour, with the page's first chart when it has one. */
-export function socialCard(text: CardText, chart: Figure | undefined, fonts: RasterFonts): Uint8Array {
+export function socialCardImage(path: string, text: CardText, chart: Figure | undefined): ImageJob {
   const W = 1200;
   const H = 630;
   const parts: XElement[] = [
@@ -151,5 +154,5 @@ export function socialCard(text: CardText, chart: Figure | undefined, fonts: Ras
     parts.push(...textBlock(title, { x: 64, y: 290, size: 64, lead: 74, weight: 700, fill: '#ffffff' }));
     parts.push(...textBlock([text.footer], { x: 64, y: H - 60, size: 26, lead: 30, weight: 400, fill: '#c9d9ee' }));
   }
-  return rasterise(xml(x('svg', { xmlns: 'http://www.w3.org/2000/svg', width: String(W), height: String(H), viewBox: `0 0 ${W} ${H}` }, parts)), fonts);
+  return { path, svg: xml(x('svg', { xmlns: 'http://www.w3.org/2000/svg', width: String(W), height: String(H), viewBox: `0 0 ${W} ${H}` }, parts)) };
 }

@@ -3,9 +3,9 @@ import type { Edition } from '../../model/edition.js';
 import { MEDIA_DIR } from '../markdown/images.js';
 import type { SourceFile } from '../../model/source.js';
 import { dataPackage } from './datapackage.js';
-import { chartPng, socialCard, type RasterFonts } from './images.js';
+import { chartImage, drawImages, socialCardImage, type ImageJob, type RasterFonts } from './images.js';
 import { defaultFavicon } from './favicon.js';
-import { cardPath, page, type SiteLinks } from './layout.js';
+import { cardPath, page, type PageSpec, type SiteLinks } from './layout.js';
 import { caseStudiesPages, chapterPage, methodsPages, indexPage } from './pages.js';
 import { searchScript } from './search-client.js';
 import { searchIndex } from './search.js';
@@ -15,6 +15,7 @@ import { sitemap } from './sitemap.js';
 import type { OutputFile } from '../../model/output.js';
 
 export type { OutputFile };
+export { drawImages };
 
 export interface HtmlAssets {
   /** The site stylesheet, already combined (fonts, web.css, charts.css, overrides). */
@@ -31,33 +32,51 @@ export interface HtmlAssets {
   readonly raster?: RasterFonts;
 }
 
-/** The HTML edition as a list of files. Pure: the caller writes them. */
-export function emitHtml(edition: Edition, assets: HtmlAssets): OutputFile[] {
+/** The edition's own documents the pages link and the site carries (the PDF, the EPUB). */
+export interface SiteDocuments {
+  readonly pdf?: { readonly name: string; readonly bytes: Uint8Array } | undefined;
+  readonly epub?: { readonly name: string; readonly bytes: Uint8Array } | undefined;
+}
+
+/** The site as far as it can be made without the PDF and the EPUB: finishSite completes it. */
+export interface SitePlan {
+  readonly edition: Edition;
+  readonly specs: readonly PageSpec[];
+  readonly data: NonNullable<SiteLinks['data']>;
+  readonly images: boolean;
+  /** Every file but the pages and the documents. */
+  readonly files: readonly OutputFile[];
+  /** The press images and social cards to draw (drawImages), when there are fonts for them. */
+  readonly jobs: readonly ImageJob[];
+}
+
+/**
+ * Everything that does not depend on the other formats: the pages' content, the data package, the
+ * chart files and the images to draw. Pure. The build makes it while the PDF prints.
+ */
+export function planSite(edition: Edition, assets: HtmlAssets): SitePlan {
   const pkg = dataPackage(edition, assets.data ?? []);
-  const links: SiteLinks = {
-    ...(assets.pdf ? { pdf: { name: assets.pdf.name, size: formatSize(assets.pdf.bytes.byteLength) } } : {}),
-    ...(assets.epub ? { epub: { name: assets.epub.name, size: formatSize(assets.epub.bytes.byteLength) } } : {}),
-    data: { path: pkg.zipPath, size: formatSize(pkg.zipBytes) },
-    ...(assets.raster ? { png: true, cards: true } : {}),
-  };
+  const images = assets.raster !== undefined;
+  const data = { path: pkg.zipPath, size: formatSize(pkg.zipBytes) };
+  const links: SiteLinks = { data, ...(images ? { png: true, cards: true } : {}) };
   const specs = [indexPage(edition, links), ...edition.chapters.map((c) => chapterPage(edition, c, links))];
   if (edition.chapters.some((c) => c.frontMatter.caseStudy)) specs.push(...caseStudiesPages(edition));
   if (edition.chapters.some((c) => c.frontMatter.method)) specs.push(...methodsPages(edition));
-  const files: OutputFile[] = specs.map((spec) => ({ path: spec.path, contents: toHtml(page(edition, spec, links), { allowDangerousHtml: true }) + '\n' }));
-  const { raster } = assets;
+  const files: OutputFile[] = [];
+  const jobs: ImageJob[] = [];
   const figureLabel = edition.locale.t('figure');
   const credit = `${edition.config.title}, ${edition.config.publisher}. ${edition.locale.t('licenceLine', { licence: edition.config.licence })}`;
   for (const chapter of edition.chapters) {
     for (const figure of chapter.figures) {
       files.push({ path: `${chapter.slug}/${figure.csvName}`, contents: figure.csv });
-      if (raster) files.push({ path: `${chapter.slug}/${pngName(figure.csvName)}`, contents: chartPng(figure, figureLabel, credit, raster) });
+      if (images) jobs.push(chartImage(`${chapter.slug}/${pngName(figure.csvName)}`, figure, figureLabel, credit));
     }
   }
-  if (raster) {
+  if (images) {
     for (const spec of specs.filter((s) => s.cardOf === undefined)) {
       const chapter = edition.chapters.find((c) => c.slug === spec.current);
       const text = { edition: edition.config.title, kind: spec.kind ?? '', title: spec.cardTitle ?? spec.title, footer: `${edition.config.publisher} · ${edition.config.year} · ${edition.config.baseUrl.replace(/^https?:\/\//, '').replace(/\/$/, '')}` };
-      files.push({ path: cardPath(spec), contents: socialCard(text, chapter?.figures[0], raster) });
+      jobs.push(socialCardImage(cardPath(spec), text, chapter?.figures[0]));
     }
   }
   files.push(...pkg.files);
@@ -66,25 +85,55 @@ export function emitHtml(edition: Edition, assets: HtmlAssets): OutputFile[] {
   files.push({ path: `${ASSETS_DIR}/favicon.svg`, contents: defaultFavicon() });
   for (const [rel, bytes] of edition.media) files.push({ path: `${MEDIA_DIR}/${rel}`, contents: bytes });
   for (const font of assets.fonts) files.push({ path: `${ASSETS_DIR}/fonts/${font.name}`, contents: font.bytes });
-  if (assets.pdf) files.push({ path: assets.pdf.name, contents: assets.pdf.bytes });
-  if (assets.epub) files.push({ path: assets.epub.name, contents: assets.epub.bytes });
   if (edition.profile === 'public') {
     files.push({ path: SITEMAP_FILE, contents: sitemap(edition.config.baseUrl, specs.map((s) => s.path)) });
   }
+  return { edition, specs, data, images, files, jobs };
+}
+
+/** The pages, with the links to the documents in their headers, and every file of the plan. Pure. */
+export function finishSite(plan: SitePlan, documents: SiteDocuments, drawn: ReadonlyMap<string, Uint8Array> = new Map()): OutputFile[] {
+  const { pdf, epub } = documents;
+  const links: SiteLinks = {
+    ...(pdf ? { pdf: { name: pdf.name, size: formatSize(pdf.bytes.byteLength) } } : {}),
+    ...(epub ? { epub: { name: epub.name, size: formatSize(epub.bytes.byteLength) } } : {}),
+    data: plan.data,
+    ...(plan.images ? { png: true, cards: true } : {}),
+  };
+  const files: OutputFile[] = plan.specs.map((spec) => ({ path: spec.path, contents: toHtml(page(plan.edition, spec, links), { allowDangerousHtml: true }) + '\n' }));
+  for (const job of plan.jobs) {
+    const png = drawn.get(job.path);
+    if (png === undefined) throw new Error(`The image ${job.path} was not drawn`);
+    files.push({ path: job.path, contents: png });
+  }
+  files.push(...plan.files);
+  if (pdf) files.push({ path: pdf.name, contents: pdf.bytes });
+  if (epub) files.push({ path: epub.name, contents: epub.bytes });
   return files;
 }
 
-/**
- * The whole web edition: the pages and files of emitHtml(), plus what needs a helper process or
- * heavy work (the search index). The caller writes the files; nothing is written here.
- */
-export async function emitSite(edition: Edition, assets: HtmlAssets): Promise<OutputFile[]> {
-  const files = emitHtml(edition, assets);
+/** The HTML edition's pages and files without images (the preview's). Pure: the caller writes them. */
+export function emitHtml(edition: Edition, assets: HtmlAssets): OutputFile[] {
+  const { raster: _images, ...rest } = assets;
+  return finishSite(planSite(edition, rest), assets);
+}
+
+/** The search index of the pages: the last file of the web edition, made from the finished pages. */
+export async function withSearchIndex(files: OutputFile[], edition: Edition): Promise<OutputFile[]> {
   const pages = files.flatMap((f) => (f.path.endsWith('.html') && typeof f.contents === 'string' ? [{ path: f.path, html: f.contents }] : []));
   files.push(...(await searchIndex(pages, edition.locale.primary)));
   return files;
 }
 
+/**
+ * The whole web edition: the pages and files of emitHtml(), plus what needs a helper process or
+ * heavy work (images, the search index). The caller writes the files; nothing is written here.
+ */
+export async function emitSite(edition: Edition, assets: HtmlAssets): Promise<OutputFile[]> {
+  const plan = planSite(edition, assets);
+  const drawn = assets.raster ? await drawImages(plan.jobs, assets.raster) : undefined;
+  return withSearchIndex(finishSite(plan, assets, drawn), edition);
+}
 
 export function formatSize(bytes: number): string {
   if (bytes >= 1_000_000) return `${(bytes / 1_000_000).toFixed(1)} MB`;
