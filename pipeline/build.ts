@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { lstat, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { VFile } from 'vfile';
+import { checkKey, knownCheck, rememberCheck } from './cache/check-result.js';
 import { DiskStore } from './cache/store.js';
 import { pipelineVersion } from './cache/version.js';
 import { EMITTERS, type EmittedDocument, type Emitter } from './emitters/index.js';
@@ -177,7 +178,11 @@ function outputError(out: string, error: unknown): Error {
   });
 }
 
-/** Check an edition without writing anything (but the cache): the build's sequence, emitting nothing. */
+/**
+ * Check an edition without writing anything (but the cache): the build's sequence, emitting nothing.
+ * Sources checked before with the same cache give their problems again without compiling, and no
+ * model (`edition` is undefined then).
+ */
 export async function check(
   root: string,
   profile: Audience,
@@ -198,6 +203,10 @@ export async function check(
   progress({ stage: 'read' });
   const sources = await readSources(root);
   const cache = await openCache(extra.cacheDir, `check-${process.pid}`);
+  // The same sources checked before: their problems, without compiling again (no model then).
+  const key = checkKey(sources, profile);
+  const known = await knownCheck(cache, key);
+  if (known) return { files: known, edition: undefined };
   const run = await runSequence(sources, {
     profile,
     buildDate,
@@ -208,7 +217,10 @@ export async function check(
     purpose: 'publish',
     progress,
     signal,
-    compiled: async () => void (await cache?.flush()),
+    compiled: async (result) => {
+      rememberCheck(cache, key, result.files);
+      await cache?.flush();
+    },
   });
   return { files: run.files, edition: run.edition };
 }

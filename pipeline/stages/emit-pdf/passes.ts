@@ -11,6 +11,7 @@ import { buildPrintDocument, releasePrintChapters, serialize, type PrintAssets }
 import { printPass } from './print.js';
 import { keepWordsWhole, pageTurns } from './page-turns.js';
 import { readPrintedPages, type PrintedPages } from './pdf-pages.js';
+import { readMeasuringPages } from './poppler-pages.js';
 import { emptyLayout, fixOutlineTitles, headingPages, layoutMismatches, pageDigits, planLayout, type PrintLayout, type RefPlan } from './toc.js';
 import { measuredRefPages, verifyPageRefs } from './verify-page-refs.js';
 
@@ -92,7 +93,7 @@ export async function printWithTrueToc(page: Page, isolated: IsolatedPage, editi
       };
       if (isMeasuring) {
         const reading = performance.now();
-        const read = await readPrintedPages(printed.bytes);
+        const read = await readMeasuring(printed.bytes, pdf);
         setWhole(read);
         const plan = refPlan(read);
         log(`pdf: pass ${pass} read back: ${plan.measured.size} page reference target(s), ${ms(performance.now() - reading)}`);
@@ -107,7 +108,7 @@ export async function printWithTrueToc(page: Page, isolated: IsolatedPage, editi
       }
       if (problems.length > 0) {
         log(`pdf: pass ${pass} moved headings (${problems[0] ?? ''}); printing again`);
-        layout = planLayout(doc.headings, pages, current.blankBefore, refPlan(await readPrintedPages(printed.bytes)), pageCount);
+        layout = planLayout(doc.headings, pages, current.blankBefore, refPlan(await readMeasuring(printed.bytes, pdf)), pageCount);
         continue;
       }
       const fixed = fixOutlineTitles(doc.headings, outline);
@@ -135,6 +136,14 @@ export async function printWithTrueToc(page: Page, isolated: IsolatedPage, editi
     releasePrintChapters(edition);
   }
   throw new PdfEmitError('pdf-toc', `Contents page numbers did not settle after ${maxPasses} passes: ${problems.slice(0, 3).join('; ')}.`);
+}
+
+/**
+ * A pass that only measures is read with poppler when it is installed (fast, on another core), else
+ * with pdf.js; the final PDF is always read with pdf.js, and a misreading here only costs a pass.
+ */
+async function readMeasuring(bytes: Uint8Array, pdf: PDFDocument): Promise<PrintedPages> {
+  return (await readMeasuringPages(bytes, pdf)) ?? (await readPrintedPages(bytes));
 }
 
 /**

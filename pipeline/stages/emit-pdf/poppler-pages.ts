@@ -1,0 +1,98 @@
+import { spawn } from 'node:child_process';
+import { PDFArray, PDFDict, PDFHexString, PDFName, PDFNumber, PDFRef, PDFString, type PDFDocument, type PDFObject } from 'pdf-lib';
+import { namedDestinations } from './outline.js';
+import { assemblePages, type Annotation, type Item, type PrintedPages, type RawPage } from './pdf-pages.js';
+
+/**
+ * A measuring pass read quickly: its text from poppler's pdftotext (a program of its own, running
+ * on another core, several times faster than pdf.js) and its links from the document pdf-lib has
+ * already parsed for the outline. Only measuring passes are read this way: a misreading costs a
+ * print pass, never a wrong number, because the final PDF is read with pdf.js and checked.
+ * Undefined when pdftotext is not installed or fails; the caller then reads with pdf.js.
+ */
+export async function readMeasuringPages(bytes: Uint8Array, pdf: PDFDocument): Promise<PrintedPages | undefined> {
+  const xhtml = await pdftotextBbox(bytes);
+  if (xhtml === undefined) return undefined;
+  const words = wordsByPage(xhtml);
+  if (words.length !== pdf.getPageCount()) return undefined;
+  const annotations = linkAnnotations(pdf);
+  return assemblePages(words.map((page, i): RawPage => ({ ...page, annotations: annotations[i] ?? [] })));
+}
+
+function pdftotextBbox(bytes: Uint8Array): Promise<string | undefined> {
+  return new Promise((resolve) => {
+    const child = spawn('pdftotext', ['-q', '-bbox', '-', '-'], { stdio: ['pipe', 'pipe', 'ignore'] });
+    const out: Buffer[] = [];
+    child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
+    child.on('error', () => resolve(undefined));
+    child.on('close', (code) => resolve(code === 0 ? Buffer.concat(out).toString('utf8') : undefined));
+    child.stdin.on('error', () => undefined); // a pdftotext that exits early is reported by its code
+    child.stdin.end(bytes);
+  });
+}
+
+const entities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+const decode = (s: string): string =>
+  s.replace(/&(#x[\da-f]+|#\d+|\w+);/gi, (m, e: string) =>
+    e[0] === '#' ? String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : Number(e.slice(1))) : (entities[e] ?? m),
+  );
+
+/**
+ * Each page's words from `pdftotext -bbox`, turned into the reader's items: x and width as given,
+ * y the baseline in points from the bottom edge. pdftotext gives each word's box from the font's
+ * ascent to its descent; the baseline is taken a fifth of the way up from the box's foot.
+ */
+export function wordsByPage(xhtml: string): Omit<RawPage, 'annotations'>[] {
+  const pages: { height: number; items: Item[] }[] = [];
+  const token = /<page width="([\d.]+)" height="([\d.]+)">|<word xMin="([-\d.]+)" yMin="([-\d.]+)" xMax="([-\d.]+)" yMax="([-\d.]+)">([^<]*)<\/word>/g;
+  for (const m of xhtml.matchAll(token)) {
+    if (m[2] !== undefined) {
+      pages.push({ height: Number(m[2]), items: [] });
+      continue;
+    }
+    const page = pages.at(-1);
+    const str = decode(m[7] ?? '');
+    if (page === undefined || str.trim() === '') continue;
+    const [x1, y1, x2, y2] = [m[3], m[4], m[5], m[6]].map(Number) as [number, number, number, number];
+    // Each is a whole word: the space after it keeps small print's words apart when lines are joined.
+    page.items.push({ str: `${str} `, x: x1, y: page.height - (y2 - (y2 - y1) / 5), width: x2 - x1 });
+  }
+  return pages;
+}
+
+/** Every page's link annotations with a destination inside the document, in file order. */
+function linkAnnotations(pdf: PDFDocument): Annotation[][] {
+  const pageIndex = new Map(pdf.getPages().map((page, i) => [page.ref.toString(), i]));
+  const named = namedDestinations(pdf);
+  const context = pdf.context;
+  const resolve = (dest: PDFObject | undefined, depth = 0): PDFArray | undefined => {
+    const value = dest instanceof PDFRef ? context.lookup(dest) : dest;
+    if (depth > 3 || value === undefined) return undefined;
+    if (value instanceof PDFArray) return value;
+    if (value instanceof PDFName || value instanceof PDFString || value instanceof PDFHexString) return resolve(named.get(value.decodeText()), depth + 1);
+    if (value instanceof PDFDict) return resolve(value.get(PDFName.of('D')), depth + 1);
+    return undefined;
+  };
+  return pdf.getPages().map((page) => {
+    const out: Annotation[] = [];
+    const annots = page.node.lookupMaybe(PDFName.of('Annots'), PDFArray);
+    for (let i = 0; i < (annots?.size() ?? 0); i++) {
+      const annot = annots?.lookupMaybe(i, PDFDict);
+      if (annot?.get(PDFName.of('Subtype')) !== PDFName.of('Link')) continue;
+      let dest = annot.get(PDFName.of('Dest'));
+      if (dest === undefined) {
+        const action = annot.lookupMaybe(PDFName.of('A'), PDFDict);
+        if (action?.get(PDFName.of('S')) === PDFName.of('GoTo')) dest = action.get(PDFName.of('D'));
+      }
+      const array = resolve(dest);
+      const first = array?.get(0);
+      const target = first instanceof PDFRef ? pageIndex.get(first.toString()) : undefined;
+      if (array === undefined || target === undefined) continue;
+      const [ax = 0, ay = 0, bx = 0, by = 0] = annot.lookupMaybe(PDFName.of('Rect'), PDFArray)?.asArray().map((n) => (n instanceof PDFNumber ? n.asNumber() : 0)) ?? [];
+      const rect = [Math.min(ax, bx), Math.min(ay, by), Math.max(ax, bx), Math.max(ay, by)];
+      const top = array.get(3);
+      out.push({ rect, key: String(dest), target, targetY: top instanceof PDFNumber ? top.asNumber() : undefined });
+    }
+    return out;
+  });
+}

@@ -1,0 +1,56 @@
+import { readFile } from 'node:fs/promises';
+import { PDFDocument, ParseSpeeds } from 'pdf-lib';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { emitPdf } from '../../pipeline/stages/emit-pdf/index.js';
+import { pageTurns } from '../../pipeline/stages/emit-pdf/page-turns.js';
+import { readPrintedPages, type PrintedPages } from '../../pipeline/stages/emit-pdf/pdf-pages.js';
+import { readMeasuringPages, wordsByPage } from '../../pipeline/stages/emit-pdf/poppler-pages.js';
+import { plain } from '../../pipeline/stages/emit-pdf/verify-page-refs.js';
+import { makeEdition } from './fixture.js';
+
+// Measuring passes are read with poppler (text) and pdf-lib (links); the final PDF with pdf.js.
+// On the same printed PDF the two readers must find the same pages, folios, links and words.
+let pdfjs: PrintedPages;
+let poppler: PrintedPages | undefined;
+
+beforeAll(async () => {
+  const edition = makeEdition({ chapters: 4, sectionsPerChapter: 4, paragraphsPerSection: 3, repeatedSections: true, crossRefs: true });
+  const result = await emitPdf(edition, { keepPrintHtml: false, styles: { printCss: await readFile(new URL('../../styles/print.css', import.meta.url), 'utf8') } });
+  pdfjs = await readPrintedPages(result.data);
+  poppler = await readMeasuringPages(result.data, await PDFDocument.load(result.data, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest }));
+}, 120_000);
+
+describe('the measuring reader agrees with pdf.js', () => {
+  it('reads every page, with the same folios', () => {
+    expect(poppler).toBeDefined();
+    expect(poppler?.lines.length).toBe(pdfjs.lines.length);
+    expect(poppler?.folios).toEqual(pdfjs.folios);
+    expect(pdfjs.folios.filter((f) => f !== undefined).length).toBeGreaterThan(5);
+  });
+
+  it('finds the same in-document links, going to the same pages, with the same words in them', () => {
+    const shape = (p: PrintedPages | undefined) => p?.links.map((l) => ({ page: l.page, target: l.target, text: plain(l.text).replace(/f[fil]/g, '') }));
+    expect(pdfjs.links.length).toBeGreaterThan(20);
+    expect(shape(poppler)).toEqual(shape(pdfjs));
+  });
+
+  it('reads the same words on each page, and the same page turns', () => {
+    // pdf.js reads the ff, fi and fl ligatures of this face as nothing, poppler as their letters.
+    const words = (p: PrintedPages | undefined) => p?.lines.map((lines) => plain(lines.map((l) => l.text).join(' ')).replace(/f[fil]/g, ''));
+    expect(words(poppler)).toEqual(words(pdfjs));
+    expect(poppler && pageTurns(poppler)).toEqual(pageTurns(pdfjs));
+  });
+});
+
+describe('pdftotext -bbox output', () => {
+  it('splits pages, decodes entities and puts the baseline a fifth up from the word box foot', () => {
+    const xhtml =
+      '<doc><page width="595" height="842"><word xMin="10" yMin="100" xMax="40" yMax="110">R&amp;D&#x2019;s</word>' +
+      '<word xMin="42" yMin="100" xMax="60" yMax="110">&lt;x&gt;</word></page><page width="595" height="842"></page></doc>';
+    const pages = wordsByPage(xhtml);
+    expect(pages).toHaveLength(2);
+    expect(pages[0]?.items.map((i) => i.str.trim())).toEqual(['R&D’s', '<x>']);
+    expect(pages[0]?.items[0]).toMatchObject({ x: 10, width: 30, y: 842 - 108 });
+    expect(pages[1]?.items).toEqual([]);
+  });
+});
