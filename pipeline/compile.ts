@@ -71,6 +71,7 @@ export async function compileEdition(sources: EditionSources, options: CompileOp
 
   // 4. Load the surveys; their messages about edition.yaml's settings go onto edition.yaml.
   progress({ stage: 'surveys', count: sources.data.length });
+  await options.cache?.preload(['surveys', 'plan']); // read by the synchronous loader and planner
   const surveys = surveyLoader(options.cache)(sources.data, { minBase: config.survey.minBase, defaultSurvey: config.survey.default });
   const surveyFiles = surveyFilesWithEditionMessages(surveys.files, loaded);
 

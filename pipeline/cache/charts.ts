@@ -1,8 +1,8 @@
 import type { RenderedChart } from '../model/figure.js';
-import type { SurveyBundle } from '../model/survey.js';
 import { planChart, renderChart, type ChartContext, type ChartRequest, type PlanResult } from '../stages/charts/index.js';
 import { encode, sha256 } from './codec.js';
-import { MemoryStore, type CacheStore } from './store.js';
+import type { CacheStore } from './store.js';
+import { bundleKey } from './surveys.js';
 
 type ChartPlan = Parameters<typeof renderChart>[0];
 
@@ -19,22 +19,18 @@ export function chartRenderer(store: CacheStore | undefined): (plan: ChartPlan) 
   };
 }
 
-/** Each survey bundle's identity for plan keys: a bundle is immutable, so one id per object. */
-const bundleIds = new WeakMap<SurveyBundle, number>();
-let nextBundleId = 0;
-
 /**
- * Plan a chart, or, in the preview's memory cache, reuse the plan of the same request on the same
- * survey bundle (reused as the same object while the data files are unchanged: see surveys.ts),
- * language and custom specs. An edited essay then re-plans none of the edition's charts.
+ * Plan a chart, or reuse the plan of the same request on the same survey data (the content key of
+ * the bundle's load: see surveys.ts), language and custom specs. An edited essay then re-plans
+ * none of the edition's charts. From the disk cache, the 'plan' namespace is preloaded (compile.ts).
  */
 export function chartPlanner(store: CacheStore | undefined): (request: ChartRequest, ctx: ChartContext) => PlanResult {
-  if (!(store instanceof MemoryStore)) return planChart;
+  if (!store) return planChart;
   return (request, ctx) => {
-    let id = bundleIds.get(ctx.bundle);
-    if (id === undefined) bundleIds.set(ctx.bundle, (id = nextBundleId++));
+    const data = bundleKey(ctx.bundle);
+    if (data === undefined) return planChart(request, ctx);
     const specs = ctx.customSpecs.flatMap((f) => [f.path, f.bytes]);
-    const key = sha256('plan', String(id), encode(ctx.locale), String(ctx.width), encode(request), ...specs);
+    const key = sha256('plan', data, encode(ctx.locale), String(ctx.width), encode(request), ...specs);
     const hit = store.peek('plan', key) as PlanResult | undefined;
     if (hit) return hit;
     const planned = planChart(request, ctx);

@@ -11,6 +11,13 @@ import { writeFileAtomic } from '../output/write-atomic.js';
 export interface CacheStore {
   get(namespace: string, key: string): Promise<unknown>;
   set(namespace: string, key: string, value: unknown): void;
+  /**
+   * A synchronous get, for steps that are not async (survey loading, chart planning): it finds
+   * what is in memory, and on disk what a namespace `preload` has read.
+   */
+  peek(namespace: string, key: string): unknown;
+  /** Read these namespaces now, so `peek` finds their entries. */
+  preload(namespaces: readonly string[]): Promise<void>;
   readonly stats: CacheStats;
 }
 
@@ -48,11 +55,14 @@ export class MemoryStore implements CacheStore {
     this.entries.set(`${namespace}/${key}`, value);
   }
 
-  /** A synchronous get for steps that are not async (survey loading, chart planning). */
   peek(namespace: string, key: string): unknown {
     const value = this.entries.get(`${namespace}/${key}`);
     count(this.stats, namespace, value !== undefined);
     return value;
+  }
+
+  async preload(): Promise<void> {
+    // everything is in memory already
   }
 }
 
@@ -80,6 +90,8 @@ interface Pack {
 export class DiskStore implements CacheStore {
   readonly stats = newStats();
   private readonly packs = new Map<string, Promise<Pack | undefined>>();
+  /** Packs read by preload, for peek. */
+  private readonly loaded = new Map<string, Pack | undefined>();
   private readonly added = new Map<string, Map<string, Uint8Array>>();
   private readonly used = new Map<string, Set<string>>();
 
@@ -111,11 +123,22 @@ export class DiskStore implements CacheStore {
   }
 
   async get(namespace: string, key: string): Promise<unknown> {
+    return this.lookup(namespace, key, await this.pack(namespace));
+  }
+
+  peek(namespace: string, key: string): unknown {
+    return this.lookup(namespace, key, this.loaded.get(namespace));
+  }
+
+  async preload(namespaces: readonly string[]): Promise<void> {
+    await Promise.all(namespaces.map(async (n) => this.loaded.set(n, await this.pack(n))));
+  }
+
+  private lookup(namespace: string, key: string, pack: Pack | undefined): unknown {
     let value: unknown;
     const fresh = this.added.get(namespace)?.get(key);
     if (fresh !== undefined) value = deserialize(fresh);
     else {
-      const pack = await this.pack(namespace);
       const where = pack?.index[key];
       if (pack && where) {
         try {
@@ -131,12 +154,18 @@ export class DiskStore implements CacheStore {
   }
 
   set(namespace: string, key: string, value: unknown): void {
+    let bytes: Uint8Array;
+    try {
+      bytes = serialize(value);
+    } catch {
+      return; // a value that cannot be stored is only a later miss
+    }
     let entries = this.added.get(namespace);
     if (!entries) {
       entries = new Map();
       this.added.set(namespace, entries);
     }
-    entries.set(key, serialize(value));
+    entries.set(key, bytes);
   }
 
   /** Rewrite the packs of the namespaces that got new entries. A failed write is only a lost cache. */
@@ -166,6 +195,7 @@ export class DiskStore implements CacheStore {
         try {
           await writeFileAtomic(target, Buffer.concat([Buffer.from(`${JSON.stringify(index)}\n`, 'utf8'), ...parts]));
           this.packs.delete(namespace); // read again if asked for after the flush
+          this.loaded.delete(namespace);
         } catch {
           // a pack that cannot be written is only a later miss
         }
