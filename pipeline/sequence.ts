@@ -152,6 +152,7 @@ async function emitWith(edition: Edition, sources: EditionSources, emitters: rea
     styles: await loadStyles(sources),
     previous,
     purpose: effects.purpose,
+    formats: emitters.map((e) => e.format),
     lastBuilt: lastBuilt && ((format) => lastBuilt(format, edition)),
     browser: () => browser.handOver(),
     browserPath: effects.browserPath,

@@ -27,7 +27,9 @@ function beginSite(edition: Edition, ctx: EmitContext): () => Promise<EmitResult
     const assets = await htmlAssets(ctx.styles, undefined, ctx.sources.data, true);
     const plan = planSite(edition, assets);
     const raster = await openRasterMemo(ctx.cache, edition.profile);
-    const drawn = assets.raster ? await drawImages(plan.jobs, { ...assets.raster, memo: raster.memo }) : undefined;
+    // While Chromium prints, one image at a time; without a PDF in this run, every chart thread.
+    const parallel = ctx.formats.includes('pdf') ? 1 : (await import('../stages/charts/workers.js')).chartLimits().threads;
+    const drawn = assets.raster ? await drawImages(plan.jobs, { ...assets.raster, memo: raster.memo }, parallel) : undefined;
     raster.save();
     return { plan, drawn };
   })();

@@ -37,6 +37,8 @@ export interface EmitContext {
   readonly previous: ReadonlyMap<string, EmitResult>;
   /** `publish` makes every file of the edition; `preview` only what the preview serves, quickly. */
   readonly purpose: 'publish' | 'preview';
+  /** The formats this run emits, in table order. */
+  readonly formats: readonly string[];
   /**
    * A format's document from an earlier run built from exactly these sources and profile, when
    * the run can find one (the build looks in its output folder): an HTML-only build links it.

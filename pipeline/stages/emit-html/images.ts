@@ -38,27 +38,33 @@ export interface ImageJob {
 }
 
 /**
- * Draw every image, those of an earlier build from the memo. The rest are drawn one at a time in a
- * chart thread, so the thread that prints the PDF is not held up and Chromium keeps a core of its
- * own. Same input, same bytes. Returns PNG bytes by path.
+ * Draw every image, those of an earlier build from the memo. The rest are drawn in the chart
+ * threads, `parallel` at a time: one while the PDF prints, so the thread that prints it is not held
+ * up and Chromium keeps a core of its own; as many as there are threads otherwise. Same input, same
+ * bytes. Returns PNG bytes by path.
  */
-export async function drawImages(jobs: readonly ImageJob[], fonts: RasterFonts): Promise<Map<string, Uint8Array>> {
+export async function drawImages(jobs: readonly ImageJob[], fonts: RasterFonts, parallel = 1): Promise<Map<string, Uint8Array>> {
   const drawn = new Map<string, Uint8Array>();
-  for (const job of jobs) {
-    const key = fonts.memo && createHash('sha256').update(`${job.width ?? ''}\0${fonts.files.join('\0')}\0${job.svg}`).digest('hex');
-    let png = key === undefined ? undefined : fonts.memo?.get(key);
-    if (!png) {
-      const options = {
-        ...(job.width ? { fitTo: { mode: 'width' as const, value: job.width } } : {}),
-        font: { fontFiles: [...fonts.files], loadSystemFonts: false, defaultFontFamily: FAMILY },
-        background: '#ffffff',
-      };
-      png = await drawPng({ svg: job.svg, options });
-      if (key !== undefined) fonts.memo?.set(key, png);
+  let next = 0;
+  const lane = async (): Promise<void> => {
+    for (let job = jobs[next++]; job !== undefined; job = jobs[next++]) {
+      const key = fonts.memo && createHash('sha256').update(`${job.width ?? ''}\0${fonts.files.join('\0')}\0${job.svg}`).digest('hex');
+      let png = key === undefined ? undefined : fonts.memo?.get(key);
+      if (!png) {
+        const options = {
+          ...(job.width ? { fitTo: { mode: 'width' as const, value: job.width } } : {}),
+          font: { fontFiles: [...fonts.files], loadSystemFonts: false, defaultFontFamily: FAMILY },
+          background: '#ffffff',
+        };
+        png = await drawPng({ svg: job.svg, options });
+        if (key !== undefined) fonts.memo?.set(key, png);
+      }
+      drawn.set(job.path, png);
     }
-    drawn.set(job.path, png);
-  }
-  return drawn;
+  };
+  await Promise.all(Array.from({ length: Math.max(1, parallel) }, lane));
+  // In the jobs' order, whichever lane drew them.
+  return new Map(jobs.map((j) => [j.path, drawn.get(j.path) as Uint8Array]));
 }
 
 /** Greedy line breaking with the charts' width table; the last kept line ends in "…" when cut. */
