@@ -7,7 +7,7 @@ import { isolatePage } from './isolation.js';
 import { launchBrowser, type LaunchedBrowser } from './launch.js';
 import { finishPdf } from './finish.js';
 import type { LayoutStore } from './layout-cache.js';
-import { printWithTrueToc, type PassesResult } from './passes.js';
+import { estimatePages, printWithTrueToc, type PassesResult } from './passes.js';
 import { pageTurns } from './page-turns.js';
 import { expectedContents, verifyContents } from './verify-toc.js';
 import { verifyPageRefs } from './verify-page-refs.js';
@@ -23,7 +23,7 @@ export interface EmitPdfOptions {
   readonly keepPrintHtml: boolean;
   readonly executablePath?: string | undefined;
   readonly styles: { readonly printCss: string; readonly chartsCss?: string | undefined };
-  /** Hard limit for each print pass (load + pdf()). */
+  /** Hard limit for each print pass (load + pdf()); default a minute plus 0.1 s per expected page. */
   readonly timeoutMs?: number | undefined;
   /** Images referenced by chapters: src as written → bytes; anything else is not printed. */
   readonly images?: ReadonlyMap<string, { readonly contentType: string; readonly bytes: Uint8Array }> | undefined;
@@ -51,7 +51,14 @@ export interface EmitPdfResult {
   readonly printed: PrintedPages;
 }
 
-const defaultTimeoutMs = 60_000;
+/**
+ * The time one print pass may take unless told: a minute, and a tenth of a second more per page
+ * expected. A 1,400-page edition prints in about 30 s on an idle 2-core machine; the margin is
+ * for a loaded one, where a fixed minute was not enough.
+ */
+function defaultTimeoutMs(edition: Edition): number {
+  return 60_000 + 100 * estimatePages(edition);
+}
 
 /**
  * The PDF edition, as files: nothing is written here. Throws PdfEmitError (pdf-browser, pdf-toc,
@@ -59,7 +66,7 @@ const defaultTimeoutMs = 60_000;
  */
 export async function emitPdf(edition: Edition, options: EmitPdfOptions): Promise<EmitPdfResult> {
   const log = options.log ?? (() => undefined);
-  const timeoutMs = options.timeoutMs ?? defaultTimeoutMs;
+  const timeoutMs = options.timeoutMs ?? defaultTimeoutMs(edition);
   const started = performance.now();
   // The edge turns SOURCE_DATE_EPOCH into the build date; this stage reads no environment for it.
   const date = edition.buildDate;

@@ -150,7 +150,7 @@ async function readMeasuring(bytes: Uint8Array, pdf: PDFDocument): Promise<Print
  * A first guess at the page count, for the room page references keep for their numbers; a wrong
  * guess costs a pass, never a wrong number. About 2,500 characters of text fill a page.
  */
-function estimatePages(edition: Edition): number {
+export function estimatePages(edition: Edition): number {
   let chars = 0;
   const count = (node: { type: string; value?: string; children?: unknown[] }): void => {
     if (node.type === 'text' && typeof node.value === 'string') chars += node.value.length;
