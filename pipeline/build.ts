@@ -111,7 +111,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       },
       keep: async (emitter, result) => {
         if (!staged) throw new Error('the staging folder is not open');
-        for (const f of result.files) await staged.write(`${emitter.folder}/${f.path}`, f.contents);
+        await staged.writeAll(result.files.map((f) => ({ path: `${emitter.folder}/${f.path}`, contents: f.contents })));
         await staged.write(`${emitter.folder}/${STAMP}`, stamp);
         if (!built.includes(emitter.folder)) built.push(emitter.folder);
       },

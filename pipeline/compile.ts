@@ -61,9 +61,11 @@ export async function compileEdition(sources: EditionSources, options: CompileOp
   const labels = labelsOf(locale);
 
   // 2. Parse and validate every chapter file, listed or not. Chart threads load Vega meanwhile,
-  //    when there will be charts to draw.
+  //    when there will be charts to draw and no drawings to reuse (with some, the threads start
+  //    on the first chart that changed, and a rebuild that changed none starts none).
   progress({ stage: 'chapters', count: sources.chapters.length });
-  if (options.drawCharts && sources.chapters.some((s) => Buffer.from(s.bytes.buffer, s.bytes.byteOffset, s.bytes.byteLength).includes('::chart'))) warmChartWorkers();
+  const hasCharts = sources.chapters.some((s) => Buffer.from(s.bytes.buffer, s.bytes.byteOffset, s.bytes.byteLength).includes('::chart'));
+  if (options.drawCharts && hasCharts && ((await options.cache?.size('chart')) ?? 0) === 0) warmChartWorkers();
   const chapterFiles = await prepareChapters(sources.chapters, loaded, options.profile, labels.membersOnly, stages);
 
   // 3. Keep what this profile may show.

@@ -18,6 +18,8 @@ export interface CacheStore {
   peek(namespace: string, key: string): unknown;
   /** Read these namespaces now, so `peek` finds their entries. */
   preload(namespaces: readonly string[]): Promise<void>;
+  /** How many entries a namespace holds (0 for a cold cache). */
+  size(namespace: string): Promise<number>;
   readonly stats: CacheStats;
 }
 
@@ -63,6 +65,10 @@ export class MemoryStore implements CacheStore {
 
   async preload(): Promise<void> {
     // everything is in memory already
+  }
+
+  async size(namespace: string): Promise<number> {
+    return [...this.entries.keys()].filter((k) => k.startsWith(`${namespace}/`)).length;
   }
 }
 
@@ -132,6 +138,12 @@ export class DiskStore implements CacheStore {
 
   async preload(namespaces: readonly string[]): Promise<void> {
     await Promise.all(namespaces.map(async (n) => this.loaded.set(n, await this.pack(n))));
+  }
+
+  async size(namespace: string): Promise<number> {
+    const pack = await this.pack(namespace);
+    const added = this.added.get(namespace);
+    return Object.keys(pack?.index ?? {}).length + [...(added?.keys() ?? [])].filter((k) => pack?.index[k] === undefined).length;
   }
 
   private lookup(namespace: string, key: string, pack: Pack | undefined): unknown {

@@ -1,5 +1,6 @@
 import { htmlAssets } from '../assets/styles.js';
 import type { Edition } from '../model/edition.js';
+import { openPageMemo } from './page-memo.js';
 import { openRasterMemo } from './raster-memo.js';
 import type { EmitContext, EmitResult, Emitter } from './types.js';
 
@@ -20,7 +21,12 @@ function beginSite(edition: Edition, ctx: EmitContext): () => Promise<EmitResult
   const module = import('../stages/emit-html/index.js');
   if (ctx.purpose === 'preview') {
     // The preview serves pages as fast as it can: no PDF link, press images or search index.
-    return async () => ({ files: (await module).emitHtml(edition, await htmlAssets(ctx.styles)) });
+    return async () => {
+      const pages = await openPageMemo(ctx.cache, `preview-${edition.profile}`);
+      const files = (await module).emitHtml(edition, await htmlAssets(ctx.styles), pages.memo);
+      pages.save();
+      return { files };
+    };
   }
   const started = (async () => {
     const { planSite, drawImages } = await module;
@@ -29,7 +35,7 @@ function beginSite(edition: Edition, ctx: EmitContext): () => Promise<EmitResult
     const raster = await openRasterMemo(ctx.cache, edition.profile);
     // While Chromium prints, one image at a time; without a PDF in this run, every chart thread.
     const parallel = ctx.formats.includes('pdf') ? 1 : (await import('../stages/charts/workers.js')).chartLimits().threads;
-    const drawn = assets.raster ? await drawImages(plan.jobs, { ...assets.raster, memo: raster.memo }, parallel) : undefined;
+    const drawn = assets.raster ? await drawImages(plan.jobs, { ...assets.raster, memo: raster.memo }, parallel, ctx.signal) : undefined;
     raster.save();
     return { plan, drawn };
   })();
@@ -43,8 +49,16 @@ function beginSite(edition: Edition, ctx: EmitContext): () => Promise<EmitResult
     }
     const epub = ctx.previous.get('epub')?.document ?? (edition.config.formats?.includes('epub') ? await ctx.lastBuilt?.('epub') : undefined);
     const { finishSite, withSearchIndex } = await module;
+    const waiting = performance.now();
     const { plan, drawn } = await started;
-    const files = await withSearchIndex(finishSite(plan, { pdf, epub }, drawn), edition);
+    const finishing = performance.now();
+    const memo = await openPageMemo(ctx.cache, edition.profile);
+    const pages = finishSite(plan, { pdf, epub }, drawn, memo.memo);
+    memo.save();
+    const indexing = performance.now();
+    const files = await withSearchIndex(pages, edition);
+    const ms = (from: number, to: number) => `${Math.round(to - from)} ms`;
+    ctx.log(`html: waited ${ms(waiting, finishing)} for the pages' content and images; pages ${ms(finishing, indexing)}; search index ${ms(indexing, performance.now())}`);
     return { files, summary: `html: ${files.length} files` };
   };
 }

@@ -67,10 +67,33 @@ export class StagedOutput {
 
   /** Write one file of the new output; `rel` must stay inside the staging folder. */
   async write(rel: string, contents: string | Uint8Array): Promise<void> {
-    const target = path.resolve(this.stagingDir, rel);
-    if (!target.startsWith(this.stagingDir + path.sep)) throw new Error(`Refusing to write outside the output folder: ${rel}`);
-    await mkdir(path.dirname(target), { recursive: true });
-    await writeFile(target, contents);
+    await this.writeAll([{ path: rel, contents }]);
+  }
+
+  /**
+   * Write files of the new output, several at a time (a site has hundreds of small files, and
+   * each write waits on the file system); every path must stay inside the staging folder.
+   */
+  async writeAll(files: readonly { readonly path: string; readonly contents: string | Uint8Array }[]): Promise<void> {
+    const targets = files.map((f) => {
+      const target = path.resolve(this.stagingDir, f.path);
+      if (!target.startsWith(this.stagingDir + path.sep)) throw new Error(`Refusing to write outside the output folder: ${f.path}`);
+      return { target, contents: f.contents };
+    });
+    const folders = new Map<string, Promise<unknown>>();
+    const folder = (dir: string) => {
+      let made = folders.get(dir);
+      if (!made) folders.set(dir, (made = mkdir(dir, { recursive: true })));
+      return made;
+    };
+    let next = 0;
+    const lane = async (): Promise<void> => {
+      for (let f = targets[next++]; f !== undefined; f = targets[next++]) {
+        await folder(path.dirname(f.target));
+        await writeFile(f.target, f.contents);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(8, targets.length) }, lane));
   }
 
   /**

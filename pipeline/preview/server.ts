@@ -76,7 +76,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     timer = setTimeout(() => {
       timer = undefined;
       void rebuild();
-    }, options.debounceMs ?? 50);
+    }, options.debounceMs ?? 20);
   };
   await rebuild();
 

@@ -1,8 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { MemoryStore } from '../../pipeline/cache/store.js';
 import { openRasterMemo } from '../../pipeline/emitters/raster-memo.js';
 import { drawImages, socialCardImage, type RasterFonts } from '../../pipeline/stages/emit-html/images.js';
 import { loadRasterFonts } from '../../pipeline/stages/emit-html/raster-fonts.js';
+import { closeChartWorkers } from '../../pipeline/stages/charts/workers.js';
+
+afterAll(() => closeChartWorkers());
 
 const text = { edition: 'Monitor', kind: 'Essay', title: 'Housing in cities', footer: 'Eurocities · 2026' };
 /** One social card, drawn as the build draws it. */
@@ -37,5 +40,15 @@ describe('press images and social cards are drawn once per input', () => {
     expect(second.memo?.get(keys[0]!)).toEqual(drawn);
     // The members edition has its own entry.
     expect((await openRasterMemo(store, 'members')).memo?.get(keys[0]!)).toBeUndefined();
+  });
+
+  it('draws the same bytes, in the jobs’ order, one at a time or several at once', async () => {
+    const fonts = await loadRasterFonts();
+    const jobs = ['Housing', 'Mobility', 'Climate'].map((title) => socialCardImage(`${title}.png`, { ...text, title }, undefined));
+    const one = await drawImages(jobs, fonts, 1);
+    const three = await drawImages(jobs, fonts, 3);
+    expect([...three.keys()]).toEqual(['Housing.png', 'Mobility.png', 'Climate.png']);
+    for (const [name, png] of one) expect(Buffer.from(three.get(name) ?? []).equals(Buffer.from(png)), name).toBe(true);
+    expect(new Set([...one.values()].map((png) => Buffer.from(png).toString('base64'))).size).toBe(3);
   });
 });

@@ -43,11 +43,13 @@ export interface ImageJob {
  * up and Chromium keeps a core of its own; as many as there are threads otherwise. Same input, same
  * bytes. Returns PNG bytes by path.
  */
-export async function drawImages(jobs: readonly ImageJob[], fonts: RasterFonts, parallel = 1): Promise<Map<string, Uint8Array>> {
+export async function drawImages(jobs: readonly ImageJob[], fonts: RasterFonts, parallel = 1, signal?: AbortSignal): Promise<Map<string, Uint8Array>> {
   const drawn = new Map<string, Uint8Array>();
   let next = 0;
+  let failed = false;
   const lane = async (): Promise<void> => {
-    for (let job = jobs[next++]; job !== undefined; job = jobs[next++]) {
+    // After a failure or a stop nothing more is drawn (nor the chart threads started again).
+    for (let job = jobs[next++]; job !== undefined && !failed && signal?.aborted !== true; job = jobs[next++]) {
       const key = fonts.memo && createHash('sha256').update(`${job.width ?? ''}\0${fonts.files.join('\0')}\0${job.svg}`).digest('hex');
       let png = key === undefined ? undefined : fonts.memo?.get(key);
       if (!png) {
@@ -62,7 +64,15 @@ export async function drawImages(jobs: readonly ImageJob[], fonts: RasterFonts, 
       drawn.set(job.path, png);
     }
   };
-  await Promise.all(Array.from({ length: Math.max(1, parallel) }, lane));
+  await Promise.all(
+    Array.from({ length: Math.max(1, parallel) }, () =>
+      lane().catch((error: unknown) => {
+        failed = true;
+        throw error;
+      }),
+    ),
+  );
+  signal?.throwIfAborted();
   // In the jobs' order, whichever lane drew them.
   return new Map(jobs.map((j) => [j.path, drawn.get(j.path) as Uint8Array]));
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { toHtml } from 'hast-util-to-html';
 import type { Edition } from '../../model/edition.js';
 import { MEDIA_DIR } from '../markdown/images.js';
@@ -91,8 +92,27 @@ export function planSite(edition: Edition, assets: HtmlAssets): SitePlan {
   return { edition, specs, data, images, files, jobs };
 }
 
+/** Pages serialised by an earlier build, by a hash of their tree: an unchanged page is not serialised again. */
+export interface PageMemo {
+  get(key: string): string | undefined;
+  set(key: string, html: string): void;
+}
+
+/**
+ * A page's HTML. With a memo, the tree is hashed first (its JSON, which costs a fraction of
+ * serialising it) and an identical tree's HTML reused. Same tree, same bytes.
+ */
+function pageHtml(tree: ReturnType<typeof page>, memo: PageMemo | undefined): string {
+  const key = memo && createHash('sha256').update(JSON.stringify(tree)).digest('hex');
+  const known = key === undefined ? undefined : memo?.get(key);
+  if (known !== undefined) return known;
+  const html = toHtml(tree, { allowDangerousHtml: true }) + '\n';
+  if (key !== undefined) memo?.set(key, html);
+  return html;
+}
+
 /** The pages, with the links to the documents in their headers, and every file of the plan. Pure. */
-export function finishSite(plan: SitePlan, documents: SiteDocuments, drawn: ReadonlyMap<string, Uint8Array> = new Map()): OutputFile[] {
+export function finishSite(plan: SitePlan, documents: SiteDocuments, drawn: ReadonlyMap<string, Uint8Array> = new Map(), memo?: PageMemo): OutputFile[] {
   const { pdf, epub } = documents;
   const links: SiteLinks = {
     ...(pdf ? { pdf: { name: pdf.name, size: formatSize(pdf.bytes.byteLength) } } : {}),
@@ -100,7 +120,7 @@ export function finishSite(plan: SitePlan, documents: SiteDocuments, drawn: Read
     data: plan.data,
     ...(plan.images ? { png: true, cards: true } : {}),
   };
-  const files: OutputFile[] = plan.specs.map((spec) => ({ path: spec.path, contents: toHtml(page(plan.edition, spec, links), { allowDangerousHtml: true }) + '\n' }));
+  const files: OutputFile[] = plan.specs.map((spec) => ({ path: spec.path, contents: pageHtml(page(plan.edition, spec, links), memo) }));
   for (const job of plan.jobs) {
     const png = drawn.get(job.path);
     if (png === undefined) throw new Error(`The image ${job.path} was not drawn`);
@@ -113,9 +133,9 @@ export function finishSite(plan: SitePlan, documents: SiteDocuments, drawn: Read
 }
 
 /** The HTML edition's pages and files without images (the preview's). Pure: the caller writes them. */
-export function emitHtml(edition: Edition, assets: HtmlAssets): OutputFile[] {
+export function emitHtml(edition: Edition, assets: HtmlAssets, memo?: PageMemo): OutputFile[] {
   const { raster: _images, ...rest } = assets;
-  return finishSite(planSite(edition, rest), assets);
+  return finishSite(planSite(edition, rest), assets, undefined, memo);
 }
 
 /** The search index of the pages: the last file of the web edition, made from the finished pages. */
