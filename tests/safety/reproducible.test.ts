@@ -85,7 +85,10 @@ describe('reproducible builds', () => {
     const pdf = [...a.keys()].find((f) => f.startsWith('pdf/') && f.endsWith('.pdf')) ?? 'missing';
     const [ca, cb] = await Promise.all([canonicalPdf(a.get(pdf) ?? new Uint8Array()), canonicalPdf(b.get(pdf) ?? new Uint8Array())]);
     expect(ca.length).toBeGreaterThan(100_000);
-    expect(ca === cb).toBe(true);
+    // On a difference, show where: the first differing object of each.
+    const at = [...ca].findIndex((ch, i) => ch !== cb[i]);
+    const around = (t: string) => t.slice(Math.max(0, t.lastIndexOf('\n', at)), at + 300);
+    expect(ca === cb, at < 0 ? 'lengths differ' : `A: ${around(ca)}\nB: ${around(cb)}`).toBe(true);
     // SOURCE_DATE_EPOCH fixes the document dates (2026-06-01).
     expect(ca).toMatch(/\/CreationDate \(D:20260601/);
     expect(ca).toMatch(/\/ModDate \(D:20260601/);
