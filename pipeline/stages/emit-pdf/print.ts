@@ -33,8 +33,15 @@ export async function printPass(page: Page, isolated: IsolatedPage, html: string
     const started = performance.now();
     const url = isolated.serveDocument(html);
     await page.goto(url, { waitUntil: 'load', timeout: timeoutMs });
-    // Fonts are data: URLs, normally ready at load; wait anyway so no glyph falls back.
-    await page.evaluate(() => document.fonts.ready.then(() => undefined));
+    // Every face is loaded before printing, not only those the screen layout asked for: a face
+    // first needed by the paged layout (a running head, a footnote) would otherwise load while
+    // printing, and on a busy machine miss its block period and print in a fallback font.
+    await page.evaluate(async () => {
+      // Iterated, not forEach: the page runs no script of its own, so it cannot call back.
+      const faces = [...(document.fonts as unknown as Iterable<FontFace>)];
+      await Promise.all(faces.map((face) => face.load().catch(() => undefined)));
+      await document.fonts.ready;
+    });
     const loaded = performance.now();
     const bytes = await page.pdf({
       tagged: options.tagged,
