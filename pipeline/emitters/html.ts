@@ -1,7 +1,6 @@
 import { htmlAssets } from '../assets/styles.js';
 import type { Edition } from '../model/edition.js';
-import { openPageMemo } from './page-memo.js';
-import { openRasterMemo } from './raster-memo.js';
+import { openMemo } from './memo.js';
 import type { EmitContext, EmitResult, Emitter } from './types.js';
 
 /**
@@ -22,7 +21,7 @@ function beginSite(edition: Edition, ctx: EmitContext): () => Promise<EmitResult
   if (ctx.purpose === 'preview') {
     // The preview serves pages as fast as it can: no PDF link, press images or search index.
     return async () => {
-      const pages = await openPageMemo(ctx.cache, `preview-${edition.profile}`);
+      const pages = await openMemo<string>(ctx.cache, 'page', `preview-${edition.profile}`);
       const files = (await module).emitHtml(edition, await htmlAssets(ctx.styles), pages.memo);
       pages.save();
       return { files };
@@ -32,7 +31,7 @@ function beginSite(edition: Edition, ctx: EmitContext): () => Promise<EmitResult
     const { planSite, drawImages } = await module;
     const assets = await htmlAssets(ctx.styles, undefined, ctx.sources.data, true);
     const plan = planSite(edition, assets);
-    const raster = await openRasterMemo(ctx.cache, edition.profile);
+    const raster = await openMemo<Uint8Array>(ctx.cache, 'raster', edition.profile);
     // While Chromium prints, one image at a time; without a PDF in this run, every chart thread.
     const parallel = ctx.formats.includes('pdf') ? 1 : (await import('../stages/charts/workers.js')).chartLimits().threads;
     const drawn = assets.raster ? await drawImages(plan.jobs, { ...assets.raster, memo: raster.memo }, parallel, ctx.signal) : undefined;
@@ -52,7 +51,7 @@ function beginSite(edition: Edition, ctx: EmitContext): () => Promise<EmitResult
     const waiting = performance.now();
     const { plan, drawn } = await started;
     const finishing = performance.now();
-    const memo = await openPageMemo(ctx.cache, edition.profile);
+    const memo = await openMemo<string>(ctx.cache, 'page', edition.profile);
     const pages = finishSite(plan, { pdf, epub }, drawn, memo.memo);
     memo.save();
     const indexing = performance.now();

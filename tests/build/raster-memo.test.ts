@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { MemoryStore } from '../../pipeline/cache/store.js';
-import { openRasterMemo } from '../../pipeline/emitters/raster-memo.js';
+import { openMemo } from '../../pipeline/emitters/memo.js';
 import { drawImages, socialCardImage, type RasterFonts } from '../../pipeline/stages/emit-html/images.js';
 import { loadRasterFonts } from '../../pipeline/stages/emit-html/raster-fonts.js';
 import { closeChartWorkers } from '../../pipeline/stages/charts/workers.js';
@@ -28,18 +28,18 @@ describe('press images and social cards are drawn once per input', () => {
   it('a second build reuses the first build’s images through the cache, byte for byte', async () => {
     const fonts = await loadRasterFonts();
     const store = new MemoryStore();
-    const first = await openRasterMemo(store, 'public');
+    const first = await openMemo<Uint8Array>(store, 'raster', 'public');
     const drawn = await socialCard(text, { ...fonts, memo: first.memo });
     expect(isPng(drawn)).toBe(true);
     first.save();
-    const second = await openRasterMemo(store, 'public');
+    const second = await openMemo<Uint8Array>(store, 'raster', 'public');
     const keys: string[] = [];
     const spy = { get: (k: string) => (keys.push(k), second.memo?.get(k)), set: (k: string, png: Uint8Array) => second.memo?.set(k, png) };
     const again = await socialCard(text, { ...fonts, memo: spy });
     expect(Buffer.from(again).equals(Buffer.from(drawn))).toBe(true);
     expect(second.memo?.get(keys[0]!)).toEqual(drawn);
     // The members edition has its own entry.
-    expect((await openRasterMemo(store, 'members')).memo?.get(keys[0]!)).toBeUndefined();
+    expect((await openMemo<Uint8Array>(store, 'raster', 'members')).memo?.get(keys[0]!)).toBeUndefined();
   });
 
   it('draws the same bytes, in the jobs’ order, one at a time or several at once', async () => {
