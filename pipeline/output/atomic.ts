@@ -1,5 +1,6 @@
 import { lstat, mkdir, readFile, readdir, realpath, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { inLanes } from '../lanes.js';
 import { claimOutput, isInside, LOCK, MANAGED_FOLDERS, OutputRefusedError, READY, refuseProtected, RETIRED, STAGING, type Protected } from './ownership.js';
 import { track } from './resources.js';
 
@@ -86,14 +87,10 @@ export class StagedOutput {
       if (!made) folders.set(dir, (made = mkdir(dir, { recursive: true })));
       return made;
     };
-    let next = 0;
-    const lane = async (): Promise<void> => {
-      for (let f = targets[next++]; f !== undefined; f = targets[next++]) {
-        await folder(path.dirname(f.target));
-        await writeFile(f.target, f.contents);
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(8, targets.length) }, lane));
+    await inLanes(targets, 8, async (f) => {
+      await folder(path.dirname(f.target));
+      await writeFile(f.target, f.contents);
+    });
   }
 
   /**

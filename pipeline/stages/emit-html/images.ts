@@ -5,6 +5,7 @@ import { x } from 'xastscript';
 import type { Figure } from '../../model/figure.js';
 import { textWidth } from '../charts/text-metrics.js';
 import { drawPng } from '../charts/workers.js';
+import { inLanes } from '../../lanes.js';
 
 /**
  * PNG images made with a real rasteriser (resvg) from SVG built as trees, with the edition's own
@@ -15,12 +16,13 @@ export interface RasterFonts {
   /** Paths of OpenType/TrueType font files (read by the rasteriser itself). */
   readonly files: readonly string[];
   /** Images made by an earlier build, by a hash of their input: an unchanged image is not drawn again. */
-  readonly memo?: RasterMemo | undefined;
+  readonly memo?: Memo<Uint8Array> | undefined;
 }
 
-export interface RasterMemo {
-  get(key: string): Uint8Array | undefined;
-  set(key: string, png: Uint8Array): void;
+/** Results of an earlier build by a hash of their input: the images here, the pages in index.ts. */
+export interface Memo<T> {
+  get(key: string): T | undefined;
+  set(key: string, value: T): void;
 }
 
 const FAMILY = 'Source Sans 3';
@@ -44,37 +46,23 @@ export interface ImageJob {
  * bytes. Returns PNG bytes by path.
  */
 export async function drawImages(jobs: readonly ImageJob[], fonts: RasterFonts, parallel = 1, signal?: AbortSignal): Promise<Map<string, Uint8Array>> {
-  const drawn = new Map<string, Uint8Array>();
-  let next = 0;
-  let failed = false;
-  const lane = async (): Promise<void> => {
-    // After a failure or a stop nothing more is drawn (nor the chart threads started again).
-    for (let job = jobs[next++]; job !== undefined && !failed && signal?.aborted !== true; job = jobs[next++]) {
-      const key = fonts.memo && createHash('sha256').update(`${job.width ?? ''}\0${fonts.files.join('\0')}\0${job.svg}`).digest('hex');
-      let png = key === undefined ? undefined : fonts.memo?.get(key);
-      if (!png) {
-        const options = {
-          ...(job.width ? { fitTo: { mode: 'width' as const, value: job.width } } : {}),
-          font: { fontFiles: [...fonts.files], loadSystemFonts: false, defaultFontFamily: FAMILY },
-          background: '#ffffff',
-        };
-        png = await drawPng({ svg: job.svg, options });
-        if (key !== undefined) fonts.memo?.set(key, png);
-      }
-      drawn.set(job.path, png);
-    }
+  // After a failure or a stop nothing more is drawn (nor the chart threads started again).
+  const drawn = await inLanes(jobs, parallel, (job) => drawOne(job, fonts), signal);
+  return new Map(jobs.map((job, i) => [job.path, drawn[i] as Uint8Array]));
+}
+
+async function drawOne(job: ImageJob, fonts: RasterFonts): Promise<Uint8Array> {
+  const key = fonts.memo && createHash('sha256').update(`${job.width ?? ''}\0${fonts.files.join('\0')}\0${job.svg}`).digest('hex');
+  const known = key === undefined ? undefined : fonts.memo?.get(key);
+  if (known) return known;
+  const options = {
+    ...(job.width ? { fitTo: { mode: 'width' as const, value: job.width } } : {}),
+    font: { fontFiles: [...fonts.files], loadSystemFonts: false, defaultFontFamily: FAMILY },
+    background: '#ffffff',
   };
-  await Promise.all(
-    Array.from({ length: Math.max(1, parallel) }, () =>
-      lane().catch((error: unknown) => {
-        failed = true;
-        throw error;
-      }),
-    ),
-  );
-  signal?.throwIfAborted();
-  // In the jobs' order, whichever lane drew them.
-  return new Map(jobs.map((j) => [j.path, drawn.get(j.path) as Uint8Array]));
+  const png = await drawPng({ svg: job.svg, options });
+  if (key !== undefined) fonts.memo?.set(key, png);
+  return png;
 }
 
 /** Greedy line breaking with the charts' width table; the last kept line ends in "…" when cut. */
