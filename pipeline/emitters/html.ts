@@ -21,7 +21,7 @@ function beginSite(edition: Edition, ctx: EmitContext): () => Promise<EmitResult
   if (ctx.purpose === 'preview') {
     // The preview serves pages as fast as it can: no PDF link, press images or search index.
     return async () => {
-      const pages = await openMemo<string>(ctx.cache, 'page', `preview-${edition.profile}`);
+      const pages = await openMemo<string>(ctx.cache, 'page', edition.profile);
       const files = (await module).emitHtml(edition, await htmlAssets(ctx.styles), pages.memo);
       pages.save();
       return { files };

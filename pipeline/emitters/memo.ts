@@ -1,10 +1,5 @@
 import type { CacheStore } from '../cache/store.js';
-
-/** Results of an earlier build by a hash of their input (see images.ts and the web pages). */
-export interface Memo<T> {
-  get(key: string): T | undefined;
-  set(key: string, value: T): void;
-}
+import type { Memo } from '../stages/emit-html/images.js';
 
 /**
  * What the last build made in one namespace (`raster`: press images and social cards; `page`: the

@@ -4,7 +4,7 @@ import type { Edition } from '../../model/edition.js';
 import { MEDIA_DIR } from '../markdown/images.js';
 import type { SourceFile } from '../../model/source.js';
 import { dataPackage } from './datapackage.js';
-import { chartImage, drawImages, socialCardImage, type ImageJob, type RasterFonts } from './images.js';
+import { chartImage, drawImages, socialCardImage, type ImageJob, type Memo, type RasterFonts } from './images.js';
 import { defaultFavicon } from './favicon.js';
 import { cardPath, page, type PageSpec, type SiteLinks } from './layout.js';
 import { caseStudiesPages, chapterPage, methodsPages, indexPage } from './pages.js';
@@ -16,7 +16,7 @@ import { sitemap } from './sitemap.js';
 import type { OutputFile } from '../../model/output.js';
 
 export type { OutputFile };
-export { drawImages };
+export { drawImages, type Memo };
 
 export interface HtmlAssets {
   /** The site stylesheet, already combined (fonts, web.css, charts.css, overrides). */
@@ -93,10 +93,7 @@ export function planSite(edition: Edition, assets: HtmlAssets): SitePlan {
 }
 
 /** Pages serialised by an earlier build, by a hash of their tree: an unchanged page is not serialised again. */
-export interface PageMemo {
-  get(key: string): string | undefined;
-  set(key: string, html: string): void;
-}
+export type PageMemo = Memo<string>;
 
 /**
  * A page's HTML. With a memo, the tree is hashed first (its JSON, which costs a fraction of
@@ -145,15 +142,6 @@ export async function withSearchIndex(files: OutputFile[], edition: Edition): Pr
   return files;
 }
 
-/**
- * The whole web edition: the pages and files of emitHtml(), plus what needs a helper process or
- * heavy work (images, the search index). The caller writes the files; nothing is written here.
- */
-export async function emitSite(edition: Edition, assets: HtmlAssets): Promise<OutputFile[]> {
-  const plan = planSite(edition, assets);
-  const drawn = assets.raster ? await drawImages(plan.jobs, assets.raster) : undefined;
-  return withSearchIndex(finishSite(plan, assets, drawn), edition);
-}
 
 export function formatSize(bytes: number): string {
   if (bytes >= 1_000_000) return `${(bytes / 1_000_000).toFixed(1)} MB`;
