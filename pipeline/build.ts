@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { lstat, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { VFile } from 'vfile';
-import { checkKey, knownCheck, rememberCheck } from './cache/check-result.js';
+import { knownCheck, rememberCheck } from './cache/check-result.js';
 import { DiskStore } from './cache/store.js';
 import { pipelineVersion } from './cache/version.js';
 import { EMITTERS, type EmittedDocument, type Emitter } from './emitters/index.js';
@@ -204,7 +204,7 @@ export async function check(
   const sources = await readSources(root);
   const cache = await openCache(extra.cacheDir, `check-${process.pid}`);
   // The same sources checked before: their problems, without compiling again (no model then).
-  const key = checkKey(sources, profile);
+  const key = `${profile}/${sourcesHash(sources)}`;
   const known = await knownCheck(cache, key);
   if (known) return { files: known, edition: undefined };
   const run = await runSequence(sources, {
