@@ -19,18 +19,8 @@ export function readOutline(doc: PDFDocument): OutlineItem[] {
   const seen = new Set<PDFDict>(); // a malformed outline must not loop forever
 
   const pageOf = (dest: PDFObject | undefined): number | undefined => {
-    const resolved = dest instanceof PDFRef ? context.lookup(dest) : dest;
-    if (resolved instanceof PDFName || resolved instanceof PDFString || resolved instanceof PDFHexString) {
-      const key = resolved instanceof PDFName ? resolved.decodeText() : resolved.decodeText();
-      return pageOf(named.get(key));
-    }
-    // A named destination may be a dictionary { /D [...] }.
-    if (resolved instanceof PDFDict) return pageOf(resolved.get(PDFName.of('D')));
-    if (resolved instanceof PDFArray) {
-      const target = resolved.get(0);
-      return target instanceof PDFRef ? pageNumbers.get(target.toString()) : undefined;
-    }
-    return undefined;
+    const target = destinationArray(doc, named, dest)?.get(0);
+    return target instanceof PDFRef ? pageNumbers.get(target.toString()) : undefined;
   };
 
   const walk = (first: PDFObject | undefined, depth: number): void => {
@@ -58,6 +48,20 @@ export function readOutline(doc: PDFDocument): OutlineItem[] {
   const outlines = doc.catalog.lookupMaybe(PDFName.of('Outlines'), PDFDict);
   if (outlines !== undefined) walk(outlines.get(PDFName.of('First')), 0);
   return items;
+}
+
+/**
+ * A destination as its explicit array ([page /XYZ left top zoom]): a name is looked up among the
+ * named destinations, and a named destination may be a dictionary { /D [...] }. Undefined when
+ * it leads nowhere (or round in circles).
+ */
+export function destinationArray(doc: PDFDocument, named: ReadonlyMap<string, PDFObject>, dest: PDFObject | undefined, depth = 0): PDFArray | undefined {
+  const resolved = dest instanceof PDFRef ? doc.context.lookup(dest) : dest;
+  if (depth > 3 || resolved === undefined) return undefined;
+  if (resolved instanceof PDFArray) return resolved;
+  if (resolved instanceof PDFName || resolved instanceof PDFString || resolved instanceof PDFHexString) return destinationArray(doc, named, named.get(resolved.decodeText()), depth + 1);
+  if (resolved instanceof PDFDict) return destinationArray(doc, named, resolved.get(PDFName.of('D')), depth + 1);
+  return undefined;
 }
 
 /** Named destinations from the /Names /Dests name tree and the older catalog /Dests dictionary. */

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
-import { PDFArray, PDFDict, PDFHexString, PDFName, PDFNumber, PDFRef, PDFString, type PDFDocument, type PDFObject } from 'pdf-lib';
-import { namedDestinations } from './outline.js';
+import { PDFArray, PDFDict, PDFName, PDFNumber, PDFRef, type PDFDocument } from 'pdf-lib';
+import { destinationArray, namedDestinations } from './outline.js';
 import { assemblePages, type Annotation, type Item, type PrintedPages, type RawPage } from './pdf-pages.js';
 
 /**
@@ -64,15 +64,6 @@ export function wordsByPage(xhtml: string): Omit<RawPage, 'annotations'>[] {
 function linkAnnotations(pdf: PDFDocument): Annotation[][] {
   const pageIndex = new Map(pdf.getPages().map((page, i) => [page.ref.toString(), i]));
   const named = namedDestinations(pdf);
-  const context = pdf.context;
-  const resolve = (dest: PDFObject | undefined, depth = 0): PDFArray | undefined => {
-    const value = dest instanceof PDFRef ? context.lookup(dest) : dest;
-    if (depth > 3 || value === undefined) return undefined;
-    if (value instanceof PDFArray) return value;
-    if (value instanceof PDFName || value instanceof PDFString || value instanceof PDFHexString) return resolve(named.get(value.decodeText()), depth + 1);
-    if (value instanceof PDFDict) return resolve(value.get(PDFName.of('D')), depth + 1);
-    return undefined;
-  };
   return pdf.getPages().map((page) => {
     const out: Annotation[] = [];
     const annots = page.node.lookupMaybe(PDFName.of('Annots'), PDFArray);
@@ -84,7 +75,7 @@ function linkAnnotations(pdf: PDFDocument): Annotation[][] {
         const action = annot.lookupMaybe(PDFName.of('A'), PDFDict);
         if (action?.get(PDFName.of('S')) === PDFName.of('GoTo')) dest = action.get(PDFName.of('D'));
       }
-      const array = resolve(dest);
+      const array = destinationArray(pdf, named, dest);
       const first = array?.get(0);
       const target = first instanceof PDFRef ? pageIndex.get(first.toString()) : undefined;
       if (array === undefined || target === undefined) continue;
