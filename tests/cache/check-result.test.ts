@@ -1,22 +1,16 @@
-import { appendFile, rm } from 'node:fs/promises';
+import { appendFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { check } from '../../pipeline/build.js';
 import { collectProblems } from '../../pipeline/diagnostics/format.js';
-import { closeChartWorkers } from '../../pipeline/stages/charts/workers.js';
-import { copySampleEdition } from '../workflow/helpers.js';
+import { sampleEditionCopies } from '../workflow/helpers.js';
 
 const date = new Date(Date.UTC(2026, 0, 1));
-const roots: string[] = [];
-afterAll(async () => {
-  await closeChartWorkers();
-  await Promise.all(roots.map((r) => rm(r, { recursive: true, force: true })));
-});
+const sampleCopy = sampleEditionCopies();
 
 describe('a warm check of unchanged sources', () => {
   it('reports exactly what a fresh check reports, without compiling; an edit is checked afresh', async () => {
-    const root = await copySampleEdition();
-    roots.push(root);
+    const root = await sampleCopy();
     const cacheDir = path.join(root, '.monitor-cache');
     // Two problems of different kinds, so the stored messages have something to keep.
     await appendFile(path.join(root, 'chapters/housing.md'), '\n\nSee [nowhere](#no-such-heading).\n\n![](missing-image.png)\n');

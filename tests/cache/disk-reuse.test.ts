@@ -1,25 +1,18 @@
-import { rm } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { encode } from '../../pipeline/cache/codec.js';
 import { DiskStore } from '../../pipeline/cache/store.js';
 import { compileEdition } from '../../pipeline/compile.js';
 import { collectProblems } from '../../pipeline/diagnostics/format.js';
-import { closeChartWorkers } from '../../pipeline/stages/charts/workers.js';
 import { readSources } from '../../pipeline/stages/load/read-sources.js';
-import { copySampleEdition } from '../workflow/helpers.js';
+import { sampleEditionCopies } from '../workflow/helpers.js';
 
 const buildDate = new Date(Date.UTC(2026, 0, 1));
-const roots: string[] = [];
-afterAll(async () => {
-  await closeChartWorkers();
-  await Promise.all(roots.map((r) => rm(r, { recursive: true, force: true })));
-});
+const sampleCopy = sampleEditionCopies();
 
 describe('the disk cache between CLI runs', () => {
   it('reuses the survey load and every chart plan, and the model is the one a fresh compile makes', async () => {
-    const root = await copySampleEdition();
-    roots.push(root);
+    const root = await sampleCopy();
     const sources = await readSources(root);
     const dir = path.join(root, '.monitor-cache');
     const compile = (cache: DiskStore | undefined) => compileEdition(sources, { profile: 'public', buildDate, drawCharts: true, ...(cache ? { cache } : {}) });

@@ -1,16 +1,11 @@
-import { appendFile, readFile, rm, writeFile } from 'node:fs/promises';
+import { appendFile, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PreviewSite } from '../../pipeline/preview/site.js';
-import { closeChartWorkers } from '../../pipeline/stages/charts/workers.js';
-import { copySampleEdition } from '../workflow/helpers.js';
+import { sampleEditionCopies } from '../workflow/helpers.js';
 
 const buildDate = new Date(Date.UTC(2026, 0, 1));
-const roots: string[] = [];
-afterAll(async () => {
-  await closeChartWorkers();
-  await Promise.all(roots.map((r) => rm(r, { recursive: true, force: true })));
-});
+const sampleCopy = sampleEditionCopies();
 
 const reused = (site: PreviewSite) => ({ hits: { ...site.cache.stats.hits }, misses: { ...site.cache.stats.misses } });
 const reset = (site: PreviewSite) => {
@@ -20,8 +15,7 @@ const reset = (site: PreviewSite) => {
 
 describe('preview rebuild after an essay is edited', () => {
   it('reuses the survey load and every chart plan, and serves what a fresh build serves', async () => {
-    const root = await copySampleEdition();
-    roots.push(root);
+    const root = await sampleCopy();
     const site = new PreviewSite(root, 'public', buildDate);
     expect((await site.rebuild()).ok).toBe(true);
     reset(site);
@@ -41,8 +35,7 @@ describe('preview rebuild after an essay is edited', () => {
   }, 300_000);
 
   it('loads the surveys again when a data file changes, and its messages are reported on every rebuild', async () => {
-    const root = await copySampleEdition();
-    roots.push(root);
+    const root = await sampleCopy();
     const site = new PreviewSite(root, 'public', buildDate);
     await site.rebuild();
     const codebook = path.join(root, 'data/pulse-2026.codebook.yaml');
