@@ -3,7 +3,9 @@ import type { Edition } from '../../model/edition.js';
 import { backCoverOnVerso } from './back-cover.js';
 import { makeDeterministic } from './deterministic.js';
 import { documentTitle } from './front.js';
+import { mergeLinkAreas } from './link-areas.js';
 import { applyMetadata } from './metadata.js';
+import { renumberObjects } from './object-order.js';
 import { cleanTextLayer } from './text-layer.js';
 
 /**
@@ -28,8 +30,11 @@ export async function finishPdf(pdf: PDFDocument, html: string, edition: Edition
       `${layer.remaining > 0 ? `, ${layer.remaining} left in an unexpected form` : ''}, ${Math.round(performance.now() - cleaning)} ms`,
   );
   const saving = performance.now();
+  // Last, so nothing Chromium's paint timing decides is left in the bytes (see both modules).
+  const merged = mergeLinkAreas(pdf);
+  renumberObjects(pdf);
   // Object streams make the file about a quarter smaller; yielding per tick only slows the save down.
   const bytes = await pdf.save({ useObjectStreams: true, objectsPerTick: Infinity });
-  log(`pdf: metadata and save ${Math.round(performance.now() - saving)} ms`);
+  log(`pdf: ${merged} link box(es) joined to the one before; objects numbered, saved in ${Math.round(performance.now() - saving)} ms`);
   return bytes;
 }
