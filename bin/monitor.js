@@ -80,7 +80,7 @@ function cleanUp() {
   const all = [...resources.values()];
   resources.clear();
   for (const r of all) {
-    if (r.kind === 'dir') rmSync(r.path, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
+    if (r.kind === 'dir') removeDir(r.path);
   }
   for (const r of all) {
     if (r.kind !== 'lock') continue;
@@ -105,7 +105,27 @@ function killProcessGroups() {
     }
   }
   for (const r of resources.values()) {
-    if (r.kind === 'process-group' && r.dir) rmSync(r.dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
+    if (r.kind === 'process-group' && r.dir) removeDir(r.dir);
+  }
+}
+
+/**
+ * Remove a folder a killed Chromium may still be writing into: a process dies some time after
+ * SIGKILL, so a file can appear while the folder is being emptied (ENOTEMPTY). Retried for up to
+ * about four seconds; a folder that still cannot go is named, and the stop goes on (a crash here
+ * would end the command with exit code 1 instead of the signal's).
+ */
+function removeDir(dir) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      rmSync(dir, { recursive: true, force: true, maxRetries: 8, retryDelay: 50 });
+      return;
+    } catch (error) {
+      if (attempt === 2) {
+        process.stderr.write(`Could not remove ${dir}: ${error?.message ?? error}\n`);
+        return;
+      }
+    }
   }
 }
 
