@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { emitPdf } from '../../pipeline/stages/emit-pdf/index.js';
 import { pageTurns } from '../../pipeline/stages/emit-pdf/page-turns.js';
 import { readPrintedPages, type PrintedPages } from '../../pipeline/stages/emit-pdf/pdf-pages.js';
-import { readMeasuringPages, wordsByPage } from '../../pipeline/stages/emit-pdf/poppler-pages.js';
+import { readWithPoppler, wordsByPage } from '../../pipeline/stages/emit-pdf/poppler-pages.js';
 import { plain } from '../../pipeline/stages/emit-pdf/verify-page-refs.js';
 import { makeEdition } from './fixture.js';
 
@@ -12,12 +12,14 @@ import { makeEdition } from './fixture.js';
 // On the same printed PDF the two readers must find the same pages, folios, links and words.
 let pdfjs: PrintedPages;
 let poppler: PrintedPages | undefined;
+let built: { printed: PrintedPages };
 
 beforeAll(async () => {
   const edition = makeEdition({ chapters: 4, sectionsPerChapter: 4, paragraphsPerSection: 3, repeatedSections: true, crossRefs: true });
   const result = await emitPdf(edition, { keepPrintHtml: false, styles: { printCss: await readFile(new URL('../../styles/print.css', import.meta.url), 'utf8') } });
+  built = result;
   pdfjs = await readPrintedPages(result.data);
-  poppler = await readMeasuringPages(result.data, await PDFDocument.load(result.data, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest }));
+  poppler = await readWithPoppler(result.data, await PDFDocument.load(result.data, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest }));
 }, 120_000);
 
 describe('the measuring reader agrees with pdf.js', () => {
@@ -52,5 +54,16 @@ describe('pdftotext -bbox output', () => {
     expect(pages[0]?.items.map((i) => i.str.trim())).toEqual(['R&D’s', '<x>']);
     expect(pages[0]?.items[0]).toMatchObject({ x: 10, width: 30, y: 842 - 108 });
     expect(pages[1]?.items).toEqual([]);
+  });
+});
+
+describe('the build’s own read of the finished PDF', () => {
+  it('is poppler’s, taken from the renumbered document in memory, and finds what pdf.js finds', () => {
+    const shape = (p: PrintedPages | undefined) => p?.links.map((l) => ({ page: l.page, target: l.target, text: plain(l.text).replace(/f[fil]/g, '') }));
+    // The same as poppler's read of the saved file: the build read it with poppler.
+    expect(built.printed.lines.flat().length).toBeGreaterThan(100);
+    expect(built.printed).toEqual(poppler);
+    expect(built.printed.folios).toEqual(pdfjs.folios);
+    expect(shape(built.printed)).toEqual(shape(pdfjs));
   });
 });

@@ -11,7 +11,7 @@ import { buildPrintDocument, releasePrintChapters, serialize, type PrintAssets }
 import { printPass } from './print.js';
 import { keepWordsWhole, pageTurns } from './page-turns.js';
 import { readPrintedPages, type PrintedPages } from './pdf-pages.js';
-import { readMeasuringPages } from './poppler-pages.js';
+import { readWithPoppler } from './poppler-pages.js';
 import { emptyLayout, fixOutlineTitles, headingPages, layoutMismatches, pageDigits, planLayout, type PrintLayout, type RefPlan } from './toc.js';
 import { measuredRefPages, verifyPageRefs } from './verify-page-refs.js';
 
@@ -19,8 +19,10 @@ export interface PassesResult {
   /** The finished PDF (see finish.ts). */
   readonly bytes: Uint8Array;
   readonly html: string;
-  /** The finished PDF read back with pdf.js: what the contents and page references are checked on. */
+  /** The finished PDF read back: what the contents and page references are checked on. */
   readonly printed: PrintedPages;
+  /** Who read it: pdf.js has the last word on anything wrong that poppler finds (index.ts). */
+  readonly reader: Reader;
   readonly refs: readonly PageRef[];
   readonly passes: number;
 }
@@ -117,14 +119,18 @@ export async function printWithTrueToc(page: Page, isolated: IsolatedPage, editi
       log(`pdf: ${dropRunningHeads(pdf, openings)} chapter opening(s) without a running head`);
       const bytes = await options.finish(pdf, html);
       const reading = performance.now();
-      const read = await readPrintedPages(bytes);
-      log(`pdf: read back ${read.lines.length} pages, ${ms(performance.now() - reading)}`);
+      let final = await readFinal(bytes, pdf);
+      // Only pdf.js's read is acted on: a poppler read that finds anything to act on is read again.
+      const acts = (read: PrintedPages) => verifyPageRefs(read, doc.refs, pageLabel, doc.tocKeys.length).problems.length > 0 || (pass < maxPasses - 1 && pageTurns(read).length > 0);
+      if (final.reader === 'poppler' && acts(final.pages)) final = { pages: await readPrintedPages(bytes), reader: 'pdf.js' };
+      const read = final.pages;
+      log(`pdf: read back ${read.lines.length} pages (${final.reader}), ${ms(performance.now() - reading)}`);
       const refs = verifyPageRefs(read, doc.refs, pageLabel, doc.tocKeys.length);
       // Setting words whole re-wraps their paragraphs, which can split another word at a page turn.
       const wholeAgain = pass < maxPasses - 1 ? setWhole(read) : 0;
       if ((refs.problems.length === 0 && wholeAgain === 0) || pass === maxPasses) {
         if (refs.problems.length === 0 && wholeAgain === 0) options.layoutStore?.set(layoutNamespace, key, storeLayout({ layout: current, words }));
-        return { bytes, html, printed: read, refs: doc.refs, passes: pass };
+        return { bytes, html, printed: read, reader: final.reader, refs: doc.refs, passes: pass };
       }
       // A word set whole can also push a figure over a page: number the targets as they fell.
       problems = refs.problems;
@@ -140,10 +146,18 @@ export async function printWithTrueToc(page: Page, isolated: IsolatedPage, editi
 
 /**
  * A pass that only measures is read with poppler when it is installed (fast, on another core), else
- * with pdf.js; the final PDF is always read with pdf.js, and a misreading here only costs a pass.
+ * with pdf.js; a misreading here only costs a pass.
  */
 async function readMeasuring(bytes: Uint8Array, pdf: PDFDocument): Promise<PrintedPages> {
-  return (await readMeasuringPages(bytes, pdf)) ?? (await readPrintedPages(bytes));
+  return (await readWithPoppler(bytes, pdf)) ?? (await readPrintedPages(bytes));
+}
+
+export type Reader = 'poppler' | 'pdf.js';
+
+/** The finished PDF read with poppler when it is installed, else with pdf.js, and which it was. */
+async function readFinal(bytes: Uint8Array, pdf: PDFDocument): Promise<{ pages: PrintedPages; reader: Reader }> {
+  const quick = await readWithPoppler(bytes, pdf);
+  return quick !== undefined ? { pages: quick, reader: 'poppler' } : { pages: await readPrintedPages(bytes), reader: 'pdf.js' };
 }
 
 /**

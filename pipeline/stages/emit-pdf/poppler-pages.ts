@@ -1,21 +1,22 @@
 import { spawn } from 'node:child_process';
-import { PDFArray, PDFDict, PDFName, PDFNumber, PDFRef, type PDFDocument } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFName, PDFNumber, PDFPageLeaf, PDFRef, type PDFDocument } from 'pdf-lib';
 import { destinationArray, namedDestinations } from './outline.js';
 import { assemblePages, type Annotation, type Item, type PrintedPages, type RawPage } from './pdf-pages.js';
 
 /**
- * A measuring pass read quickly: its text from poppler's pdftotext (a program of its own, running
- * on another core, several times faster than pdf.js) and its links from the document pdf-lib has
- * already parsed for the outline. Only measuring passes are read this way: a misreading costs a
- * print pass, never a wrong number, because the final PDF is read with pdf.js and checked.
- * Undefined when pdftotext is not installed or fails; the caller then reads with pdf.js.
+ * A printed PDF read quickly: its text from poppler's pdftotext (a program of its own, running on
+ * another core, several times faster than pdf.js) and its links from the document pdf-lib has
+ * parsed already. The passes read every PDF this way first; whatever such a read would act on (a
+ * page reference off, a word split at a page turn, a contents entry wrong) is read again with
+ * pdf.js, which has the last word (passes.ts, index.ts), so a misreading here costs time, never a
+ * wrong number. Undefined when pdftotext is not installed or fails; the caller reads with pdf.js.
  */
-export async function readMeasuringPages(bytes: Uint8Array, pdf: PDFDocument): Promise<PrintedPages | undefined> {
+export async function readWithPoppler(bytes: Uint8Array, pdf: PDFDocument): Promise<PrintedPages | undefined> {
   const xhtml = await pdftotextBbox(bytes);
   if (xhtml === undefined) return undefined;
   const words = wordsByPage(xhtml);
-  if (words.length !== pdf.getPageCount()) return undefined;
   const annotations = linkAnnotations(pdf);
+  if (words.length !== annotations.length) return undefined;
   return assemblePages(words.map((page, i): RawPage => ({ ...page, annotations: annotations[i] ?? [] })));
 }
 
@@ -62,9 +63,15 @@ export function wordsByPage(xhtml: string): Omit<RawPage, 'annotations'>[] {
 
 /** Every page's link annotations with a destination inside the document, in file order. */
 function linkAnnotations(pdf: PDFDocument): Annotation[][] {
-  const pageIndex = new Map(pdf.getPages().map((page, i) => [page.ref.toString(), i]));
+  // From the page tree as it is now: a finished document's objects have been numbered anew
+  // (object-order.ts), and pdf-lib's own page list still has the old numbers.
+  const leaves: { node: PDFPageLeaf; ref: PDFRef }[] = [];
+  pdf.catalog.Pages().traverse((node, ref) => {
+    if (node instanceof PDFPageLeaf) leaves.push({ node, ref });
+  });
+  const pageIndex = new Map(leaves.map((leaf, i) => [leaf.ref.toString(), i]));
   const named = namedDestinations(pdf);
-  return pdf.getPages().map((page) => {
+  return leaves.map((page) => {
     const out: Annotation[] = [];
     const annots = page.node.lookupMaybe(PDFName.of('Annots'), PDFArray);
     for (let i = 0; i < (annots?.size() ?? 0); i++) {
