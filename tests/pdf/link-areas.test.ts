@@ -84,6 +84,15 @@ describe('link areas', () => {
     expect(after.every((a) => a.key !== pageKey)).toBe(true);
   });
 
+  it('are left alone under a parent tree of a form not handled (with kids), so no reference is left dangling', async () => {
+    const pdf = await PDFDocument.load(printed);
+    const tree = pdf.catalog.lookup(PDFName.of('StructTreeRoot'), PDFDict).lookup(PDFName.of('ParentTree'), PDFDict);
+    tree.set(PDFName.of('Kids'), pdf.context.obj([]));
+    const before = areas(pdf).length;
+    expect(mergeLinkAreas(pdf)).toBe(0);
+    expect(areas(pdf)).toHaveLength(before);
+  });
+
   it('are numbered from the document’s shape: two numberings of one document save to the same bytes', async () => {
     const first = await PDFDocument.load(printed);
     mergeLinkAreas(first);

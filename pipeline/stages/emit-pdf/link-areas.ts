@@ -17,6 +17,8 @@ const slack = 0.05;
 export function mergeLinkAreas(doc: PDFDocument): number {
   const context = doc.context;
   const parentTree = structParentTree(doc);
+  // A structure tree in a form not handled here (a parent tree with kids): leave the links as they are.
+  if (parentTree === undefined && doc.catalog.get(PDFName.of('StructTreeRoot')) !== undefined) return 0;
   let merged = 0;
   for (const page of doc.getPages()) {
     const annots = page.node.lookupMaybe(Annots, PDFArray);

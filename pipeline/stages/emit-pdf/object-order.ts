@@ -1,4 +1,4 @@
-import { PDFArray, PDFDict, PDFRef, PDFStream, type PDFDocument, type PDFObject } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFNull, PDFRef, PDFStream, type PDFDocument, type PDFObject } from 'pdf-lib';
 
 /**
  * Number the file's objects in the order they are reached from the trailer (the catalog first,
@@ -53,8 +53,9 @@ function childrenOf(object: PDFObject): PDFObject[] {
 }
 
 /**
- * Point every reference inside one object (not through references) at its new number. References
- * are interned (old 5 and new 5 are one object), so nothing may be rewritten twice.
+ * Point every reference inside one object (not through references) at its new number; one to an
+ * object that does not exist is null, as the PDF format reads it. References are interned (old 5
+ * and new 5 are one object), so nothing may be rewritten twice.
  */
 function rewrite(object: PDFObject, renamed: ReadonlyMap<PDFRef, PDFRef>, done = new Set<PDFObject>()): void {
   if (done.has(object)) return;
@@ -62,13 +63,13 @@ function rewrite(object: PDFObject, renamed: ReadonlyMap<PDFRef, PDFRef>, done =
   const dict = object instanceof PDFStream ? object.dict : object;
   if (dict instanceof PDFDict) {
     for (const [key, value] of dict.entries()) {
-      if (value instanceof PDFRef) dict.set(key, renamed.get(value) ?? value);
+      if (value instanceof PDFRef) dict.set(key, renamed.get(value) ?? PDFNull);
       else rewrite(value, renamed, done);
     }
   } else if (dict instanceof PDFArray) {
     for (let i = 0; i < dict.size(); i++) {
       const value = dict.get(i);
-      if (value instanceof PDFRef) dict.set(i, renamed.get(value) ?? value);
+      if (value instanceof PDFRef) dict.set(i, renamed.get(value) ?? PDFNull);
       else rewrite(value, renamed, done);
     }
   }
