@@ -15,7 +15,9 @@ const letters = (s: string) => s.normalize('NFKC').toLowerCase().replace(/[^\p{L
 
 /**
  * The sample edition's EPUB, built as `npm run build` builds it, checked by EPUBCheck and Ace and
- * against the printed PDF read by poppler (not by the pdf.js reader that placed the page breaks).
+ * against the printed PDF's plain text from pdftotext. The build placed the page breaks from
+ * poppler's words too (`-bbox`), assembled into lines, running heads and folios by its own code:
+ * this checks that code and the placing against the page's text, not poppler against itself.
  */
 describe('the EPUB edition of the sample', () => {
   let out: string;

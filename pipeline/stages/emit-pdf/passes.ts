@@ -14,15 +14,17 @@ import { readPrintedPages, type PrintedPages } from './pdf-pages.js';
 import { readWithPoppler } from './poppler-pages.js';
 import { emptyLayout, fixOutlineTitles, headingPages, layoutMismatches, pageDigits, planLayout, type PrintLayout, type RefPlan } from './toc.js';
 import { measuredRefPages, verifyPageRefs } from './verify-page-refs.js';
+import { expectedContents, verifyContents } from './verify-toc.js';
 
 export interface PassesResult {
   /** The finished PDF (see finish.ts). */
   readonly bytes: Uint8Array;
   readonly html: string;
-  /** The finished PDF read back: what the contents and page references are checked on. */
+  /**
+   * The finished PDF read back (poppler, or pdf.js when poppler found anything wrong): what the
+   * contents and page references are checked on.
+   */
   readonly printed: PrintedPages;
-  /** Who read it: pdf.js has the last word on anything wrong that poppler finds (index.ts). */
-  readonly reader: Reader;
   readonly refs: readonly PageRef[];
   readonly passes: number;
 }
@@ -52,6 +54,7 @@ export async function printWithTrueToc(page: Page, isolated: IsolatedPage, editi
   const { log, pageLabel } = options;
   let problems: string[] = [];
   const words: WordsWhole[] = [];
+  const expected = expectedContents(edition);
   // The measuring document, as the key of the layout a previous build found for it.
   const measuring = buildPrintDocument(edition, undefined, assets, undefined, { digits: pageDigits(estimatePages(edition)) });
   let measuringHtml = serialize(measuring.tree, { chartBoxes: true });
@@ -119,18 +122,21 @@ export async function printWithTrueToc(page: Page, isolated: IsolatedPage, editi
       log(`pdf: ${dropRunningHeads(pdf, openings)} chapter opening(s) without a running head`);
       const bytes = await options.finish(pdf, html);
       const reading = performance.now();
-      let final = await readFinal(bytes, pdf);
-      // Only pdf.js's read is acted on: a poppler read that finds anything to act on is read again.
-      const acts = (read: PrintedPages) => verifyPageRefs(read, doc.refs, pageLabel, doc.tocKeys.length).problems.length > 0 || (pass < maxPasses - 1 && pageTurns(read).length > 0);
-      if (final.reader === 'poppler' && acts(final.pages)) final = { pages: await readPrintedPages(bytes), reader: 'pdf.js' };
-      const read = final.pages;
-      log(`pdf: read back ${read.lines.length} pages (${final.reader}), ${ms(performance.now() - reading)}`);
+      // Read with poppler; pdf.js has the last word: a poppler read that finds anything to act on
+      // (a reference off, a contents entry wrong, a word split at a page turn) is read again with it.
+      const quick = await readWithPoppler(bytes, pdf);
+      const actsOn = (read: PrintedPages) =>
+        verifyPageRefs(read, doc.refs, pageLabel, doc.tocKeys.length).problems.length > 0 ||
+        verifyContents(read, expected).problems.length > 0 ||
+        (pass < maxPasses - 1 && pageTurns(read).length > 0);
+      const read = quick !== undefined && !actsOn(quick) ? quick : await readPrintedPages(bytes);
+      log(`pdf: read back ${read.lines.length} pages (${read === quick ? 'poppler' : 'pdf.js'}), ${ms(performance.now() - reading)}`);
       const refs = verifyPageRefs(read, doc.refs, pageLabel, doc.tocKeys.length);
       // Setting words whole re-wraps their paragraphs, which can split another word at a page turn.
       const wholeAgain = pass < maxPasses - 1 ? setWhole(read) : 0;
       if ((refs.problems.length === 0 && wholeAgain === 0) || pass === maxPasses) {
         if (refs.problems.length === 0 && wholeAgain === 0) options.layoutStore?.set(layoutNamespace, key, storeLayout({ layout: current, words }));
-        return { bytes, html, printed: read, reader: final.reader, refs: doc.refs, passes: pass };
+        return { bytes, html, printed: read, refs: doc.refs, passes: pass };
       }
       // A word set whole can also push a figure over a page: number the targets as they fell.
       problems = refs.problems;
@@ -150,14 +156,6 @@ export async function printWithTrueToc(page: Page, isolated: IsolatedPage, editi
  */
 async function readMeasuring(bytes: Uint8Array, pdf: PDFDocument): Promise<PrintedPages> {
   return (await readWithPoppler(bytes, pdf)) ?? (await readPrintedPages(bytes));
-}
-
-export type Reader = 'poppler' | 'pdf.js';
-
-/** The finished PDF read with poppler when it is installed, else with pdf.js, and which it was. */
-async function readFinal(bytes: Uint8Array, pdf: PDFDocument): Promise<{ pages: PrintedPages; reader: Reader }> {
-  const quick = await readWithPoppler(bytes, pdf);
-  return quick !== undefined ? { pages: quick, reader: 'poppler' } : { pages: await readPrintedPages(bytes), reader: 'pdf.js' };
 }
 
 /**

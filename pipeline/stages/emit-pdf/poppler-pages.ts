@@ -8,7 +8,7 @@ import { assemblePages, type Annotation, type Item, type PrintedPages, type RawP
  * another core, several times faster than pdf.js) and its links from the document pdf-lib has
  * parsed already. The passes read every PDF this way first; whatever such a read would act on (a
  * page reference off, a word split at a page turn, a contents entry wrong) is read again with
- * pdf.js, which has the last word (passes.ts, index.ts), so a misreading here costs time, never a
+ * pdf.js, which has the last word (passes.ts), so a misreading here costs time, never a
  * wrong number. Undefined when pdftotext is not installed or fails; the caller reads with pdf.js.
  */
 export async function readWithPoppler(bytes: Uint8Array, pdf: PDFDocument): Promise<PrintedPages | undefined> {
