@@ -6,6 +6,7 @@ import { documentTitle } from './front.js';
 import { mergeLinkAreas } from './link-areas.js';
 import { applyMetadata } from './metadata.js';
 import { renumberObjects } from './object-order.js';
+import { renameResources } from './resource-names.js';
 import { cleanTextLayer } from './text-layer.js';
 
 /**
@@ -24,7 +25,8 @@ export async function finishPdf(pdf: PDFDocument, html: string, edition: Edition
   });
   makeDeterministic(pdf, html);
   const cleaning = performance.now();
-  const layer = cleanTextLayer(pdf);
+  // One pass over the content streams: the text layer, and the resources' names (resource-names.ts).
+  const layer = cleanTextLayer(pdf, renameResources(pdf));
   log(
     `pdf: text layer: ${layer.inline} soft hyphens removed inside lines, ${layer.lineEnd} line-end hyphens marked` +
       `${layer.remaining > 0 ? `, ${layer.remaining} left in an unexpected form` : ''}, ${Math.round(performance.now() - cleaning)} ms`,

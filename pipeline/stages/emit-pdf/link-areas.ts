@@ -1,4 +1,4 @@
-import { PDFArray, PDFDict, PDFName, PDFNumber, PDFRef, type PDFDocument, type PDFObject } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFName, PDFNumber, PDFRef, PDFStream, type PDFDocument, type PDFObject } from 'pdf-lib';
 
 const Annots = PDFName.of('Annots');
 const StructParent = PDFName.of('StructParent');
@@ -75,7 +75,7 @@ interface ParentTree {
   elementOf(annot: PDFDict): PDFObject | undefined;
   /** Drop an annotation from its element and from the tree. */
   forget(annot: PDFDict, ref: PDFRef): void;
-  /** Renumber the keys 0, 1, 2… in their order, in the tree and on pages and annotations. */
+  /** Renumber the keys 0, 1, 2… in their order, in the tree and wherever they are held. */
   compact(): void;
 }
 
@@ -120,13 +120,12 @@ function structParentTree(doc: PDFDocument): ParentTree | undefined {
         const next = value instanceof PDFNumber ? renumbered.get(value.asNumber()) : undefined;
         if (next !== undefined) dict.set(name, PDFNumber.of(next));
       };
-      for (const page of doc.getPages()) {
-        renumber(page.node, StructParents);
-        const annots = page.node.lookupMaybe(Annots, PDFArray);
-        for (let i = 0; i < (annots?.size() ?? 0); i++) {
-          const annot = annots?.lookup(i);
-          if (annot instanceof PDFDict) renumber(annot, StructParent);
-        }
+      // Every holder of a key: pages, annotations, and the forms (charts) with marked content of their own.
+      for (const [, object] of context.enumerateIndirectObjects()) {
+        const dict = object instanceof PDFStream ? object.dict : object;
+        if (!(dict instanceof PDFDict)) continue;
+        renumber(dict, StructParents);
+        renumber(dict, StructParent);
       }
       const flat: PDFObject[] = keys.flatMap((key, i) => [PDFNumber.of(i), entries.get(key) as PDFObject]);
       tree.set(PDFName.of('Nums'), context.obj(flat));

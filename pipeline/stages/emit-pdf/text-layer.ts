@@ -1,4 +1,5 @@
-import { decodePDFRawStream, PDFArray, PDFDict, PDFName, PDFRawStream, PDFRef, type PDFDocument, type PDFObject } from 'pdf-lib';
+import type { PDFDict, PDFDocument } from 'pdf-lib';
+import { rewriteContentStreams } from './content-streams.js';
 
 /**
  * Soft hyphens out of the text layer, where a line does not break at them.
@@ -58,46 +59,19 @@ export function transformContent(content: string): { content: string; inline: nu
   return { content: out, inline, lineEnd, remaining };
 }
 
-export function cleanTextLayer(doc: PDFDocument): TextLayerResult {
-  const context = doc.context;
+/**
+ * The text layer of every content stream cleaned, in one pass over the streams; `then` rewrites
+ * each stream further in the same pass (the resource names: see finish.ts).
+ */
+export function cleanTextLayer(doc: PDFDocument, then: (content: string, resources: PDFDict | undefined) => string = (content) => content): TextLayerResult {
   const totals = { inline: 0, lineEnd: 0, remaining: 0 };
-  const done = new Set<string>();
-  const rewrite = (ref: PDFObject | undefined): void => {
-    if (!(ref instanceof PDFRef) || done.has(ref.toString())) return;
-    done.add(ref.toString());
-    const stream = context.lookup(ref);
-    if (!(stream instanceof PDFRawStream)) return;
-    const content = Buffer.from(decodePDFRawStream(stream).decode()).toString('latin1');
-    if (!/ActualText <FEFF/i.test(content)) return;
+  rewriteContentStreams(doc, (content, resources) => {
+    if (!/ActualText <FEFF/i.test(content)) return then(content, resources);
     const result = transformContent(content);
     totals.inline += result.inline;
     totals.lineEnd += result.lineEnd;
     totals.remaining += result.remaining;
-    if (result.content === content) return;
-    const dict: Record<string, PDFObject> = {};
-    for (const [key, value] of stream.dict.entries()) {
-      const name = key.decodeText();
-      if (name !== 'Length' && name !== 'Filter' && name !== 'DecodeParms') dict[name] = value;
-    }
-    context.assign(ref, context.flateStream(Buffer.from(result.content, 'latin1'), dict));
-  };
-  const forms = (resources: PDFDict | undefined): void => {
-    const xobjects = resources?.lookupMaybe(PDFName.of('XObject'), PDFDict);
-    for (const [, value] of xobjects?.entries() ?? []) {
-      if (done.has(value.toString())) continue;
-      const object = context.lookup(value);
-      if (object instanceof PDFRawStream && object.dict.get(PDFName.of('Subtype'))?.toString() === '/Form') {
-        rewrite(value);
-        forms(object.dict.lookupMaybe(PDFName.of('Resources'), PDFDict));
-      }
-    }
-  };
-  for (const page of doc.getPages()) {
-    const contents = page.node.get(PDFName.of('Contents'));
-    const resolved = contents instanceof PDFRef ? context.lookup(contents) : contents;
-    if (resolved instanceof PDFArray) for (let i = 0; i < resolved.size(); i++) rewrite(resolved.get(i));
-    else rewrite(contents);
-    forms(page.node.Resources());
-  }
+    return then(result.content, resources);
+  });
   return totals;
 }

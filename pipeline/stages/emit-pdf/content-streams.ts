@@ -1,0 +1,47 @@
+import { decodePDFRawStream, PDFArray, PDFDict, PDFName, PDFRawStream, PDFRef, type PDFDocument, type PDFObject } from 'pdf-lib';
+
+/**
+ * Rewrite every content stream of the pages and of the form XObjects they draw (each stream once),
+ * decoded as latin1 text. `transform` gets the stream and the resources dictionary its names refer
+ * to; a stream it returns unchanged is left as it was, a changed one is stored deflated again.
+ */
+export function rewriteContentStreams(doc: PDFDocument, transform: (content: string, resources: PDFDict | undefined) => string): void {
+  const context = doc.context;
+  const done = new Set<string>();
+  const rewrite = (ref: PDFObject | undefined, resources: PDFDict | undefined): void => {
+    if (!(ref instanceof PDFRef) || done.has(ref.toString())) return;
+    done.add(ref.toString());
+    const stream = context.lookup(ref);
+    if (!(stream instanceof PDFRawStream)) return;
+    const content = Buffer.from(decodePDFRawStream(stream).decode()).toString('latin1');
+    const changed = transform(content, resources);
+    if (changed === content) return;
+    const dict: Record<string, PDFObject> = {};
+    for (const [key, value] of stream.dict.entries()) {
+      const name = key.decodeText();
+      if (name !== 'Length' && name !== 'Filter' && name !== 'DecodeParms') dict[name] = value;
+    }
+    context.assign(ref, context.flateStream(Buffer.from(changed, 'latin1'), dict));
+  };
+  const forms = (resources: PDFDict | undefined): void => {
+    const xobjects = resources?.lookupMaybe(PDFName.of('XObject'), PDFDict);
+    for (const [, value] of xobjects?.entries() ?? []) {
+      if (done.has(value.toString())) continue;
+      const object = context.lookup(value);
+      if (object instanceof PDFRawStream && object.dict.get(PDFName.of('Subtype'))?.toString() === '/Form') {
+        // A form without resources of its own uses those of the page that draws it.
+        const own = object.dict.lookupMaybe(PDFName.of('Resources'), PDFDict) ?? resources;
+        rewrite(value, own);
+        forms(own);
+      }
+    }
+  };
+  for (const page of doc.getPages()) {
+    const resources = page.node.Resources();
+    const contents = page.node.get(PDFName.of('Contents'));
+    const resolved = contents instanceof PDFRef ? context.lookup(contents) : contents;
+    if (resolved instanceof PDFArray) for (let i = 0; i < resolved.size(); i++) rewrite(resolved.get(i), resources);
+    else rewrite(contents, resources);
+    forms(resources);
+  }
+}
