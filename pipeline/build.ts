@@ -9,6 +9,7 @@ import { EMITTERS, type EmittedDocument, type Emitter } from './emitters/index.j
 import type { Edition } from './model/edition.js';
 import type { Audience } from './model/figure.js';
 import { StagedOutput } from './output/atomic.js';
+import { loadManifest, manifestNamespace } from './output/reuse.js';
 import { claimOutput, OutputRefusedError, refuseProtected, type Protected } from './output/ownership.js';
 import type { Budget } from './stages/emit-pdf/budget.js';
 import type { ProgressSink } from './progress/events.js';
@@ -105,7 +106,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         if (cache) log(`cache: ${cacheSummary(cache)}`);
       },
       begin: async () => {
-        staged = await StagedOutput.open(options.out, options.runToken, { force: options.force, guard: outputGuard(options) }).catch((error: unknown) => {
+        // With a cache, unchanged files are hard-linked from the current output (output/reuse.ts).
+        const manifest = cache ? loadManifest(await cache.get(manifestNamespace, path.resolve(options.out))) : undefined;
+        staged = await StagedOutput.open(options.out, options.runToken, { force: options.force, guard: outputGuard(options), manifest }).catch((error: unknown) => {
           throw error instanceof OutputRefusedError ? error : outputError(options.out, error);
         });
       },
@@ -132,6 +135,12 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const stale = await staleFolders(options.out, table, built, edition.profile);
     for (const s of stale) log(`${s.folder}: removed ${s.folder}/ left by an earlier ${s.profile ?? 'older'} build, so no ${s.profile ?? 'stale'} files stay beside this ${edition.profile} edition`);
     await staged.commit(built, { remove: stale.map((s) => s.folder), signal });
+    const manifest = staged.manifest(built, stale.map((s) => s.folder));
+    if (cache && manifest) {
+      if (staged.linked > 0) log(`output: ${staged.linked} unchanged file(s) linked from the last build, not written again`);
+      cache.set(manifestNamespace, path.resolve(options.out), manifest);
+      await cache.flush();
+    }
     const written: Record<string, string> = {};
     for (const e of table) if (run.emitted.has(e.format)) written[e.format] = path.join(options.out, e.folder, e.entry(edition));
     return { ok: true, files: run.files, edition, written };

@@ -167,9 +167,12 @@ async function emitWith(edition: Edition, sources: EditionSources, emitters: rea
   const begun = new Map(emitters.flatMap((e) => (e.begin ? [[e.format, e.begin(edition, ctx)] as const] : [])));
   for (const emitter of emitters) {
     effects.signal?.throwIfAborted();
-    const result = await (begun.get(emitter.format)?.() ?? emitter.emit(edition, ctx));
+    const { rest, ...first } = await (begun.get(emitter.format)?.() ?? emitter.emit(edition, ctx));
+    // What is made is kept while the rest is still being made.
+    const [later] = await Promise.all([rest, effects.keep?.(emitter, first, edition)]);
+    if (later !== undefined) await effects.keep?.(emitter, later, edition);
+    const result: EmitResult = later === undefined ? first : { ...first, ...later, files: [...first.files, ...later.files] };
     previous.set(emitter.format, result);
-    await effects.keep?.(emitter, result, edition);
     if (result.summary) log(result.summary);
   }
   return previous;

@@ -27,18 +27,30 @@ function beginSite(edition: Edition, ctx: EmitContext): () => Promise<EmitResult
       return { files };
     };
   }
-  const started = (async () => {
-    const { planSite, drawImages } = await module;
+  const pageMemo = openMemo<string>(ctx.cache, 'page', edition.profile);
+  const planned = (async () => {
+    const { planSite } = await module;
     const assets = await htmlAssets(ctx.styles, undefined, ctx.sources.data, true);
-    const plan = planSite(edition, assets);
+    return { plan: planSite(edition, assets), raster: assets.raster };
+  })();
+  // The pages without the documents' links, and their search index (which needs no links), in Pagefind's own process.
+  const early = (async () => {
+    const { indexedPages } = await module;
+    return indexedPages((await planned).plan, (await pageMemo).memo);
+  })();
+  const searched = early.then((e) => e.index);
+  const drawing = (async () => {
+    const { plan, raster: fonts } = await planned;
+    const { drawImages } = await module;
     const raster = await openMemo<Uint8Array>(ctx.cache, 'raster', edition.profile);
     // While Chromium prints, one image at a time; without a PDF in this run, every chart thread.
     const parallel = ctx.formats.includes('pdf') ? 1 : (await import('../stages/charts/workers.js')).chartLimits().threads;
-    const drawn = assets.raster ? await drawImages(plan.jobs, { ...assets.raster, memo: raster.memo }, parallel, ctx.signal) : undefined;
+    const drawn = fonts ? await drawImages(plan.jobs, { ...fonts, memo: raster.memo }, parallel, ctx.signal) : undefined;
     raster.save();
-    return { plan, drawn };
+    return drawn;
   })();
-  started.catch(() => undefined); // a failure surfaces when the site is finished
+  // A failure surfaces when the site is finished.
+  for (const started of [searched, drawing]) started.catch(() => undefined);
   return async () => {
     ctx.progress({ stage: 'html', count: edition.chapters.length });
     let pdf = ctx.previous.get('pdf')?.document;
@@ -47,17 +59,24 @@ function beginSite(edition: Edition, ctx: EmitContext): () => Promise<EmitResult
       if (!pdf) ctx.log('html: no PDF from these exact sources and profile in the output folder, so the pages do not link one');
     }
     const epub = ctx.previous.get('epub')?.document ?? (edition.config.formats?.includes('epub') ? await ctx.lastBuilt?.('epub') : undefined);
-    const { finishSite, withSearchIndex } = await module;
+    const { finishSite } = await module;
     const waiting = performance.now();
-    const { plan, drawn } = await started;
+    const { plan } = await planned;
+    const drawn = await drawing;
     const finishing = performance.now();
-    const memo = await openMemo<string>(ctx.cache, 'page', edition.profile);
-    const pages = finishSite(plan, { pdf, epub }, drawn, memo.memo);
+    const memo = await pageMemo;
+    const unlinked = await (await early).pages; // also what the memo keeps of them
+    const files = finishSite(plan, { pdf, epub }, drawn, memo.memo, unlinked);
     memo.save();
-    const indexing = performance.now();
-    const files = await withSearchIndex(pages, edition);
-    const ms = (from: number, to: number) => `${Math.round(to - from)} ms`;
-    ctx.log(`html: waited ${ms(waiting, finishing)} for the pages' content and images; pages ${ms(finishing, indexing)}; search index ${ms(indexing, performance.now())}`);
-    return { files, summary: `html: ${files.length} files` };
+    const pages = performance.now();
+    // The index is the last of the site's files: the others are written while it is finished.
+    ctx.log(`html: waited ${ms(waiting, finishing)} for the pages' content and images; pages ${ms(finishing, pages)}`);
+    const rest = searched.then((index) => {
+      ctx.log(`html: search index ready ${ms(pages, performance.now())} after the pages`);
+      return { files: index, summary: `html: ${files.length + index.length} files` };
+    });
+    return { files, rest };
   };
 }
+
+const ms = (from: number, to: number) => `${Math.round(to - from)} ms`;

@@ -27,6 +27,11 @@ export interface EmitResult {
   readonly summary?: string | undefined;
   /** The format's one document, when it makes one (the PDF): later emitters may embed or link it. */
   readonly document?: EmittedDocument | undefined;
+  /**
+   * The rest of the result, still being made (the web edition's search index): its files are
+   * kept after `files`, which the sequence keeps (writes) meanwhile; its summary replaces this one.
+   */
+  readonly rest?: Promise<Omit<EmitResult, 'rest'>> | undefined;
 }
 
 /** Options and effects shared by every emitter of one run. */

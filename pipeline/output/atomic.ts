@@ -2,6 +2,7 @@ import { lstat, mkdir, readFile, readdir, realpath, rename, rm, writeFile } from
 import path from 'node:path';
 import { inLanes } from '../lanes.js';
 import { claimOutput, isInside, LOCK, MANAGED_FOLDERS, OutputRefusedError, READY, refuseProtected, RETIRED, STAGING, type Protected } from './ownership.js';
+import { linkOrWrite, type OutputManifest, type WrittenFile } from './reuse.js';
 import { track } from './resources.js';
 
 /** In a ready folder: `<REMOVE><folder>` asks the swap to remove that folder of the output. */
@@ -12,6 +13,11 @@ export interface OpenOptions {
   readonly force?: boolean | undefined;
   /** Folders the output may never be (besides the system's); none when omitted. */
   readonly guard?: Protected | undefined;
+  /**
+   * What the last build wrote into this output folder (see reuse.ts): unchanged files are then
+   * hard-linked from it, and the new manifest is kept. Without one, every file is written.
+   */
+  readonly manifest?: OutputManifest | undefined;
 }
 
 /**
@@ -32,11 +38,17 @@ export interface OpenOptions {
  * killed build (its process is gone) is taken over.
  */
 export class StagedOutput {
+  /** What this build put in staging, by output-relative path, when it keeps a manifest. */
+  private readonly written = new Map<string, WrittenFile>();
+  /** Files hard-linked from the current output rather than written. */
+  linked = 0;
+
   private constructor(
     readonly outDir: string,
     readonly stagingDir: string,
     private readonly token: string,
     private readonly release: () => void,
+    private readonly previous: OutputManifest | undefined,
   ) {}
 
   /** Check the folder is ours, take the lock, recover from an earlier killed build, then open a fresh staging folder. */
@@ -54,10 +66,16 @@ export class StagedOutput {
       await removeOwn(outDir, stagingDir);
       await mkdir(stagingDir);
       untrackStaging = track({ kind: 'dir', path: stagingDir });
-      return new StagedOutput(outDir, stagingDir, token, () => {
-        untrackStaging();
-        unlockTracked();
-      });
+      return new StagedOutput(
+        outDir,
+        stagingDir,
+        token,
+        () => {
+          untrackStaging();
+          unlockTracked();
+        },
+        options.manifest,
+      );
     } catch (error) {
       untrackStaging();
       await unlock(outDir);
@@ -79,7 +97,7 @@ export class StagedOutput {
     const targets = files.map((f) => {
       const target = path.resolve(this.stagingDir, f.path);
       if (!target.startsWith(this.stagingDir + path.sep)) throw new Error(`Refusing to write outside the output folder: ${f.path}`);
-      return { target, contents: f.contents };
+      return { target, rel: path.relative(this.stagingDir, target), contents: f.contents };
     });
     const folders = new Map<string, Promise<unknown>>();
     const folder = (dir: string) => {
@@ -87,10 +105,29 @@ export class StagedOutput {
       if (!made) folders.set(dir, (made = mkdir(dir, { recursive: true })));
       return made;
     };
+    const previous = this.previous;
     await inLanes(targets, 8, async (f) => {
       await folder(path.dirname(f.target));
-      await writeFile(f.target, f.contents);
+      if (previous === undefined) return writeFile(f.target, f.contents);
+      const put = await linkOrWrite(f.target, f.contents, { file: path.join(this.outDir, f.rel), entry: previous.get(f.rel) });
+      this.written.set(f.rel, put.entry);
+      if (put.linked) this.linked += 1;
     });
+  }
+
+  /**
+   * The manifest of the output once committed: what this build wrote, and what the last build
+   * wrote into the folders this one leaves as they are (not those it removes). Undefined when the
+   * build keeps none.
+   */
+  manifest(built: readonly string[], removed: readonly string[] = []): OutputManifest | undefined {
+    if (this.previous === undefined) return undefined;
+    const next = new Map(this.written);
+    for (const [rel, entry] of this.previous) {
+      const folder = rel.split(path.sep)[0] ?? '';
+      if (!built.includes(folder) && !removed.includes(folder)) next.set(rel, entry);
+    }
+    return next;
   }
 
   /**

@@ -9,7 +9,7 @@ import { defaultFavicon } from './favicon.js';
 import { cardPath, page, type PageSpec, type SiteLinks } from './layout.js';
 import { caseStudiesPages, chapterPage, methodsPages, indexPage } from './pages.js';
 import { searchScript } from './search-client.js';
-import { searchIndex } from './search.js';
+import { openSearchIndex, searchIndex } from './search.js';
 import { ASSETS_DIR, pngName, SITEMAP_FILE } from './site-paths.js';
 import { sitemap } from './sitemap.js';
 
@@ -108,16 +108,66 @@ function pageHtml(tree: ReturnType<typeof page>, memo: PageMemo | undefined): st
   return html;
 }
 
-/** The pages, with the links to the documents in their headers, and every file of the plan. Pure. */
-export function finishSite(plan: SitePlan, documents: SiteDocuments, drawn: ReadonlyMap<string, Uint8Array> = new Map(), memo?: PageMemo): OutputFile[] {
+/** The site's links: the documents' (in the header) and the plan's own. */
+function siteLinks(plan: SitePlan, documents: SiteDocuments): SiteLinks {
   const { pdf, epub } = documents;
-  const links: SiteLinks = {
+  return {
     ...(pdf ? { pdf: { name: pdf.name, size: formatSize(pdf.bytes.byteLength) } } : {}),
     ...(epub ? { epub: { name: epub.name, size: formatSize(epub.bytes.byteLength) } } : {}),
     data: plan.data,
     ...(plan.images ? { png: true, cards: true } : {}),
   };
-  const files: OutputFile[] = plan.specs.map((spec) => ({ path: spec.path, contents: pageHtml(page(plan.edition, spec, links), memo) }));
+}
+
+/** The pages alone, with the links to the documents in their headers. Pure. */
+export function sitePages(plan: SitePlan, documents: SiteDocuments, memo?: PageMemo): OutputFile[] {
+  const links = siteLinks(plan, documents);
+  return plan.specs.map((spec) => ({ path: spec.path, contents: pageHtml(page(plan.edition, spec, links), memo) }));
+}
+
+/** The pages without the documents' links, and the search index over them. */
+export interface IndexedPages {
+  /** The pages as sitePages makes them with no documents: the finished pages when none is linked. */
+  readonly pages: Promise<OutputFile[]>;
+  readonly index: Promise<OutputFile[]>;
+}
+
+/**
+ * The pages without the documents' links and their search index, made before the documents
+ * exist (while the PDF prints). The index reads only what each page's `<main>` says
+ * (data-pagefind-body) and the links are in the header, so it is the index of the finished pages
+ * too (tests/web/search-early.test.ts). Each page goes to Pagefind as soon as it is serialised,
+ * so Pagefind indexes one page while the next is made.
+ */
+export function indexedPages(plan: SitePlan, memo?: PageMemo): IndexedPages {
+  const opening = openSearchIndex(plan.edition.locale.primary);
+  const pages = opening.then(async (indexer) => {
+    const links = siteLinks(plan, {});
+    const files: OutputFile[] = [];
+    for (const spec of plan.specs) {
+      const html = pageHtml(page(plan.edition, spec, links), memo);
+      files.push({ path: spec.path, contents: html });
+      indexer.add(spec.path, html);
+      await new Promise((resolve) => setImmediate(resolve)); // let the page reach Pagefind
+    }
+    return files;
+  });
+  const index = Promise.all([opening, pages]).then(([indexer]) => indexer.finish());
+  pages.catch(() => undefined); // whoever awaits `index` hears of a failure
+  return { pages, index };
+}
+
+/** The pages, with the links to the documents in their headers, and every file of the plan. Pure. */
+export function finishSite(
+  plan: SitePlan,
+  documents: SiteDocuments,
+  drawn: ReadonlyMap<string, Uint8Array> = new Map(),
+  memo?: PageMemo,
+  /** The pages without the documents' links, already made (indexedPages): used when no document is linked. */
+  unlinked?: readonly OutputFile[],
+): OutputFile[] {
+  const { pdf, epub } = documents;
+  const files = unlinked !== undefined && !pdf && !epub ? [...unlinked] : sitePages(plan, documents, memo);
   for (const job of plan.jobs) {
     const png = drawn.get(job.path);
     if (png === undefined) throw new Error(`The image ${job.path} was not drawn`);
@@ -135,11 +185,10 @@ export function emitHtml(edition: Edition, assets: HtmlAssets, memo?: PageMemo):
   return finishSite(planSite(edition, rest), assets, undefined, memo);
 }
 
-/** The search index of the pages: the last file of the web edition, made from the finished pages. */
-export async function withSearchIndex(files: OutputFile[], edition: Edition): Promise<OutputFile[]> {
+/** The search index's files, over the HTML pages among `files`. */
+export function siteSearchIndex(files: readonly OutputFile[], edition: Edition): Promise<OutputFile[]> {
   const pages = files.flatMap((f) => (f.path.endsWith('.html') && typeof f.contents === 'string' ? [{ path: f.path, html: f.contents }] : []));
-  files.push(...(await searchIndex(pages, edition.locale.primary)));
-  return files;
+  return searchIndex(pages, edition.locale.primary);
 }
 
 export function formatSize(bytes: number): string {

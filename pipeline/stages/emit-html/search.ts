@@ -9,34 +9,68 @@ const notIndexed = ['.chart-svg', '.chart-data', '.chart-download', '.pager', '.
 
 let users = 0;
 
+/** A search index being filled: pages go in as they are made, the files come out at the end. */
+export interface SearchIndexer {
+  /** Hand one page over; Pagefind indexes it in its own process while the caller goes on. */
+  add(path: string, html: string): void;
+  /** The index's files, below `pagefind/`, once every page is in. */
+  finish(): Promise<OutputFile[]>;
+}
+
 /**
- * The Pagefind search index over the given pages, as files below `pagefind/`. Pages are added one
- * by one in path order, so two builds of the same pages give the same files. Only what the pages
- * say is indexed: a public build's pages hold no members-only text, so neither does its index.
+ * A Pagefind search index. Pagefind handles its messages one at a time, in the order they are
+ * sent, so pages added in the same order give the same files: callers add them in the site's
+ * plan order. Only what the pages say is indexed: a public build's pages hold no members-only
+ * text, so neither does its index.
  */
-export async function searchIndex(pages: readonly { readonly path: string; readonly html: string }[], language: string): Promise<OutputFile[]> {
+export async function openSearchIndex(language: string): Promise<SearchIndexer> {
   users += 1;
+  let index: pagefind.PagefindIndex | undefined;
   try {
     const created = await pagefind.createIndex({ forceLanguage: language, excludeSelectors: notIndexed });
-    const index = created.index;
-    if (!index) throw new Error(`search index: ${created.errors.join('; ')}`);
-    try {
-      for (const p of [...pages].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
-        const added = await index.addHTMLFile({ url: `/${p.path.replace(/index\.html$/, '')}`, content: p.html });
-        if (added.errors.length > 0) throw new Error(`search index, ${p.path}: ${added.errors.join('; ')}`);
-      }
-      const got = await index.getFiles();
-      if (got.errors.length > 0) throw new Error(`search index: ${got.errors.join('; ')}`);
-      return got.files
-        .filter((f) => kept.test(f.path))
-        .map((f) => ({ path: `pagefind/${f.path}`, contents: f.content }))
-        .sort((a, b) => (a.path < b.path ? -1 : 1));
-    } finally {
-      await index.deleteIndex();
-    }
-  } finally {
-    users -= 1;
-    // The indexer is a child process: stop it once no build in this process needs it.
-    if (users === 0) await pagefind.close();
+    if (!created.index) throw new Error(`search index: ${created.errors.join('; ')}`);
+    index = created.index;
+  } catch (error) {
+    await release();
+    throw error;
   }
+  const open = index;
+  const added: Promise<void>[] = [];
+  return {
+    add(path, html) {
+      const url = `/${path.replace(/index\.html$/, '')}`;
+      const adding = open.addHTMLFile({ url, content: html }).then((result) => {
+        if (result.errors.length > 0) throw new Error(`search index, ${path}: ${result.errors.join('; ')}`);
+      });
+      adding.catch(() => undefined); // reported by finish
+      added.push(adding);
+    },
+    async finish() {
+      try {
+        await Promise.all(added);
+        const got = await open.getFiles();
+        if (got.errors.length > 0) throw new Error(`search index: ${got.errors.join('; ')}`);
+        return got.files
+          .filter((f) => kept.test(f.path))
+          .map((f) => ({ path: `pagefind/${f.path}`, contents: f.content }))
+          .sort((a, b) => (a.path < b.path ? -1 : 1));
+      } finally {
+        await open.deleteIndex().catch(() => undefined);
+        await release();
+      }
+    },
+  };
+}
+
+/** The search index over the given pages, added in the order given. */
+export async function searchIndex(pages: readonly { readonly path: string; readonly html: string }[], language: string): Promise<OutputFile[]> {
+  const indexer = await openSearchIndex(language);
+  for (const p of pages) indexer.add(p.path, p.html);
+  return indexer.finish();
+}
+
+async function release(): Promise<void> {
+  users -= 1;
+  // The indexer is a child process: stop it once no build in this process needs it.
+  if (users === 0) await pagefind.close();
 }
