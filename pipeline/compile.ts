@@ -80,19 +80,21 @@ export async function compileEdition(sources: EditionSources, options: CompileOp
   // 5. Number chapters and figures, and index them for cross-references: decided here, once.
   const { index, charts, numbering } = indexEdition(chapterFiles.prepared, included, chapterFiles.unreadable);
 
-  // 6. Plan and draw the charts.
+  // 6. Plan the charts and hand them to the chart threads, which draw them while the chapters render.
   progress({ stage: 'charts', count: charts.length });
   const customSpecs = sources.data.filter((f) => f.path.startsWith('data/charts/') && f.path.endsWith('.vl.json'));
-  const figures = await buildFigures(charts, { bundle: surveys.bundle, locale, customSpecs }, options.drawCharts, chartRenderer(options.cache), chartPlanner(options.cache));
+  const drawing = buildFigures(charts, { bundle: surveys.bundle, locale, customSpecs }, options.drawCharts, chartRenderer(options.cache), chartPlanner(options.cache));
 
-  // 7. Render each chapter's content into the model (titles typographic, fields for this profile).
+  // 7. Render each chapter's content into the model (titles typographic, fields for this profile);
+  //    the content does not hold the drawings, which are attached as the chapters' figures.
   progress({ stage: 'render', count: included.length });
   const mediaPaths = new Set(sources.assets.map((a) => a.path));
   checkCoverImages(loaded, mediaPaths);
   const oversizedMedia = new Map(sources.assets.filter((a) => a.bytes.length > MAX_IMAGE_BYTES).map((a) => [a.path, a.bytes.length]));
   const data = dataResolvers(surveys.bundle, locale);
   const shared = { locale, profile: options.profile, index, data, labels, media: mediaPaths, oversizedMedia };
-  const chapters = await renderChapters(included, numbering, figures, shared, stages);
+  const awaitingDrawings = options.drawCharts && charts.length > 0 ? () => progress({ stage: 'drawing', count: charts.length }) : undefined;
+  const chapters = await renderChapters(included, numbering, drawing, shared, stages, awaitingDrawings);
 
   // 8. The accessibility statement closes the edition, so both editions carry it.
   const files: VFile[] = [loaded.file, ...chapterFiles.files, ...surveyFiles];

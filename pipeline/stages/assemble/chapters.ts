@@ -34,29 +34,37 @@ export type SharedContext = Omit<ChapterContext, 'slug' | 'number'>;
 export async function renderChapters(
   included: readonly PreparedChapter[],
   numbering: readonly ChapterNumbering[],
-  figures: ReadonlyMap<string, Figure>,
+  /** The drawn charts, by id: awaited once every chapter is rendered (they are drawn meanwhile). */
+  drawing: Promise<ReadonlyMap<string, Figure>>,
   shared: SharedContext,
   stages: ChapterStages,
+  /** Told when the chapters are rendered and the drawings are awaited. */
+  awaiting: () => void = () => undefined,
 ): Promise<Chapter[]> {
-  const chapters: Chapter[] = [];
+  const rendered: Awaited<ReturnType<ChapterStages['render']>>[] = [];
   for (const [i, c] of included.entries()) {
     const { locale, profile, index, data, labels, media, oversizedMedia } = shared;
     // Keys in this order: the cache key of a rendered chapter encodes the context.
     const ctx: ChapterContext = { slug: c.slug, number: numbering[i]?.prefix ?? i + 1, locale, profile, index, data, labels, media, oversizedMedia };
-    const rendered = await stages.render(c, ctx);
-    chapters.push({
+    rendered.push(await stages.render(c, ctx));
+  }
+  awaiting();
+  const figures = await drawing;
+  return included.map((c, i) => {
+    const { content, headings, tables, wordCount } = rendered[i] as (typeof rendered)[number];
+    const chapter: Chapter = {
       sourcePath: c.sourcePath,
       slug: c.slug,
       number: i + 1,
       label: numbering[i]?.label,
       frontMatter: smartenFrontMatter(forProfile(c.frontMatter, shared.profile), shared.locale.chapter(c.frontMatter.lang).quotes),
-      content: rendered.content,
-      headings: rendered.headings,
+      content,
+      headings,
       figures: c.outline.charts.map((d) => figures.get(d.id)).filter((f): f is NonNullable<typeof f> => f !== undefined),
-      tables: rendered.tables,
-      wordCount: rendered.wordCount,
-      readingMinutes: readingMinutes(rendered.wordCount),
-    });
-  }
-  return chapters;
+      tables,
+      wordCount,
+      readingMinutes: readingMinutes(wordCount),
+    };
+    return chapter;
+  });
 }
