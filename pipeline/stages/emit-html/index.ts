@@ -152,8 +152,14 @@ export function indexedPages(plan: SitePlan, memo?: PageMemo): IndexedPages {
     }
     return files;
   });
-  const index = Promise.all([opening, pages]).then(([indexer]) => indexer.finish());
-  pages.catch(() => undefined); // whoever awaits `index` hears of a failure
+  // The index is finished (and Pagefind released) even when making the pages failed.
+  const index = pages.then(
+    async () => (await opening).finish(),
+    async (error: unknown) => {
+      await opening.then((indexer) => indexer.finish()).catch(() => undefined);
+      throw error;
+    },
+  );
   return { pages, index };
 }
 
