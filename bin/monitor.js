@@ -30,6 +30,8 @@ worker.on('message', (message) => {
     if (message.event.type === 'add') resources.set(message.event.id, message.event.resource);
     else resources.delete(message.event.id);
   } else if (message.type === 'done') {
+    // Anything the work could not remove itself (a profile a killed Chromium was still writing into).
+    if (resources.size > 0) cleanUp();
     // Finished before it noticed a stop request (a stage that did not yield): still a stop.
     end(stopping && message.code !== signalCodes[stopping] ? signalCodes[stopping] : message.code);
   }

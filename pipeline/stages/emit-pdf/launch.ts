@@ -81,9 +81,14 @@ export async function launchBrowser(executablePath: string, log: (line: string) 
   let closing: Promise<void> | undefined;
 
   async function finishClose(): Promise<void> {
-    await rm(userDataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 }).catch(() => undefined);
+    const removed = await rm(userDataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 }).then(
+      () => true,
+      () => false,
+    );
     untrackGroup();
-    untrackDir();
+    // A killed Chromium can still be writing into its profile on a busy machine (ENOTEMPTY): the
+    // folder then stays tracked, and the command removes it once more as it ends (bin/monitor.js).
+    if (removed) untrackDir();
   }
 
   async function kill(): Promise<void> {

@@ -30,6 +30,7 @@ export async function printPass(page: Page, isolated: IsolatedPage, html: string
     timer = setTimeout(() => reject(new PrintTimeoutError(timeoutMs)), timeoutMs);
   });
   const work = (async () => {
+    await releaseDocument(page);
     const started = performance.now();
     const url = isolated.serveDocument(html);
     await page.goto(url, { waitUntil: 'load', timeout: timeoutMs });
@@ -57,5 +58,21 @@ export async function printPass(page: Page, isolated: IsolatedPage, html: string
     return await Promise.race([work, timeout]);
   } finally {
     clearTimeout(timer);
+  }
+}
+
+/**
+ * Unload the last pass's document and collect it before the next one is laid out. Chromium frees
+ * a replaced document only when it next collects, so without this the two laid-out documents are
+ * in memory together: at 20× Chromium peaked at 3.4–3.7 GB, and at 2.6 GB with this.
+ */
+async function releaseDocument(page: Page): Promise<void> {
+  if (page.url() === 'about:blank') return;
+  await page.goto('about:blank');
+  const session = await page.createCDPSession();
+  try {
+    await session.send('HeapProfiler.collectGarbage');
+  } finally {
+    await session.detach();
   }
 }
