@@ -7,10 +7,9 @@
  * does not survive the trip between threads.
  */
 import { createRequire } from 'node:module';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import type { MessagePort } from 'node:worker_threads';
 import type { TopLevelSpec } from 'vega-lite';
+import { collectGarbage } from '../../collect.js';
 import { drawSvg, loadEngine } from './draw.js';
 import type { Frame } from './types.js';
 
@@ -48,7 +47,6 @@ export interface PngTask {
 }
 
 let resvg: typeof import('@resvg/resvg-js') | undefined;
-let collect: ((options: { type: 'minor' }) => void) | undefined;
 
 /**
  * Draw one PNG with resvg, here rather than on the thread that prints the PDF.
@@ -62,14 +60,7 @@ let collect: ((options: { type: 'minor' }) => void) | undefined;
 export async function drawPngTask(task: PngTask): Promise<Uint8Array> {
   resvg ??= createRequire(import.meta.url)('@resvg/resvg-js') as typeof import('@resvg/resvg-js');
   const png = new Uint8Array(new resvg.Resvg(task.svg, task.options).render().asPng());
-  collect ??= exposeCollector();
-  collect({ type: 'minor' });
+  collectGarbage('minor');
   await new Promise((resolve) => setImmediate(resolve));
   return png;
-}
-
-/** V8's `gc`, made reachable from this thread (the flag exposes it to contexts made after it is set). */
-function exposeCollector(): (options: { type: 'minor' }) => void {
-  setFlagsFromString('--expose-gc');
-  return runInNewContext('gc') as (options: { type: 'minor' }) => void;
 }
