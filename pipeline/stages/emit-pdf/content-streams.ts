@@ -1,3 +1,4 @@
+import { deflateSync } from 'node:zlib';
 import { decodePDFRawStream, PDFArray, PDFDict, PDFName, PDFRawStream, PDFRef, type PDFDocument, type PDFObject } from 'pdf-lib';
 
 /**
@@ -16,12 +17,7 @@ export function rewriteContentStreams(doc: PDFDocument, transform: (content: str
     const content = Buffer.from(decodePDFRawStream(stream).decode()).toString('latin1');
     const changed = transform(content, resources);
     if (changed === content) return;
-    const dict: Record<string, PDFObject> = {};
-    for (const [key, value] of stream.dict.entries()) {
-      const name = key.decodeText();
-      if (name !== 'Length' && name !== 'Filter' && name !== 'DecodeParms') dict[name] = value;
-    }
-    context.assign(ref, context.flateStream(Buffer.from(changed, 'latin1'), dict));
+    replaceStream(doc, ref, stream, changed);
   };
   const forms = (resources: PDFDict | undefined): void => {
     const xobjects = resources?.lookupMaybe(PDFName.of('XObject'), PDFDict);
@@ -44,4 +40,19 @@ export function rewriteContentStreams(doc: PDFDocument, transform: (content: str
     else rewrite(contents, resources);
     forms(resources);
   }
+}
+
+/**
+ * Store new text in a content stream's place, deflated, with the stream's other entries kept.
+ * Deflated by Node's zlib rather than pdf-lib's flateStream (pako, in JavaScript): the same format,
+ * about five times faster, and this is on the path every PDF build waits on.
+ */
+export function replaceStream(doc: PDFDocument, ref: PDFRef, stream: PDFRawStream, content: string): void {
+  const dict: Record<string, PDFObject> = {};
+  for (const [key, value] of stream.dict.entries()) {
+    const name = key.decodeText();
+    if (name !== 'Length' && name !== 'Filter' && name !== 'DecodeParms') dict[name] = value;
+  }
+  const bytes = deflateSync(Buffer.from(content, 'latin1'));
+  doc.context.assign(ref, doc.context.stream(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), { ...dict, Filter: 'FlateDecode' }));
 }

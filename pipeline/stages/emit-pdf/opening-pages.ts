@@ -1,4 +1,5 @@
 import { decodePDFRawStream, PDFArray, PDFName, PDFRawStream, PDFRef, type PDFDocument, type PDFObject } from 'pdf-lib';
+import { replaceStream } from './content-streams.js';
 
 /**
  * Chapter openings without a running head. Chromium ignores `@page :first` for named pages, so
@@ -45,12 +46,7 @@ export function dropRunningHeads(doc: PDFDocument, pageNumbers: Iterable<number>
     const text = Buffer.from(decodePDFRawStream(stream).decode()).toString('latin1');
     const result = headlessContent(text, page.getHeight());
     if (result.removed === 0) continue;
-    const dict: Record<string, PDFObject> = {};
-    for (const [key, value] of stream.dict.entries()) {
-      const name = key.decodeText();
-      if (name !== 'Length' && name !== 'Filter' && name !== 'DecodeParms') dict[name] = value;
-    }
-    doc.context.assign(first, doc.context.flateStream(Buffer.from(result.content, 'latin1'), dict));
+    replaceStream(doc, first, stream, result.content);
     done += 1;
   }
   return done;
