@@ -32,8 +32,12 @@ const external = [
 ];
 try {
   await build({
-    // The chart worker is a second entry: worker threads load it by file name (dist/chart-worker.js).
-    entryPoints: { cli: join(root, 'pipeline/cli.ts'), 'chart-worker': join(root, 'pipeline/stages/charts/chart-worker.ts') },
+    // The chart and PNG workers are entries of their own: threads load them by file name (dist/chart-worker.js, dist/png-worker.js).
+    entryPoints: {
+      cli: join(root, 'pipeline/cli.ts'),
+      'chart-worker': join(root, 'pipeline/stages/charts/chart-worker.ts'),
+      'png-worker': join(root, 'pipeline/stages/charts/png-worker.ts'),
+    },
     bundle: true,
     splitting: true,
     format: 'esm',

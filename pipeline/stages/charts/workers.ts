@@ -13,7 +13,8 @@ import os from 'node:os';
 import { MessageChannel } from 'node:worker_threads';
 import Tinypool from 'tinypool';
 import type { TopLevelSpec } from 'vega-lite';
-import type { ChartTask, ChartTaskResult, PngTask } from './chart-worker.js';
+import type { ChartTask, ChartTaskResult } from './chart-worker.js';
+import type { PngTask } from './png-worker.js';
 import { RenderError } from './draw.js';
 import type { Frame } from './types.js';
 
@@ -41,6 +42,8 @@ export const IDLE_GRACE_MS = 5_000;
 
 let limits: ChartLimits = DEFAULT_CHART_LIMITS;
 let pool: Tinypool | undefined;
+/** The PNG threads (png-worker.ts): started on the first image, ended with the chart threads. */
+let pngPool: Tinypool | undefined;
 let holders = 0;
 let idleTimer: NodeJS.Timeout | undefined;
 /** Rejects every waiting chart when the threads cannot start at all. */
@@ -52,7 +55,7 @@ export function chartLimits(): ChartLimits {
 
 /** Threads alive now (0 once a build or the preview has ended). */
 export function chartThreadCount(): number {
-  return pool?.threads.length ?? 0;
+  return (pool?.threads.length ?? 0) + (pngPool?.threads.length ?? 0);
 }
 
 /** Change the limits (tests, tools). Running threads are replaced so that the new limits apply. */
@@ -90,7 +93,7 @@ export function holdChartWorkers(): (options?: { now?: boolean }) => Promise<voi
 
 /** Terminate the threads after the idle grace, unless a build or preview holds them by then. */
 export async function closeUnheldChartWorkers(options: { now?: boolean } = {}): Promise<void> {
-  if (holders > 0 || !pool) return;
+  if (holders > 0 || (!pool && !pngPool)) return;
   if (options.now) return closeChartWorkers();
   cancelIdleClose();
   idleTimer = setTimeout(() => {
@@ -103,23 +106,24 @@ export async function closeUnheldChartWorkers(options: { now?: boolean } = {}): 
 /** Terminate every thread now. Charts still drawing or waiting fail with a chart-render error. */
 export async function closeChartWorkers(): Promise<void> {
   cancelIdleClose();
-  const running = pool;
+  const running = [pool, pngPool];
   pool = undefined;
-  if (running) await running.destroy();
+  pngPool = undefined;
+  await Promise.all(running.map((p) => p?.destroy()));
 }
 
 /**
  * The worker's module: the bundle's compiled chart-worker.js beside this chunk in dist/, or, from
  * the TypeScript sources (tests, tsx), an entry that registers tsx in the new thread first.
  */
-function workerFile(): string {
+function workerFile(name: 'chart-worker' | 'png-worker'): string {
   const fromSources = import.meta.url.endsWith('.ts');
-  return new URL(fromSources ? './chart-worker-tsx.mjs' : './chart-worker.js', import.meta.url).href;
+  return new URL(fromSources ? `./${name}-tsx.mjs` : `./${name}.js`, import.meta.url).href;
 }
 
 function startPool(): Tinypool {
   const started = new Tinypool({
-    filename: workerFile(),
+    filename: workerFile('chart-worker'),
     minThreads: limits.threads,
     maxThreads: limits.threads,
     // A small young generation: when a runaway chart reaches the memory limit, a collection then
@@ -181,11 +185,27 @@ export async function drawInWorker(specs: readonly TopLevelSpec[], basemap: Fram
 }
 
 /**
- * Draw one PNG from an SVG in a chart thread (the threads are idle once the charts are drawn), so
- * the thread that prints and checks the PDF is not held up by the rasteriser.
+ * Draw one PNG from an SVG in a PNG thread, so the thread that prints and checks the PDF is not
+ * held up by the rasteriser. The PNG threads run at low priority (png-worker.ts) and load no Vega;
+ * up to as many as there are chart threads, each within the same memory limit.
  */
 export async function drawPng(task: PngTask): Promise<Uint8Array> {
   cancelIdleClose();
-  pool ??= startPool();
-  return (await pool.run(task, { name: 'drawPngTask' })) as Uint8Array;
+  pngPool ??= startPngPool();
+  return (await pngPool.run(task)) as Uint8Array;
+}
+
+function startPngPool(): Tinypool {
+  const started = new Tinypool({
+    filename: workerFile('png-worker'),
+    minThreads: 1,
+    maxThreads: limits.threads,
+    resourceLimits: { maxOldGenerationSizeMb: limits.memoryMb, maxYoungGenerationSizeMb: 8 },
+  });
+  // A thread that could not start: end the pool, which fails the images waiting for it.
+  started.on('error', () => {
+    if (pngPool === started) pngPool = undefined;
+    void started.destroy();
+  });
+  return started;
 }

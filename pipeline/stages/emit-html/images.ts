@@ -40,13 +40,13 @@ export interface ImageJob {
 }
 
 /**
- * Draw every image, those of an earlier build from the memo. The rest are drawn in the chart
- * threads, `parallel` at a time: one while the PDF prints, so the thread that prints it is not held
- * up and Chromium keeps a core of its own; as many as there are threads otherwise. Same input, same
- * bytes. Returns PNG bytes by path.
+ * Draw every image, those of an earlier build from the memo. The rest are drawn in the PNG
+ * threads (low priority, charts/png-worker.ts), `parallel` at a time: one while the PDF prints, so
+ * the thread that prints it is not held up and Chromium keeps a core of its own; as many as there
+ * are threads otherwise. Same input, same bytes. Returns PNG bytes by path.
  */
 export async function drawImages(jobs: readonly ImageJob[], fonts: RasterFonts, parallel = 1, signal?: AbortSignal): Promise<Map<string, Uint8Array>> {
-  // After a failure or a stop nothing more is drawn (nor the chart threads started again).
+  // After a failure or a stop nothing more is drawn (nor the PNG threads started again).
   const drawn = await inLanes(jobs, parallel, (job) => drawOne(job, fonts), signal);
   return new Map(jobs.map((job, i) => [job.path, drawn[i] as Uint8Array]));
 }
