@@ -14,7 +14,7 @@ import { claimOutput, OutputRefusedError, refuseProtected, type Protected } from
 import type { Budget } from './stages/emit-pdf/budget.js';
 import type { ProgressSink } from './progress/events.js';
 import { readSources, type EditionSources } from './stages/load/read-sources.js';
-import { closeChartWorkers, holdChartWorkers } from './stages/charts/workers.js';
+import { closeChartWorkers, endChartDrawing, holdChartWorkers } from './stages/charts/workers.js';
 import { parseFormats, runSequence } from './sequence.js';
 import { defaultCacheDir, projectRoot } from './paths.js';
 
@@ -102,6 +102,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       progress,
       signal,
       compiled: async () => {
+        // Every chart is drawn: the drawing threads' memory is better spent on printing.
+        await endChartDrawing();
         await cache?.flush();
         if (cache) log(`cache: ${cacheSummary(cache)}`);
       },

@@ -103,6 +103,18 @@ export async function closeUnheldChartWorkers(options: { now?: boolean } = {}): 
   idleTimer.unref();
 }
 
+/**
+ * The edition's charts are drawn: end the drawing threads (each holds Vega and what its drawings
+ * left on its heap) so their memory is free while the PDF prints, unless another build or the
+ * preview holds them too. The PNG threads stay: the web edition's images are still being drawn.
+ */
+export async function endChartDrawing(): Promise<void> {
+  if (holders > 1 || !pool) return;
+  const running = pool;
+  pool = undefined;
+  await running.destroy();
+}
+
 /** Terminate every thread now. Charts still drawing or waiting fail with a chart-render error. */
 export async function closeChartWorkers(): Promise<void> {
   cancelIdleClose();
