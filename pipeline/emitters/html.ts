@@ -34,9 +34,11 @@ function beginSite(edition: Edition, ctx: EmitContext): () => Promise<EmitResult
     return { plan: planSite(edition, assets), raster: assets.raster };
   })();
   // The pages without the documents' links, and their search index (which needs no links), in Pagefind's own process.
+  // When this build links a PDF or an EPUB, those pages are made again with the links: these are only indexed.
+  const linksDocuments = ctx.formats.includes('pdf') || ctx.formats.includes('epub');
   const early = (async () => {
     const { indexedPages } = await module;
-    return indexedPages((await planned).plan, (await pageMemo).memo);
+    return indexedPages((await planned).plan, (await pageMemo).memo, { keep: !linksDocuments });
   })();
   const searched = early.then((e) => e.index);
   const drawing = (async () => {
@@ -65,7 +67,9 @@ function beginSite(edition: Edition, ctx: EmitContext): () => Promise<EmitResult
     const drawn = await drawing;
     const finishing = performance.now();
     const memo = await pageMemo;
-    const unlinked = await (await early).pages; // also what the memo keeps of them
+    const made = await (await early).pages; // also what the memo keeps of them
+    // Not kept when documents were to be linked: should none be, the pages are made here.
+    const unlinked = linksDocuments ? undefined : made;
     const files = finishSite(plan, { pdf, epub }, drawn, memo.memo, unlinked);
     memo.save();
     const pages = performance.now();

@@ -36,6 +36,19 @@ describe('the search index made before the documents exist', () => {
     expect(early.length).toBeGreaterThan(3);
     expect(digest(early)).toEqual(digest(late));
 
+    // A build that links documents only indexes these pages: none kept or memoised, the same index.
+    const memoised: string[] = [];
+    const memo = { get: () => undefined, set: (key: string) => void memoised.push(key) };
+    const indexedOnly = indexedPages(plan, memo, { keep: false });
+    expect(await indexedOnly.pages).toEqual([]);
+    expect(digest(await indexedOnly.index)).toEqual(digest(late));
+    expect(memoised).toEqual([]);
+    // Kept, they are memoised (a following build reuses them).
+    const kept = indexedPages(plan, memo);
+    expect((await kept.pages).length).toBe(pages.length);
+    await kept.index;
+    expect(memoised.length).toBe(pages.length);
+
     // The comparison can fail: one word more in a page's main text changes the index.
     const changed = pages.map((p) => (p.path.startsWith('second/') ? { ...p, contents: String(p.contents).replace('Night buses', 'Night trams') } : p));
     expect(digest(await siteSearchIndex(changed, edition))).not.toEqual(digest(late));

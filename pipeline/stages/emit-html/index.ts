@@ -127,7 +127,7 @@ export function sitePages(plan: SitePlan, documents: SiteDocuments, memo?: PageM
 
 /** The pages without the documents' links, and the search index over them. */
 export interface IndexedPages {
-  /** The pages as sitePages makes them with no documents: the finished pages when none is linked. */
+  /** The pages as sitePages makes them with no documents: the finished pages when none is linked. Empty when not kept. */
   readonly pages: Promise<OutputFile[]>;
   readonly index: Promise<OutputFile[]>;
 }
@@ -138,15 +138,20 @@ export interface IndexedPages {
  * (data-pagefind-body) and the links are in the header, so it is the index of the finished pages
  * too (tests/web/search-early.test.ts). Each page goes to Pagefind as soon as it is serialised,
  * so Pagefind indexes one page while the next is made.
+ *
+ * With `keep: false` (a build that links a PDF or an EPUB, whose pages are made again with the
+ * links), a page is only indexed: neither kept nor memoised, so the pages of a large edition are
+ * not held in memory while the PDF prints.
  */
-export function indexedPages(plan: SitePlan, memo?: PageMemo): IndexedPages {
+export function indexedPages(plan: SitePlan, memo?: PageMemo, options: { readonly keep?: boolean } = {}): IndexedPages {
+  const keep = options.keep ?? true;
   const opening = openSearchIndex(plan.edition.locale.primary);
   const pages = opening.then(async (indexer) => {
     const links = siteLinks(plan, {});
     const files: OutputFile[] = [];
     for (const spec of plan.specs) {
-      const html = pageHtml(page(plan.edition, spec, links), memo);
-      files.push({ path: spec.path, contents: html });
+      const html = pageHtml(page(plan.edition, spec, links), keep ? memo : undefined);
+      if (keep) files.push({ path: spec.path, contents: html });
       indexer.add(spec.path, html);
       await new Promise((resolve) => setImmediate(resolve)); // let the page reach Pagefind
     }
