@@ -168,8 +168,12 @@ async function emitWith(edition: Edition, sources: EditionSources, emitters: rea
   for (const emitter of emitters) {
     effects.signal?.throwIfAborted();
     const { rest, ...first } = await (begun.get(emitter.format)?.() ?? emitter.emit(edition, ctx));
-    // What is made is kept while the rest is still being made.
-    const [later] = await Promise.all([rest, effects.keep?.(emitter, first, edition)]);
+    // What is made is kept while the rest is still being made. Both are waited for, even when one
+    // fails: no write of this run lands after the run has thrown its staging folder away.
+    const [made, kept] = await Promise.allSettled([rest, effects.keep?.(emitter, first, edition)]);
+    if (kept.status === 'rejected') throw kept.reason;
+    if (made.status === 'rejected') throw made.reason;
+    const later = made.value;
     if (later !== undefined) await effects.keep?.(emitter, later, edition);
     const result: EmitResult = later === undefined ? first : { ...first, ...later, files: [...first.files, ...later.files] };
     previous.set(emitter.format, result);
@@ -180,11 +184,11 @@ async function emitWith(edition: Edition, sources: EditionSources, emitters: rea
 
 /**
  * Chromium for one run: started early (while compiling) or when an emitter first asks. An emitter
- * that takes it closes it; one never handed over is closed here, and a stop kills it at once.
+ * that takes it starts closing it when done and goes on; the run ends once it has closed. One
+ * never handed over is closed here, and a stop kills it at once.
  */
 class BrowserHandle {
   private launching: Promise<LaunchedBrowser> | undefined;
-  private handedOver = false;
   private readonly onAbort = () => void this.launching?.then((b) => b.kill(), () => undefined);
 
   constructor(private readonly effects: EmitEffects) {
@@ -196,7 +200,6 @@ class BrowserHandle {
   }
 
   handOver(): Promise<LaunchedBrowser> {
-    this.handedOver = true;
     return this.start();
   }
 
@@ -214,6 +217,8 @@ class BrowserHandle {
     if (!this.launching) return;
     // Content errors, a stop or a failed output folder: the early browser was never used; close it.
     if (this.effects.signal?.aborted) await this.launching.then((b) => b.kill(), () => undefined);
-    else if (!this.handedOver) await this.launching.then((b) => b.close(), () => undefined);
+    // Never used: close it. Handed over: the emitter started closing it when done with it and went
+    // on (close is idempotent); the run ends once Chromium has.
+    else await this.launching.then((b) => b.close(), () => undefined);
   }
 }

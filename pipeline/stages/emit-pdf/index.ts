@@ -28,7 +28,10 @@ export interface EmitPdfOptions {
   /** Images referenced by chapters: src as written → bytes; anything else is not printed. */
   readonly images?: ReadonlyMap<string, { readonly contentType: string; readonly bytes: Uint8Array }> | undefined;
   readonly log?: ((line: string) => void) | undefined;
-  /** A browser started earlier (see startBrowser), used for the first attempt; emitPdf closes it. */
+  /**
+   * A browser started earlier (see startBrowser), used for the first attempt. emitPdf starts
+   * closing it and does not wait: the caller awaits its close() (idempotent) before the run ends.
+   */
   readonly browser?: Promise<LaunchedBrowser> | undefined;
   /** A stop request: Chromium is killed at once and nothing is retried. */
   readonly signal?: AbortSignal | undefined;
@@ -89,9 +92,13 @@ export async function emitPdf(edition: Edition, options: EmitPdfOptions): Promis
   for (let attempt = 1; result === undefined; attempt++) {
     try {
       options.signal?.throwIfAborted();
+      // The caller's browser is closed without waiting: the caller's handle waits for it at the
+      // end of the run (sequence.ts), while the EPUB and the web pages are made. One launched
+      // here is waited for.
+      const handle = early;
       const launching = early ?? launchBrowser(browserPath.path, log, options.signal);
       early = undefined; // printOnce owns it now and always closes it
-      result = await printOnce(edition, assets, launching, timeoutMs, log, options.layoutStore);
+      result = await printOnce(edition, assets, launching, timeoutMs, log, options.layoutStore, handle === undefined);
     } catch (error) {
       if (error instanceof PdfEmitError) throw error;
       options.signal?.throwIfAborted();
@@ -146,9 +153,12 @@ async function printOnce(
   timeoutMs: number,
   log: (line: string) => void,
   layoutStore: LayoutStore | undefined,
+  /** Wait for Chromium to close; when not, the close only starts (see emitPdf). */
+  waitForClose: boolean,
 ): Promise<PassesResult> {
   const t0 = performance.now();
   const launched = await launching;
+  let printed = false;
   try {
     // The tab Chromium opens at start is enough; a new one costs a few hundred ms.
     const page = (await launched.browser.pages())[0] ?? (await launched.browser.newPage());
@@ -162,17 +172,20 @@ async function printOnce(
       layoutStore,
     });
     if (isolated.blocked.length > 0) log(`pdf: blocked ${isolated.blocked.length} request(s), e.g. ${isolated.blocked[0] ?? ''}`);
+    printed = true;
     return result;
   } catch (error) {
     throw withBrowserState(error, launched.state());
   } finally {
-    await launched.close();
+    // A failed attempt's browser is closed before a retry launches another.
+    const closing = launched.close();
+    if (waitForClose || !printed) await closing;
   }
 }
 
 /**
  * Start Chromium now, so it is ready when the model is: the build launches it while Markdown and
- * charts are being made. Whoever starts it must pass it to emitPdf or close it.
+ * charts are being made. Whoever starts it must close it, whether or not it passed it to emitPdf.
  */
 export function startBrowser(executablePath: string | undefined, log: (line: string) => void = () => undefined): Promise<LaunchedBrowser> {
   const launching = Promise.resolve().then(() => launchBrowser(resolveBrowser(executablePath).path, log));
