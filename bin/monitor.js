@@ -4,7 +4,7 @@
 // or 143); if it has not finished within `graceMs` (a stage busy computing), or on a second
 // signal, the worker is terminated and what it left (Chromium's process group and profile, the
 // staging folder, the output lock) is removed here, so every command ends within 2 s of a signal.
-import { readFileSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 
 const graceMs = 1000;
@@ -81,6 +81,7 @@ function cleanUp() {
   killProcessGroups();
   const all = [...resources.values()];
   resources.clear();
+  killProcessesUsing(all.filter((r) => r.kind === 'dir' && /(^|[\\/])monitor-pdf-[^\\/]+$/.test(r.path)).map((r) => r.path));
   for (const r of all) {
     if (r.kind === 'dir') removeDir(r.path);
   }
@@ -90,6 +91,38 @@ function cleanUp() {
       if (Number.parseInt(readFileSync(r.path, 'utf8'), 10) === r.pid) rmSync(r.path, { force: true });
     } catch {
       // no lock
+    }
+  }
+}
+
+/**
+ * Kill the processes whose command line names one of `dirs` (Chromium profiles, monitor-pdf-*): a Chromium stopped while it was
+ * starting, before the work could record its process group, still names its profile folder
+ * (--user-data-dir) and would go on writing into it. Linux (/proc); elsewhere nothing is found.
+ */
+function killProcessesUsing(dirs) {
+  if (dirs.length === 0) return;
+  let pids = [];
+  try {
+    pids = readdirSync('/proc').filter((name) => /^\d+$/.test(name) && Number(name) !== process.pid);
+  } catch {
+    return;
+  }
+  for (const pid of pids) {
+    let args;
+    try {
+      args = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+    } catch {
+      continue; // ended meanwhile
+    }
+    if (!dirs.some((dir) => args.includes(dir))) continue;
+    // Chromium is started detached, at the head of its own process group: the group, then itself.
+    for (const target of [-Number(pid), Number(pid)]) {
+      try {
+        process.kill(target, 'SIGKILL');
+      } catch {
+        // not a group leader, or already gone
+      }
     }
   }
 }

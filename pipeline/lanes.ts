@@ -17,7 +17,11 @@ export async function inLanes<T, R>(items: readonly T[], limit: number, work: (i
       }
     }
   };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, lane));
+  // After a failure each lane stops once its current item is done; those are waited for, so no
+  // work of this call (a write into a staging folder, say) lands after the caller has cleaned up.
+  const settled = await Promise.allSettled(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, lane));
+  const failure = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+  if (failure) throw failure.reason;
   signal?.throwIfAborted();
   return results;
 }
