@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { emitPdf } from '../../pipeline/stages/emit-pdf/index.js';
 import { pageTurns } from '../../pipeline/stages/emit-pdf/page-turns.js';
 import { readPrintedPages, type PrintedPages } from '../../pipeline/stages/emit-pdf/pdf-pages.js';
-import { readWithPoppler, wordsByPage } from '../../pipeline/stages/emit-pdf/poppler-pages.js';
+import { pageRanges, readWithPoppler, wordsByPage } from '../../pipeline/stages/emit-pdf/poppler-pages.js';
 import { plain } from '../../pipeline/stages/emit-pdf/verify-page-refs.js';
 import { makeEdition } from './fixture.js';
 
@@ -13,11 +13,13 @@ import { makeEdition } from './fixture.js';
 let pdfjs: PrintedPages;
 let poppler: PrintedPages | undefined;
 let built: { printed: PrintedPages };
+let bytes: Uint8Array;
 
 beforeAll(async () => {
   const edition = makeEdition({ chapters: 4, sectionsPerChapter: 4, paragraphsPerSection: 3, repeatedSections: true, crossRefs: true });
   const result = await emitPdf(edition, { keepPrintHtml: false, styles: { printCss: await readFile(new URL('../../styles/print.css', import.meta.url), 'utf8') } });
   built = result;
+  bytes = result.data;
   pdfjs = await readPrintedPages(result.data);
   poppler = await readWithPoppler(result.data, await PDFDocument.load(result.data, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest }));
 }, 120_000);
@@ -41,6 +43,35 @@ describe('the measuring reader agrees with pdf.js', () => {
     const words = (p: PrintedPages | undefined) => p?.lines.map((lines) => plain(lines.map((l) => l.text).join(' ')).replace(/f[fil]/g, ''));
     expect(words(poppler)).toEqual(words(pdfjs));
     expect(poppler && pageTurns(poppler)).toEqual(pageTurns(pdfjs));
+  });
+});
+
+describe('a long document read in parts, one pdftotext per core', () => {
+  it('splits into at most one part per core, each at least 40 pages, covering every page once', () => {
+    expect(pageRanges(86, 2)).toEqual([
+      [1, 43],
+      [44, 86],
+    ]);
+    expect(pageRanges(1568, 2)).toEqual([
+      [1, 784],
+      [785, 1568],
+    ]);
+    expect(pageRanges(79, 2)).toEqual([undefined]);
+    expect(pageRanges(1568, 1)).toEqual([undefined]);
+    expect(pageRanges(130, 4)).toEqual([
+      [1, 44],
+      [45, 88],
+      [89, 130],
+    ]);
+    expect(pageRanges(0, 2)).toEqual([undefined]);
+  });
+
+  it('reads what one pdftotext over the whole file reads', async () => {
+    // Three parts of this short document (the build splits only from 80 pages on two cores).
+    const inParts = await readWithPoppler(bytes, await PDFDocument.load(bytes, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest }), { cores: 3, minPagesPerPart: 1 });
+    expect(pdfjs.lines.length).toBeGreaterThan(5);
+    expect(inParts).toBeDefined();
+    expect(inParts).toEqual(poppler);
   });
 });
 

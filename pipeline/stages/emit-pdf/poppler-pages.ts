@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import os from 'node:os';
 import { PDFArray, PDFDict, PDFName, PDFNumber, PDFPageLeaf, PDFRef, type PDFDocument } from 'pdf-lib';
 import { destinationArray, namedDestinations } from './outline.js';
 import { assemblePages, type Annotation, type Item, type PrintedPages, type RawPage } from './pdf-pages.js';
@@ -11,18 +12,44 @@ import { assemblePages, type Annotation, type Item, type PrintedPages, type RawP
  * pdf.js, which has the last word (passes.ts), so a misreading here costs time, never a
  * wrong number. Undefined when pdftotext is not installed or fails; the caller reads with pdf.js.
  */
-export async function readWithPoppler(bytes: Uint8Array, pdf: PDFDocument): Promise<PrintedPages | undefined> {
-  const xhtml = await pdftotextBbox(bytes);
-  if (xhtml === undefined) return undefined;
-  const words = wordsByPage(xhtml);
+export async function readWithPoppler(bytes: Uint8Array, pdf: PDFDocument, split: SplitOptions = {}): Promise<PrintedPages | undefined> {
   const annotations = linkAnnotations(pdf);
+  // A long document is read in parts, one pdftotext per core: nothing else runs between passes.
+  const ranges = pageRanges(annotations.length, split.cores ?? os.availableParallelism(), split.minPagesPerPart);
+  const parts = await Promise.all(ranges.map((range) => pdftotextBbox(bytes, range)));
+  const words: Omit<RawPage, 'annotations'>[] = [];
+  for (const xhtml of parts) {
+    if (xhtml === undefined) return undefined;
+    words.push(...wordsByPage(xhtml));
+  }
   if (words.length !== annotations.length) return undefined;
   return assemblePages(words.map((page, i): RawPage => ({ ...page, annotations: annotations[i] ?? [] })));
 }
 
-function pdftotextBbox(bytes: Uint8Array): Promise<string | undefined> {
+/** How a read is split (tests): at most `cores` parts of at least `minPagesPerPart` pages. */
+export interface SplitOptions {
+  readonly cores?: number;
+  readonly minPagesPerPart?: number;
+}
+
+/** Below this many pages a part, a second pdftotext costs more (it parses the whole file too) than it saves. */
+const MIN_PAGES_PER_PART = 40;
+
+/**
+ * The page ranges (1-based, inclusive) to read a document of `pages` pages in, at most one per
+ * core and each at least minPagesPerPart long; undefined for the whole file in one read.
+ */
+export function pageRanges(pages: number, cores: number, minPagesPerPart = MIN_PAGES_PER_PART): (readonly [number, number] | undefined)[] {
+  const parts = Math.max(1, Math.min(cores, Math.floor(pages / minPagesPerPart)));
+  if (parts === 1) return [undefined];
+  const size = Math.ceil(pages / parts);
+  return Array.from({ length: parts }, (_, i) => [i * size + 1, Math.min(pages, (i + 1) * size)] as const).filter(([first, last]) => first <= last);
+}
+
+function pdftotextBbox(bytes: Uint8Array, range: readonly [number, number] | undefined): Promise<string | undefined> {
   return new Promise((resolve) => {
-    const child = spawn('pdftotext', ['-q', '-bbox', '-', '-'], { stdio: ['pipe', 'pipe', 'ignore'] });
+    const pages = range === undefined ? [] : ['-f', String(range[0]), '-l', String(range[1])];
+    const child = spawn('pdftotext', ['-q', '-bbox', ...pages, '-', '-'], { stdio: ['pipe', 'pipe', 'ignore'] });
     const out: Buffer[] = [];
     child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
     child.on('error', () => resolve(undefined));
