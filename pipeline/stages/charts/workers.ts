@@ -133,17 +133,23 @@ function workerFile(name: 'chart-worker' | 'png-worker'): string {
   return new URL(fromSources ? `./${name}-tsx.mjs` : `./${name}.js`, import.meta.url).href;
 }
 
+/**
+ * The memory of one chart or PNG thread. A small young generation: when a runaway chart reaches
+ * the memory limit, a collection then promotes little at once and fits in the leeway Node gives a
+ * thread to end cleanly. With V8's default, the whole process sometimes ended with "Reached heap
+ * limit" instead (tests/safety/chart-limits.test.ts failed 4 runs in 4; with this, 0 in 4, and the
+ * sample's charts drew as fast).
+ */
+function threadLimits(): { maxOldGenerationSizeMb: number; maxYoungGenerationSizeMb: number } {
+  return { maxOldGenerationSizeMb: limits.memoryMb, maxYoungGenerationSizeMb: 8 };
+}
+
 function startPool(): Tinypool {
   const started = new Tinypool({
     filename: workerFile('chart-worker'),
     minThreads: limits.threads,
     maxThreads: limits.threads,
-    // A small young generation: when a runaway chart reaches the memory limit, a collection then
-    // promotes little at once and fits in the leeway Node gives a thread to end cleanly. With
-    // V8's default, the whole process sometimes ended with "Reached heap limit" instead
-    // (tests/safety/chart-limits.test.ts failed 4 runs in 4; with this, 0 in 4, and the sample's
-    // charts drew as fast).
-    resourceLimits: { maxOldGenerationSizeMb: limits.memoryMb, maxYoungGenerationSizeMb: 8 },
+    resourceLimits: threadLimits(),
   });
   // A thread that fails while no chart is on it (it could not start): fail the waiting charts
   // rather than leave them queued for ever.
@@ -212,7 +218,7 @@ function startPngPool(): Tinypool {
     filename: workerFile('png-worker'),
     minThreads: 1,
     maxThreads: limits.threads,
-    resourceLimits: { maxOldGenerationSizeMb: limits.memoryMb, maxYoungGenerationSizeMb: 8 },
+    resourceLimits: threadLimits(),
   });
   // A thread that could not start: end the pool, which fails the images waiting for it.
   started.on('error', () => {

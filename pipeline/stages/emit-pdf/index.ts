@@ -95,10 +95,10 @@ export async function emitPdf(edition: Edition, options: EmitPdfOptions): Promis
       // The caller's browser is closed without waiting: the caller's handle waits for it at the
       // end of the run (sequence.ts), while the EPUB and the web pages are made. One launched
       // here is waited for.
-      const handle = early;
+      const waitForClose = early === undefined;
       const launching = early ?? launchBrowser(browserPath.path, log, options.signal);
       early = undefined; // printOnce owns it now and always closes it
-      result = await printOnce(edition, assets, launching, timeoutMs, log, options.layoutStore, handle === undefined);
+      result = await printOnce(edition, assets, launching, timeoutMs, log, options.layoutStore, waitForClose);
     } catch (error) {
       if (error instanceof PdfEmitError) throw error;
       options.signal?.throwIfAborted();
