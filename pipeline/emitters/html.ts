@@ -21,13 +21,11 @@ function beginSite(edition: Edition, ctx: EmitContext): () => Promise<EmitResult
   if (ctx.purpose === 'preview') {
     // The preview serves pages as fast as it can: no PDF link, press images or search index.
     return async () => {
-      const pages = await openMemo<string>(ctx.cache, 'page', edition.profile);
-      const files = (await module).emitHtml(edition, await htmlAssets(ctx.styles), pages.memo);
-      pages.save();
-      return { files };
+      const memo = await openMemo<string>(ctx.cache, 'page');
+      return { files: (await module).emitHtml(edition, await htmlAssets(ctx.styles), memo) };
     };
   }
-  const pageMemo = openMemo<string>(ctx.cache, 'page', edition.profile);
+  const pageMemo = openMemo<string>(ctx.cache, 'page');
   const planned = (async () => {
     const { planSite } = await module;
     const assets = await htmlAssets(ctx.styles, undefined, ctx.sources.data, true);
@@ -38,18 +36,16 @@ function beginSite(edition: Edition, ctx: EmitContext): () => Promise<EmitResult
   const linksDocuments = ctx.formats.includes('pdf') || ctx.formats.includes('epub');
   const early = (async () => {
     const { indexedPages } = await module;
-    return indexedPages((await planned).plan, (await pageMemo).memo, { keep: !linksDocuments });
+    return indexedPages((await planned).plan, await pageMemo, { keep: !linksDocuments });
   })();
   const searched = early.then((e) => e.index);
   const drawing = (async () => {
     const { plan, raster: fonts } = await planned;
     const { drawImages } = await module;
-    const raster = await openMemo<Uint8Array>(ctx.cache, 'raster', edition.profile);
+    const memo = await openMemo<Uint8Array>(ctx.cache, 'raster');
     // While Chromium prints, one image at a time; without a PDF in this run, every chart thread.
     const parallel = ctx.formats.includes('pdf') ? 1 : (await import('../stages/charts/workers.js')).chartLimits().threads;
-    const drawn = fonts ? await drawImages(plan.jobs, { ...fonts, memo: raster.memo }, parallel, ctx.signal) : undefined;
-    raster.save();
-    return drawn;
+    return fonts ? await drawImages(plan.jobs, { ...fonts, memo }, parallel, ctx.signal) : undefined;
   })();
   // A failure surfaces when the site is finished.
   for (const started of [searched, drawing]) started.catch(() => undefined);
@@ -70,8 +66,7 @@ function beginSite(edition: Edition, ctx: EmitContext): () => Promise<EmitResult
     const made = await (await early).pages; // also what the memo keeps of them
     // Not kept when documents were to be linked: should none be, the pages are made here.
     const unlinked = linksDocuments ? undefined : made;
-    const files = finishSite(plan, { pdf, epub }, drawn, memo.memo, unlinked);
-    memo.save();
+    const files = finishSite(plan, { pdf, epub }, drawn, memo, unlinked);
     const pages = performance.now();
     // The index is the last of the site's files: the others are written while it is finished.
     ctx.log(`html: waited ${ms(waiting, finishing)} for the pages' content and images; pages ${ms(finishing, pages)}`);

@@ -2,25 +2,17 @@ import type { CacheStore } from '../cache/store.js';
 import type { Memo } from '../stages/emit-html/images.js';
 
 /**
- * What the last build made in one namespace (`raster`: press images and social cards; `page`: the
- * web pages' HTML), as one cache entry per profile: a rebuild after one essay changes makes only
- * what that essay changed. Only what this build used is kept, so the entry does not grow with
- * every edit; `save` stores it.
+ * What earlier builds made in one namespace (`raster`: press images and social cards; `page`: the
+ * web pages' HTML), one cache entry per key. Keys are hashes of everything that makes the value, so
+ * the public and members builds share what is the same in both. A rebuild after one essay changed
+ * decodes only the entries it asks for and stores only what it made anew; the pack keeps an entry
+ * no build asks for only a few runs (cache/store.ts), so it does not grow with every edit.
  */
-export async function openMemo<T>(cache: CacheStore | undefined, namespace: string, profile: string): Promise<{ memo: Memo<T> | undefined; save: () => void }> {
-  if (!cache) return { memo: undefined, save: () => undefined };
-  const stored = await cache.get(namespace, profile);
-  const before = stored instanceof Map ? (stored as Map<string, T>) : new Map<string, T>();
-  const used = new Map<string, T>();
-  const memo: Memo<T> = {
-    get(key) {
-      const value = before.get(key);
-      if (value !== undefined) used.set(key, value);
-      return value;
-    },
-    set(key, value) {
-      used.set(key, value);
-    },
+export async function openMemo<T>(cache: CacheStore | undefined, namespace: string): Promise<Memo<T> | undefined> {
+  if (!cache) return undefined;
+  await cache.preload([namespace]);
+  return {
+    get: (key) => cache.peek(namespace, key) as T | undefined,
+    set: (key, value) => cache.set(namespace, key, value),
   };
-  return { memo, save: () => cache.set(namespace, profile, used) };
 }

@@ -28,18 +28,21 @@ describe('press images and social cards are drawn once per input', () => {
   it('a second build reuses the first build’s images through the cache, byte for byte', async () => {
     const fonts = await loadRasterFonts();
     const store = new MemoryStore();
-    const first = await openMemo<Uint8Array>(store, 'raster', 'public');
-    const drawn = await socialCard(text, { ...fonts, memo: first.memo });
+    const first = await openMemo<Uint8Array>(store, 'raster');
+    const drawn = await socialCard(text, { ...fonts, memo: first });
     expect(isPng(drawn)).toBe(true);
-    first.save();
-    const second = await openMemo<Uint8Array>(store, 'raster', 'public');
+    const second = await openMemo<Uint8Array>(store, 'raster');
     const keys: string[] = [];
-    const spy = { get: (k: string) => (keys.push(k), second.memo?.get(k)), set: (k: string, png: Uint8Array) => second.memo?.set(k, png) };
+    const made: string[] = [];
+    const spy = { get: (k: string) => (keys.push(k), second?.get(k)), set: (k: string, png: Uint8Array) => (made.push(k), second?.set(k, png)) };
     const again = await socialCard(text, { ...fonts, memo: spy });
     expect(Buffer.from(again).equals(Buffer.from(drawn))).toBe(true);
-    expect(second.memo?.get(keys[0]!)).toEqual(drawn);
-    // The members edition has its own entry.
-    expect((await openMemo<Uint8Array>(store, 'raster', 'members')).memo?.get(keys[0]!)).toBeUndefined();
+    expect(second?.get(keys[0]!)).toEqual(drawn);
+    expect(made).toEqual([]);
+    // One entry per image, under a hash of its input: another title is not found.
+    await socialCard({ ...text, title: 'Mobility' }, { ...fonts, memo: spy });
+    expect(made).toHaveLength(1);
+    expect(await store.size('raster')).toBe(2);
   });
 
   it('draws the same bytes, in the jobs’ order, one at a time or several at once', async () => {

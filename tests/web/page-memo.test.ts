@@ -55,4 +55,28 @@ describe('pages are serialised once per tree', () => {
     expect(memo.sets).toBe(changed.length);
     expect(memo.hits).toBe(fresh.size - changed.length);
   });
+
+  it('keys pages by what makes them: a title seen only in the navigation, or the footer, re-makes every page', () => {
+    const edition = makeEdition({ chapters: 4 });
+    const memo = countingMemo();
+    const before = pages(emitHtml(edition, assets, memo));
+    // Chapter 3's new title shows on every page, in the navigation; no other page's own content changes.
+    const renamed: Edition = { ...edition, chapters: edition.chapters.map((c, i) => (i === 2 ? { ...c, frontMatter: { ...c.frontMatter, title: 'A title renamed late' } } : c)) };
+    memo.hits = 0;
+    memo.sets = 0;
+    const after = pages(emitHtml(renamed, assets, memo));
+    expect(after).toEqual(pages(emitHtml(renamed, assets)));
+    for (const [path, html] of after) {
+      expect(html, path).toContain('A title renamed late');
+      expect(html).not.toBe(before.get(path));
+    }
+    expect(memo.hits).toBe(0);
+    // The footer's publisher, likewise.
+    const republished: Edition = { ...renamed, config: { ...renamed.config, publisher: 'A publisher renamed late' } };
+    memo.hits = 0;
+    const footer = pages(emitHtml(republished, assets, memo));
+    expect(footer).toEqual(pages(emitHtml(republished, assets)));
+    expect([...footer.values()].every((html) => String(html).includes('A publisher renamed late'))).toBe(true);
+    expect(memo.hits).toBe(0);
+  });
 });

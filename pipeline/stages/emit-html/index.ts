@@ -92,20 +92,35 @@ export function planSite(edition: Edition, assets: HtmlAssets): SitePlan {
   return { edition, specs, data, images, files, jobs };
 }
 
-/** Pages serialised by an earlier build, by a hash of their tree: an unchanged page is not serialised again. */
+/** Pages serialised by an earlier build, by a hash of what makes them: an unchanged page is neither built nor serialised again. */
 export type PageMemo = Memo<string>;
 
 /**
- * A page's HTML. With a memo, the tree is hashed first (its JSON, which costs a fraction of
- * serialising it) and an identical tree's HTML reused. Same tree, same bytes.
+ * A page's HTML, memoised under a key made without building the page. page() is a function of the
+ * edition, the spec and the links; what it reads of the edition (the navigation over every
+ * chapter, the footer, the strings) it reads whatever the spec, so the shell of one probe page
+ * (`shell`, hashed once per site) stands for it. The key is that hash, the spec's own fields, the
+ * links and the page's main content. Building every page's shell to hash it would cost time in
+ * proportion to pages × chapters. Same key, same bytes (tests/web/page-memo.test.ts).
  */
-function pageHtml(tree: ReturnType<typeof page>, memo: PageMemo | undefined): string {
-  const key = memo && createHash('sha256').update(JSON.stringify(tree)).digest('hex');
-  const known = key === undefined ? undefined : memo?.get(key);
-  if (known !== undefined) return known;
-  const html = toHtml(tree, { allowDangerousHtml: true }) + '\n';
+function pageHtml(edition: Edition, spec: PageSpec, links: SiteLinks, memo: PageMemo | undefined, shell: () => string): string {
+  let key: string | undefined;
+  if (memo) {
+    const { main, ...own } = spec;
+    key = createHash('sha256').update(shell()).update(JSON.stringify([own, links])).update(JSON.stringify(main)).digest('hex');
+    const known = memo.get(key);
+    if (known !== undefined) return known;
+  }
+  const html = toHtml(page(edition, spec, links), { allowDangerousHtml: true }) + '\n';
   if (key !== undefined) memo?.set(key, html);
   return html;
+}
+
+/** The hash of the shell every page of this site shares, made once, when first asked for. */
+function shellHash(edition: Edition, links: SiteLinks): () => string {
+  let hash: string | undefined;
+  const probe: PageSpec = { path: 'index.html', title: '', description: '', canonical: '', main: [] };
+  return () => (hash ??= createHash('sha256').update(JSON.stringify(page(edition, probe, links))).digest('hex'));
 }
 
 /** The site's links: the documents' (in the header) and the plan's own. */
@@ -122,7 +137,8 @@ function siteLinks(plan: SitePlan, documents: SiteDocuments): SiteLinks {
 /** The pages alone, with the links to the documents in their headers. Pure. */
 export function sitePages(plan: SitePlan, documents: SiteDocuments, memo?: PageMemo): OutputFile[] {
   const links = siteLinks(plan, documents);
-  return plan.specs.map((spec) => ({ path: spec.path, contents: pageHtml(page(plan.edition, spec, links), memo) }));
+  const shell = shellHash(plan.edition, links);
+  return plan.specs.map((spec) => ({ path: spec.path, contents: pageHtml(plan.edition, spec, links, memo, shell) }));
 }
 
 /** The pages without the documents' links, and the search index over them. */
@@ -148,9 +164,10 @@ export function indexedPages(plan: SitePlan, memo?: PageMemo, options: { readonl
   const opening = openSearchIndex(plan.edition.locale.primary);
   const pages = opening.then(async (indexer) => {
     const links = siteLinks(plan, {});
+    const shell = shellHash(plan.edition, links);
     const files: OutputFile[] = [];
     for (const spec of plan.specs) {
-      const html = pageHtml(page(plan.edition, spec, links), keep ? memo : undefined);
+      const html = pageHtml(plan.edition, spec, links, keep ? memo : undefined, shell);
       if (keep) files.push({ path: spec.path, contents: html });
       indexer.add(spec.path, html);
       await new Promise((resolve) => setImmediate(resolve)); // let the page reach Pagefind

@@ -23,7 +23,7 @@ export interface SearchIndexer {
  * plan order. Only what the pages say is indexed: a public build's pages hold no members-only
  * text, so neither does its index.
  */
-export async function openSearchIndex(language: string): Promise<SearchIndexer> {
+export async function openSearchIndex(language: string, options: { readonly whole?: boolean } = {}): Promise<SearchIndexer> {
   users += 1;
   let index: pagefind.PagefindIndex | undefined;
   try {
@@ -39,7 +39,8 @@ export async function openSearchIndex(language: string): Promise<SearchIndexer> 
   return {
     add(path, html) {
       const url = `/${path.replace(/index\.html$/, '')}`;
-      const adding = open.addHTMLFile({ url, content: html }).then((result) => {
+      const content = options.whole === true ? html : searchablePart(html);
+      const adding = open.addHTMLFile({ url, content }).then((result) => {
         if (result.errors.length > 0) throw new Error(`search index, ${path}: ${result.errors.join('; ')}`);
       });
       adding.catch(() => undefined); // reported by finish
@@ -60,6 +61,18 @@ export async function openSearchIndex(language: string): Promise<SearchIndexer> 
       }
     },
   };
+}
+
+/**
+ * What Pagefind needs of a page: everything up to the end of its `<main>` (the indexed body, the
+ * head and the banner), without the navigation and the footer that follow it. Those are not
+ * indexed (only data-pagefind-body is), but the navigation lists every chapter, so sending it with
+ * each page costs in proportion to pages × chapters. The index is the same, byte for byte
+ * (tests/web/search-trim.test.ts). A page with no `</main>` goes whole.
+ */
+export function searchablePart(html: string): string {
+  const end = html.lastIndexOf('</main>');
+  return end < 0 ? html : `${html.slice(0, end + '</main>'.length)}</div></body></html>\n`;
 }
 
 /** The search index over the given pages, added in the order given. */
