@@ -6,6 +6,7 @@ import type { SurveyBundle } from '../../model/survey.js';
 import { report } from '../../diagnostics/report.js';
 import { chartAltProblem } from '../charts/alt.js';
 import { planChart, renderChart } from '../charts/index.js';
+import type { ChartPlan } from '../charts/types.js';
 import type { ChartDirective } from '../markdown/outline.js';
 import { smartenText } from '../markdown/typography.js';
 import { asciiSlug } from '../validate/patterns.js';
@@ -36,8 +37,8 @@ export async function buildFigures(
   /** Plans one chart; the preview passes one that reuses unchanged plans. */
   plan: typeof planChart = planChart,
 ): Promise<Map<string, Figure>> {
-  const figures = new Map<string, Figure>();
-  const jobs: Promise<void>[] = [];
+  const drawn = new Map<string, Figure>();
+  const toDraw: { readonly plan: ChartPlan; readonly chart: NumberedChart; readonly alt: string }[] = [];
   // Data files are named in the edition's language ("abbildung-2-1.csv"), in ASCII.
   const fileWord = asciiSlug(inputs.locale.t('figure')) || 'figure';
   for (const chart of charts) {
@@ -78,27 +79,49 @@ export async function buildFigures(
       if (!planned.followOn) report(file, planned.rule, planned.reason, directive.position);
       continue;
     }
-    if (!draw) continue;
-    jobs.push(
-      drawChart(planned.plan).then(
-        (rendered) => {
-          figures.set(directive.id, {
-            ...rendered,
-            id: directive.id,
-            number: chart.number,
-            caption: smartenText(directive.caption, inputs.locale.quotes),
-            alt,
-            chapterSlug: chart.chapterSlug,
-            csvName: `${fileWord}-${chart.number.replace('.', '-').toLowerCase()}.csv`,
-            audience: attrs['audience'] === 'members' ? 'members' : 'public',
-          });
-        },
-        (error: unknown) => {
-          report(file, 'chart-render', `The chart could not be drawn: ${(error as Error).message}`, directive.position);
-        },
-      ),
-    );
+    if (draw) toDraw.push({ plan: planned.plan, chart, alt });
   }
+  // The costliest first, so the threads finish together rather than one waiting on a map drawn last.
+  const jobs = drawingOrder(toDraw, (d) => d.plan).map(({ plan: chartPlan, chart, alt }) => {
+    const { directive, file } = chart;
+    return drawChart(chartPlan).then(
+      (rendered) => {
+        drawn.set(directive.id, {
+          ...rendered,
+          id: directive.id,
+          number: chart.number,
+          caption: smartenText(directive.caption, inputs.locale.quotes),
+          alt,
+          chapterSlug: chart.chapterSlug,
+          csvName: `${fileWord}-${chart.number.replace('.', '-').toLowerCase()}.csv`,
+          audience: directive.attributes['audience'] === 'members' ? 'members' : 'public',
+        });
+      },
+      (error: unknown) => {
+        report(file, 'chart-render', `The chart could not be drawn: ${(error as Error).message}`, directive.position);
+      },
+    );
+  });
   await Promise.all(jobs);
+  // In the edition's order, whatever order they were drawn in.
+  const figures = new Map<string, Figure>();
+  for (const { chart } of toDraw) {
+    const figure = drawn.get(chart.directive.id);
+    if (figure !== undefined) figures.set(chart.directive.id, figure);
+  }
   return figures;
+}
+
+/**
+ * Charts in the order to hand them to the chart threads: the costliest first (longest processing
+ * time first), ties in the edition's order. A chart's cost is guessed from its spec's size (its
+ * inline data), doubled for a second layout and ten times for a map, whose country shapes are
+ * added in the thread. A wrong guess costs only time.
+ */
+export function drawingOrder<T>(items: readonly T[], planOf: (item: T) => ChartPlan): T[] {
+  const cost = (plan: ChartPlan) => JSON.stringify(plan.spec).length * (plan.narrowSpec ? 2 : 1) * (plan.basemap ? 10 : 1);
+  return items
+    .map((item, i) => ({ item, i, cost: cost(planOf(item)) }))
+    .sort((a, b) => b.cost - a.cost || a.i - b.i)
+    .map((x) => x.item);
 }
