@@ -1,10 +1,13 @@
 import { createHash } from 'node:crypto';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { compileEdition } from '../../pipeline/compile.js';
 import type { OutputFile } from '../../pipeline/model/output.js';
 import { finishSite, planSite } from '../../pipeline/stages/emit-html/index.js';
 import { openSearchIndex, searchablePart } from '../../pipeline/stages/emit-html/search.js';
 import { readSources } from '../../pipeline/stages/load/read-sources.js';
+import { closeChartWorkers } from '../../pipeline/stages/charts/workers.js';
+
+afterAll(() => closeChartWorkers());
 
 /**
  * Pagefind is handed each page only up to the end of its <main> (searchablePart): the navigation
@@ -23,7 +26,7 @@ async function indexOf(pages: readonly OutputFile[], language: string, whole: bo
 describe('the pages as the search index reads them', () => {
   for (const profile of ['public', 'members'] as const) {
     it(`give the index of the whole pages (${profile})`, async () => {
-      const result = await compileEdition(await readSources(process.cwd()), { profile, buildDate: new Date(0), drawCharts: false });
+      const result = await compileEdition(await readSources(process.cwd()), { profile, buildDate: new Date(0), drawCharts: true });
       const edition = result.edition;
       if (!edition) throw new Error('the sample edition did not compile');
       const pages = finishSite(planSite(edition, { css: '', fonts: [] }), {}).filter((f) => f.path.endsWith('.html'));
@@ -33,6 +36,10 @@ describe('the pages as the search index reads them', () => {
       const trimmed = pages.reduce((n, p) => n + searchablePart(String(p.contents)).length, 0);
       expect(trimmed).toBeLessThan(whole);
       expect(pages.every((p) => !searchablePart(String(p.contents)).includes('class="site-nav"'))).toBe(true);
+      // The charts' drawings are left out too: their boxes stay, empty.
+      const charted = pages.filter((p) => String(p.contents).includes('<div class="chart-svg'));
+      expect(charted.length).toBeGreaterThan(5);
+      for (const p of charted) expect(searchablePart(String(p.contents))).not.toMatch(/<div class="chart-svg[^"]*"><svg/);
       const language = edition.locale.primary;
       const full = await indexOf(pages, language, true);
       expect(full.length).toBeGreaterThan(3);

@@ -65,15 +65,21 @@ export async function openSearchIndex(language: string, options: { readonly whol
 
 /**
  * What Pagefind needs of a page: everything up to the end of its `<main>` (the indexed body, the
- * head and the banner), without the navigation and the footer that follow it. Those are not
- * indexed (only data-pagefind-body is), but the navigation lists every chapter, so sending it with
- * each page costs in proportion to pages × chapters. The index is the same, byte for byte
- * (tests/web/search-trim.test.ts). A page with no `</main>` goes whole.
+ * head and the banner), without the navigation and the footer that follow it, and with each
+ * chart's drawing taken out of its `.chart-svg` box. None of that is indexed (only
+ * data-pagefind-body is, and `.chart-svg` is excluded), but the navigation lists every chapter
+ * and the drawings are most of a chapter's bytes: Pagefind would parse them all for nothing. The
+ * index is the same, byte for byte (tests/web/search-trim.test.ts). A page with no `</main>` goes whole.
  */
 export function searchablePart(html: string): string {
   const end = html.lastIndexOf('</main>');
-  return end < 0 ? html : `${html.slice(0, end + '</main>'.length)}</div></body></html>\n`;
+  if (end < 0) return html;
+  const main = html.slice(0, end + '</main>'.length).replace(chartDrawing, '$1$2');
+  return `${main}</div></body></html>\n`;
 }
+
+/** A chart's box and the SVG drawing that is all it holds (stages/render/figure.ts). */
+const chartDrawing = /(<div class="chart-svg(?: [a-z-]+)*">)<svg\b[\s\S]*?<\/svg>(<\/div>)/g;
 
 /** The search index over the given pages, added in the order given. */
 export async function searchIndex(pages: readonly { readonly path: string; readonly html: string }[], language: string): Promise<OutputFile[]> {
