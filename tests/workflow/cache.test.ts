@@ -34,11 +34,11 @@ describe('content-hash cache', () => {
     expect(site.cache.stats.hits['chart']).toBeGreaterThan(0);
   });
 
-  it('editing one essay re-parses and re-renders only that essay, redraws no chart, and matches a build from scratch', async () => {
+  it('editing one essay re-parses and re-renders only that essay, redraws no chart, makes only its page anew, and matches a build from scratch', async () => {
     await appendFile(path.join(root, 'chapters/culture.md'), '\n\nA sentence only the cache test writes.\n');
     resetStats(site.cache);
     const result = await site.rebuild();
-    expect(site.cache.stats.misses).toEqual({ prepare: 1, render: 1 });
+    expect(site.cache.stats.misses).toEqual({ prepare: 1, render: 1, page: 1 });
     expect(result.changed).toEqual(['culture/index.html']);
     const fresh = await fromScratch();
     for (const file of ['culture/index.html', 'index.html', 'housing/index.html']) expect(site.file(file)).toBe(fresh.file(file));
