@@ -1,11 +1,9 @@
-import { cp } from 'node:fs/promises';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../../pipeline/build.js';
 import { collectProblems } from '../../pipeline/diagnostics/format.js';
 import type { Emitter } from '../../pipeline/emitters/index.js';
 import { chartThreadCount, closeChartWorkers, holdChartWorkers } from '../../pipeline/stages/charts/workers.js';
-import { EPOCH, project, removeAll, tempDir } from '../safety/helpers.js';
+import { EPOCH, miniEdition, removeAll, tempDir } from '../safety/helpers.js';
 
 /**
  * The chart threads (each with Vega and what its drawings left on its heap) end once the model is
@@ -35,9 +33,8 @@ describe('chart threads during emitting', () => {
   let root: string;
   let out: string;
   beforeAll(async () => {
-    root = await tempDir('threads');
+    root = await miniEdition('threads');
     out = await tempDir('threads-out');
-    await cp(path.join(project, 'tests/fixtures/mini-edition'), root, { recursive: true });
   });
   afterAll(async () => {
     await closeChartWorkers();

@@ -1,9 +1,9 @@
 import { execFile } from 'node:child_process';
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { miniEdition } from '../safety/helpers.js';
 
 const run = promisify(execFile);
 const project = path.resolve(import.meta.dirname, '../..');
@@ -16,9 +16,8 @@ describe('PDF link in an HTML-only build', () => {
   const index = () => readFile(path.join(out, 'html/index.html'), 'utf8');
 
   beforeAll(async () => {
-    root = await mkdtemp(path.join(os.tmpdir(), 'monitor-link-'));
+    root = await miniEdition('link');
     out = path.join(root, 'out');
-    await cp(path.join(project, 'tests/fixtures/mini-edition'), root, { recursive: true });
     await build('all');
   }, 180_000);
   afterAll(() => rm(root, { recursive: true, force: true }));

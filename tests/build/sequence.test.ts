@@ -1,4 +1,4 @@
-import { cp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { request } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
@@ -9,7 +9,7 @@ import type { Emitter } from '../../pipeline/emitters/index.js';
 import type { Edition } from '../../pipeline/model/edition.js';
 import { startPreview } from '../../pipeline/preview/server.js';
 import { parseFormats, UnknownFormatError } from '../../pipeline/sequence.js';
-import { EPOCH, project, removeAll, tempDir } from '../safety/helpers.js';
+import { EPOCH, miniEdition, removeAll, tempDir } from '../safety/helpers.js';
 
 describe('--format', () => {
   it('takes a comma list, in any order, without repeats', () => {
@@ -52,9 +52,8 @@ describe('build, check and preview run one sequence', () => {
   let root: string;
   let out: string;
   beforeAll(async () => {
-    root = await tempDir('sequence');
+    root = await miniEdition('sequence');
     out = await tempDir('sequence-out');
-    await cp(path.join(project, 'tests/fixtures/mini-edition'), root, { recursive: true });
     const yaml = await readFile(path.join(root, 'edition.yaml'), 'utf8');
     await writeFile(path.join(root, 'edition.yaml'), `${yaml}formats: [html, zine]\n`);
   });

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { PDFDocument, PDFName } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { miniEdition } from '../safety/helpers.js';
 
 const run = promisify(execFile);
 const project = path.resolve(import.meta.dirname, '../..');
@@ -138,8 +139,7 @@ describe('a French edition', () => {
   let html: Map<string, string>;
 
   beforeAll(async () => {
-    root = await mkdtemp(path.join(os.tmpdir(), 'monitor-fr-'));
-    await cp(path.join(project, 'tests/fixtures/mini-edition'), root, { recursive: true });
+    root = await miniEdition('fr');
     const out = path.join(root, 'out');
     await run(process.execPath, [path.join(project, 'bin/monitor.js'), 'build', '--root', root, '--out', out, '--format', 'html', '--quiet'], { env: { ...process.env, SOURCE_DATE_EPOCH: epoch } });
     html = await htmlTexts(path.join(out, 'html'));

@@ -20,6 +20,13 @@ export function tempDir(prefix: string): Promise<string> {
   return mkdtemp(path.join(os.tmpdir(), `monitor-safety-${prefix}-`));
 }
 
+/** A copy of the small test edition (tests/fixtures/mini-edition) in a temporary folder that the caller removes. */
+export async function miniEdition(prefix: string): Promise<string> {
+  const root = await tempDir(prefix);
+  await cp(path.join(project, 'tests/fixtures/mini-edition'), root, { recursive: true });
+  return root;
+}
+
 /**
  * An edition root in a temporary folder: the sample's edition.yaml with its chapter list replaced,
  * the given chapters, and a copy of the sample's data/ (codebooks, CSVs, custom specs).
