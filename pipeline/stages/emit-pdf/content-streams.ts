@@ -14,7 +14,7 @@ export function rewriteContentStreams(doc: PDFDocument, transform: (content: str
     done.add(ref.toString());
     const stream = context.lookup(ref);
     if (!(stream instanceof PDFRawStream)) return;
-    const content = Buffer.from(decodePDFRawStream(stream).decode()).toString('latin1');
+    const content = streamText(stream);
     const changed = transform(content, resources);
     if (changed === content) return;
     replaceStream(doc, ref, stream, changed);
@@ -40,6 +40,11 @@ export function rewriteContentStreams(doc: PDFDocument, transform: (content: str
     else rewrite(contents, resources);
     forms(resources);
   }
+}
+
+/** A content stream's text, decoded (one byte, one character), as replaceStream takes it back. */
+export function streamText(stream: PDFRawStream): string {
+  return Buffer.from(decodePDFRawStream(stream).decode()).toString('latin1');
 }
 
 /**

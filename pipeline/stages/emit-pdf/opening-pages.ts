@@ -1,5 +1,5 @@
-import { decodePDFRawStream, PDFArray, PDFName, PDFRawStream, PDFRef, type PDFDocument, type PDFObject } from 'pdf-lib';
-import { replaceStream } from './content-streams.js';
+import { PDFArray, PDFName, PDFRawStream, PDFRef, type PDFDocument, type PDFObject } from 'pdf-lib';
+import { replaceStream, streamText } from './content-streams.js';
 
 /**
  * Chapter openings without a running head. Chromium ignores `@page :first` for named pages, so
@@ -43,7 +43,7 @@ export function dropRunningHeads(doc: PDFDocument, pageNumbers: Iterable<number>
     if (!(first instanceof PDFRef)) continue;
     const stream = doc.context.lookup(first);
     if (!(stream instanceof PDFRawStream)) continue;
-    const text = Buffer.from(decodePDFRawStream(stream).decode()).toString('latin1');
+    const text = streamText(stream);
     const result = headlessContent(text, page.getHeight());
     if (result.removed === 0) continue;
     replaceStream(doc, first, stream, result.content);
