@@ -1,7 +1,9 @@
-import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { deserialize, serialize } from './codec.js';
-import { writeFileAtomic } from '../output/write-atomic.js';
+import { readPack, writePack, type Pack } from './pack.js';
+
+export { PACK_KEEP_RUNS } from './pack.js';
 
 /**
  * Where the pure core keeps results it may reuse, keyed by content hash. The core only sees this
@@ -72,26 +74,16 @@ export class MemoryStore implements CacheStore {
   }
 }
 
-/** Runs an entry nobody read or wrote may stay in its pack before it is dropped. */
-export const PACK_KEEP_RUNS = 8;
-
-/** A namespace's pack as read: where each entry's text lies in the body, and its age in runs. */
-interface Pack {
-  readonly index: Readonly<Record<string, readonly [start: number, length: number, age: number]>>;
-  readonly body: Buffer;
-}
-
 /**
- * The CLI's cache: one pack file per namespace, `<root>/.monitor-cache/<pipeline version>/<namespace>.pack`.
- * Safe to delete. A pack is one line of JSON index (key → where the entry's text lies, and how
- * many runs since it was last used), then the entries' texts one after another. A run reads each
+ * The CLI's cache: one pack file per namespace, with its index beside it, in
+ * `<root>/.monitor-cache/<pipeline version>/` (see cache/pack.ts). Safe to delete. A run reads each
  * pack it needs once and decodes only the entries it asks for: one file read instead of one per
  * chapter and chart, and no work for entries it does not use.
  *
- * A run that stored anything rewrites the packs it stored into (to a temp file, then renamed, so a
- * killed build never leaves a half-written pack): with the entries it used, the new ones, and the
- * others until they have gone unused for PACK_KEEP_RUNS runs. Two builds writing at once lose only
- * each other's new entries (cache misses). A new pipeline version removes the other versions' folders.
+ * A run that stored anything appends its new entries to the packs it stored into and writes their
+ * indexes anew, with the entries it used, the new ones, and the others until they have gone unused
+ * for PACK_KEEP_RUNS runs: a one-page rebuild writes one page, not every page again. A killed build
+ * never leaves an index naming half an entry. A new pipeline version removes the other versions' folders.
  */
 export class DiskStore implements CacheStore {
   readonly stats = newStats();
@@ -115,14 +107,10 @@ export class DiskStore implements CacheStore {
     return new DiskStore(dir, token);
   }
 
-  private file(namespace: string): string {
-    return path.join(this.dir, `${namespace}.pack`);
-  }
-
   private pack(namespace: string): Promise<Pack | undefined> {
     let pack = this.packs.get(namespace);
     if (!pack) {
-      pack = readPack(this.file(namespace));
+      pack = readPack(this.dir, namespace);
       this.packs.set(namespace, pack);
     }
     return pack;
@@ -180,37 +168,17 @@ export class DiskStore implements CacheStore {
     entries.set(key, bytes);
   }
 
-  /** Rewrite the packs of the namespaces that got new entries. A failed write is only a lost cache. */
+  /** Write the new entries of every namespace that got some. A failed write is only a lost cache. */
   async flush(): Promise<void> {
     const namespaces = [...this.added.keys()];
     await Promise.all(
       namespaces.map(async (namespace) => {
         const added = this.added.get(namespace) ?? new Map<string, Uint8Array>();
         this.added.delete(namespace);
-        const old = await this.pack(namespace);
         const used = this.used.get(namespace) ?? new Set<string>();
-        const parts: Buffer[] = [];
-        const index: Record<string, [number, number, number]> = {};
-        let at = 0;
-        const put = (key: string, bytes: Buffer, age: number) => {
-          index[key] = [at, bytes.length, age];
-          parts.push(bytes);
-          at += bytes.length;
-        };
-        for (const [key, [start, length, age]] of Object.entries(old?.index ?? {})) {
-          if (added.has(key)) continue;
-          const nextAge = used.has(key) ? 0 : age + 1;
-          if (nextAge <= PACK_KEEP_RUNS) put(key, old!.body.subarray(start, start + length), nextAge);
-        }
-        for (const [key, bytes] of added) put(key, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), 0);
-        const target = this.file(namespace);
-        try {
-          await writeFileAtomic(target, Buffer.concat([Buffer.from(`${JSON.stringify(index)}\n`, 'utf8'), ...parts]));
-          this.packs.delete(namespace); // read again if asked for after the flush
-          this.loaded.delete(namespace);
-        } catch {
-          // a pack that cannot be written is only a later miss
-        }
+        await writePack(this.dir, namespace, { added, used, run: this.token }).catch(() => undefined);
+        this.packs.delete(namespace); // read again if asked for after the flush
+        this.loaded.delete(namespace);
       }),
     );
   }
@@ -223,25 +191,4 @@ function setOf(map: Map<string, Set<string>>, key: string): Set<string> {
     map.set(key, set);
   }
   return set;
-}
-
-/** A pack, or undefined when it is missing or unreadable (then every entry is a miss). */
-async function readPack(file: string): Promise<Pack | undefined> {
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(file);
-  } catch {
-    return undefined;
-  }
-  const newline = bytes.indexOf(0x0a);
-  if (newline < 0) return undefined;
-  try {
-    const index = JSON.parse(bytes.toString('utf8', 0, newline)) as Pack['index'];
-    const body = bytes.subarray(newline + 1);
-    // Entries that would lie outside the body (a truncated pack) are misses.
-    const sound = Object.fromEntries(Object.entries(index).filter(([, w]) => Array.isArray(w) && w[0] >= 0 && w[0] + w[1] <= body.length));
-    return { index: sound, body };
-  } catch {
-    return undefined;
-  }
 }

@@ -21,7 +21,7 @@ describe('DiskStore: one pack file per namespace', () => {
     for (let i = 0; i < 30; i++) first.set('render', `key${i}`, { n: i, seen: new Set([i]), by: new Map([['a', i]]) });
     first.set('prepare', 'p', { when: new Date(Date.UTC(2026, 0, 2)) });
     await first.flush();
-    expect((await readdir(first.dir)).sort()).toEqual(['prepare.pack', 'render.pack']);
+    expect((await readdir(first.dir)).sort()).toEqual(['prepare.index', 'prepare.run1.pack', 'render.index', 'render.run1.pack']);
 
     const second = await open(2);
     expect(await second.get('render', 'key7')).toEqual({ n: 7, seen: new Set([7]), by: new Map([['a', 7]]) });
@@ -36,13 +36,12 @@ describe('DiskStore: one pack file per namespace', () => {
     first.set('chart', 'b', { svg: '<svg>b</svg>' });
     first.set('chart', 'c', { svg: '<svg>c</svg>' });
     await first.flush();
-    const file = path.join(first.dir, 'chart.pack');
-    // The pack is a JSON index line, then the entries' bytes: overwrite entry b's bytes only.
+    const file = path.join(first.dir, 'chart.run1.pack');
+    // The pack is the entries' bytes, and its index says where each lies: overwrite entry b's bytes only.
     const bytes = await readFile(file);
-    const newline = bytes.indexOf(10);
-    const index = JSON.parse(bytes.toString('utf8', 0, newline)) as Record<string, [number, number, number]>;
-    const [start, length] = index['b']!;
-    bytes.fill(0xff, newline + 1 + start, newline + 1 + start + length);
+    const index = JSON.parse(await readFile(path.join(first.dir, 'chart.index'), 'utf8')) as { entries: Record<string, [number, number, number]> };
+    const [start, length] = index.entries['b']!;
+    bytes.fill(0xff, start, start + length);
     await writeFile(file, bytes);
     const second = await open(2);
     expect(await second.get('chart', 'a')).toEqual({ svg: '<svg>a</svg>' });
@@ -55,13 +54,13 @@ describe('DiskStore: one pack file per namespace', () => {
     first.set('render', 'a', 1);
     first.set('render', 'b', 2);
     await first.flush();
-    const file = path.join(first.dir, 'render.pack');
+    const file = path.join(first.dir, 'render.run1.pack');
     const bytes = await readFile(file);
     await writeFile(file, bytes.subarray(0, bytes.length - 1));
     const second = await open(2);
     expect(await second.get('render', 'a')).toBe(1);
     expect(await second.get('render', 'b')).toBeUndefined();
-    await writeFile(file, 'not a pack');
+    await writeFile(path.join(first.dir, 'render.index'), 'not an index');
     const third = await open(3);
     expect(await third.get('render', 'a')).toBeUndefined();
     third.set('render', 'c', 3);
@@ -86,5 +85,65 @@ describe('DiskStore: one pack file per namespace', () => {
     const last = await open(200);
     expect(await last.get('render', 'kept')).toBe('kept');
     expect(await last.get('render', `new${PACK_KEEP_RUNS + 2}`)).toBe(PACK_KEEP_RUNS + 2);
+  });
+
+  it('appends a run’s new entries to the pack and leaves the bytes already there as they were', async () => {
+    const first = await open(1);
+    for (let i = 0; i < 20; i++) first.set('page', `p${i}`, `<html>${'x'.repeat(1000)} page ${i}</html>`);
+    await first.flush();
+    const pack = path.join(first.dir, 'page.run1.pack');
+    const before = await readFile(pack);
+    const second = await open(2);
+    for (let i = 0; i < 20; i++) expect(await second.get('page', `p${i}`)).toContain(`page ${i}<`);
+    second.set('page', 'changed', '<html>one new page</html>');
+    await second.flush();
+    expect((await readdir(second.dir)).filter((f) => f.startsWith('page.')).sort()).toEqual(['page.index', 'page.run1.pack']);
+    const after = await readFile(pack);
+    expect(after.subarray(0, before.length).equals(before)).toBe(true);
+    expect(after.length - before.length).toBeLessThan(100);
+    const third = await open(3);
+    expect(await third.get('page', 'changed')).toBe('<html>one new page</html>');
+    expect(await third.get('page', 'p19')).toContain('page 19<');
+  });
+
+  it('copies the live entries into a new pack once most of the old one is dropped entries', async () => {
+    const first = await open(1);
+    for (let i = 0; i < 10; i++) first.set('page', `old${i}`, 'o'.repeat(1000));
+    first.set('page', 'kept', 'k'.repeat(1000));
+    await first.flush();
+    // Run after run uses only "kept": the others age out, and their bytes are then garbage.
+    for (let run = 2; run <= PACK_KEEP_RUNS + 3; run++) {
+      const store = await open(run);
+      expect(await store.get('page', 'kept')).toBe('k'.repeat(1000));
+      store.set('page', `new${run}`, run);
+      await store.flush();
+    }
+    const files = (await readdir(dir + '/' + version.slice(0, 16))).filter((f) => f.endsWith('.pack'));
+    expect(files).toHaveLength(1);
+    expect(files[0]).not.toBe('page.run1.pack');
+    const size = (await readFile(path.join(dir, version.slice(0, 16), files[0]!))).length;
+    expect(size).toBeLessThan(3000);
+    const last = await open(99);
+    expect(await last.get('page', 'kept')).toBe('k'.repeat(1000));
+    expect(await last.get('page', 'old3')).toBeUndefined();
+    expect(await last.get('page', `new${PACK_KEEP_RUNS + 3}`)).toBe(PACK_KEEP_RUNS + 3);
+  });
+
+  it('keeps the entries of two runs that write the same namespace at once, and takes over a dead run’s lock', async () => {
+    const a = await open(1);
+    const b = await open(2);
+    for (let i = 0; i < 50; i++) {
+      a.set('render', `a${i}`, i);
+      b.set('render', `b${i}`, i);
+    }
+    await Promise.all([a.flush(), b.flush()]);
+    const c = await open(3);
+    expect(await c.get('render', 'a49')).toBe(49);
+    expect(await c.get('render', 'b49')).toBe(49);
+    // A lock file left by a process that has ended does not stop the next run.
+    await writeFile(path.join(c.dir, 'render.lock'), '2147483646');
+    c.set('render', 'c', 'c');
+    await c.flush();
+    expect(await (await open(4)).get('render', 'c')).toBe('c');
   });
 });
