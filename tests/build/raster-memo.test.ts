@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { MemoryStore } from '../../pipeline/cache/store.js';
 import { openMemo } from '../../pipeline/emitters/memo.js';
-import { drawImages, socialCardImage, type RasterFonts } from '../../pipeline/stages/emit-html/images.js';
+import { chartImage, drawImages, socialCardImage, type RasterFonts } from '../../pipeline/stages/emit-html/images.js';
 import { loadRasterFonts } from '../../pipeline/stages/emit-html/raster-fonts.js';
 import { closeChartWorkers } from '../../pipeline/stages/charts/workers.js';
 
@@ -43,6 +43,31 @@ describe('press images and social cards are drawn once per input', () => {
     await socialCard({ ...text, title: 'Mobility' }, { ...fonts, memo: spy });
     expect(made).toHaveLength(1);
     expect(await store.size('raster')).toBe(2);
+  });
+
+  it('an image found in the memo is not laid out again; whatever its SVG is made from is in its key', async () => {
+    const fonts = await loadRasterFonts();
+    const job = socialCardImage('card.png', text, undefined);
+    let laidOut = 0;
+    const counted = { ...job, svg: () => (laidOut++, job.svg()) };
+    const store = new MemoryStore();
+    await drawImages([counted], { ...fonts, memo: await openMemo<Uint8Array>(store, 'raster') });
+    expect(laidOut).toBe(1);
+    await drawImages([counted], { ...fonts, memo: await openMemo<Uint8Array>(store, 'raster') });
+    expect(laidOut).toBe(1);
+    // Every part of a press image changes its SVG, and its input with it.
+    const figure = { svg: '<svg viewBox="0 0 640 400"></svg>', number: '1.1', caption: 'Rents', sourceNote: 'Source: survey' } as never;
+    const variants = [
+      chartImage('a.png', figure, 'Figure', 'Credit'),
+      chartImage('a.png', { ...(figure as object), svg: '<svg viewBox="0 0 640 300"></svg>' } as never, 'Figure', 'Credit'),
+      chartImage('a.png', { ...(figure as object), number: '1.2' } as never, 'Figure', 'Credit'),
+      chartImage('a.png', { ...(figure as object), caption: 'Prices' } as never, 'Figure', 'Credit'),
+      chartImage('a.png', { ...(figure as object), sourceNote: 'Source: census' } as never, 'Figure', 'Credit'),
+      chartImage('a.png', figure, 'Abbildung', 'Credit'),
+      chartImage('a.png', figure, 'Figure', 'Another credit'),
+    ];
+    expect(new Set(variants.map((v) => v.svg())).size).toBe(variants.length);
+    expect(new Set(variants.map((v) => v.input)).size).toBe(variants.length);
   });
 
   it('draws the same bytes, in the jobs’ order, one at a time or several at once', async () => {

@@ -32,10 +32,16 @@ const BANNER = '#06345f';
 
 const xml = (tree: XElement) => toXml(tree, { allowDangerousXml: true });
 
-/** One image to draw: where it goes in the site, its SVG, and the width to scale it to. */
+/**
+ * One image to draw: where it goes in the site, the width to scale it to, and its SVG, made only
+ * when the image is drawn. `input` is everything the SVG is made from (with the kind of image):
+ * the memo's key, so an image drawn before is found without making its SVG. How an input becomes
+ * an SVG is the pipeline's code, which the cache as a whole is keyed on.
+ */
 export interface ImageJob {
   readonly path: string;
-  readonly svg: string;
+  readonly input: string;
+  readonly svg: () => string;
   readonly width?: number | undefined;
 }
 
@@ -52,7 +58,7 @@ export async function drawImages(jobs: readonly ImageJob[], fonts: RasterFonts, 
 }
 
 async function drawOne(job: ImageJob, fonts: RasterFonts): Promise<Uint8Array> {
-  const key = fonts.memo && createHash('sha256').update(`${job.width ?? ''}\0${fonts.files.join('\0')}\0${job.svg}`).digest('hex');
+  const key = fonts.memo && createHash('sha256').update(`${job.width ?? ''}\0${fonts.files.join('\0')}\0${job.input}`).digest('hex');
   const known = key === undefined ? undefined : fonts.memo?.get(key);
   if (known) return known;
   const options = {
@@ -60,7 +66,7 @@ async function drawOne(job: ImageJob, fonts: RasterFonts): Promise<Uint8Array> {
     font: { fontFiles: [...fonts.files], loadSystemFonts: false, defaultFontFamily: FAMILY },
     background: '#ffffff',
   };
-  const png = await drawPng({ svg: job.svg, options });
+  const png = await drawPng({ svg: job.svg(), options });
   if (key !== undefined) fonts.memo?.set(key, png);
   return png;
 }
@@ -108,6 +114,11 @@ const round = (n: number) => Math.round(n * 1000) / 1000;
  * on white, 1600 px wide. Laid out in the chart's own units (640 wide) and scaled up.
  */
 export function chartImage(path: string, figure: Figure, figureLabel: string, credit: string): ImageJob {
+  const input = JSON.stringify(['chart', figure.svg, figureLabel, figure.number, figure.caption, figure.sourceNote, credit]);
+  return { path, input, svg: () => chartSvg(figure, figureLabel, credit), width: 1600 };
+}
+
+function chartSvg(figure: Figure, figureLabel: string, credit: string): string {
   const chart = svgSize(figure.svg);
   const W = chart.width + 32;
   const title = wrap(`${figureLabel} ${figure.number}  ${figure.caption}`, 15, W - 32, 4, true);
@@ -121,8 +132,7 @@ export function chartImage(path: string, figure: Figure, figureLabel: string, cr
   y += (source.length - 1) * 13 + 16;
   parts.push(...textBlock([credit], { x: 16, y, size: 10, lead: 13, weight: 600, fill: MUTED }));
   const H = Math.ceil(y + 14);
-  const svg = xml(x('svg', { xmlns: 'http://www.w3.org/2000/svg', width: String(W), height: String(H), viewBox: `0 0 ${W} ${H}` }, [x('rect', { width: String(W), height: String(H), fill: '#ffffff' }), ...parts]));
-  return { path, svg, width: 1600 };
+  return xml(x('svg', { xmlns: 'http://www.w3.org/2000/svg', width: String(W), height: String(H), viewBox: `0 0 ${W} ${H}` }, [x('rect', { width: String(W), height: String(H), fill: '#ffffff' }), ...parts]));
 }
 
 export interface CardText {
@@ -134,6 +144,11 @@ export interface CardText {
 
 /** A 1200×630 social card: the page's title on the banner colour, with the page's first chart when it has one. */
 export function socialCardImage(path: string, text: CardText, chart: Figure | undefined): ImageJob {
+  const input = JSON.stringify(['card', text.edition, text.kind, text.title, text.footer, chart?.svg ?? null]);
+  return { path, input, svg: () => cardSvg(text, chart) };
+}
+
+function cardSvg(text: CardText, chart: Figure | undefined): string {
   const W = 1200;
   const H = 630;
   const parts: XElement[] = [
@@ -158,5 +173,5 @@ export function socialCardImage(path: string, text: CardText, chart: Figure | un
     parts.push(...textBlock(title, { x: 64, y: 290, size: 64, lead: 74, weight: 700, fill: '#ffffff' }));
     parts.push(...textBlock([text.footer], { x: 64, y: H - 60, size: 26, lead: 30, weight: 400, fill: '#c9d9ee' }));
   }
-  return { path, svg: xml(x('svg', { xmlns: 'http://www.w3.org/2000/svg', width: String(W), height: String(H), viewBox: `0 0 ${W} ${H}` }, parts)) };
+  return xml(x('svg', { xmlns: 'http://www.w3.org/2000/svg', width: String(W), height: String(H), viewBox: `0 0 ${W} ${H}` }, parts));
 }
