@@ -116,7 +116,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       },
       keep: async (emitter, result) => {
         if (!staged) throw new Error('the staging folder is not open');
-        await staged.writeAll(result.files.map((f) => ({ path: `${emitter.folder}/${f.path}`, contents: f.contents })));
+        await staged.writeAll(result.files.map((f) => ({ ...f, path: `${emitter.folder}/${f.path}` })));
         await staged.write(`${emitter.folder}/${STAMP}`, stamp);
         if (!built.includes(emitter.folder)) built.push(emitter.folder);
       },

@@ -2,6 +2,7 @@ import { lstat, mkdir, readFile, readdir, realpath, rename, rm, writeFile } from
 import path from 'node:path';
 import { inLanes } from '../lanes.js';
 import { claimOutput, isInside, LOCK, MANAGED_FOLDERS, OutputRefusedError, READY, refuseProtected, RETIRED, STAGING, type Protected } from './ownership.js';
+import type { OutputFile } from '../model/output.js';
 import { linkOrWrite, type OutputManifest, type WrittenFile } from './reuse.js';
 import { track } from './resources.js';
 
@@ -93,11 +94,11 @@ export class StagedOutput {
    * Write files of the new output, several at a time (a site has hundreds of small files, and
    * each write waits on the file system); every path must stay inside the staging folder.
    */
-  async writeAll(files: readonly { readonly path: string; readonly contents: string | Uint8Array }[]): Promise<void> {
+  async writeAll(files: readonly OutputFile[]): Promise<void> {
     const targets = files.map((f) => {
       const target = path.resolve(this.stagingDir, f.path);
       if (!target.startsWith(this.stagingDir + path.sep)) throw new Error(`Refusing to write outside the output folder: ${f.path}`);
-      return { target, rel: path.relative(this.stagingDir, target), contents: f.contents };
+      return { target, rel: path.relative(this.stagingDir, target), contents: f.contents, identity: f.identity };
     });
     const folders = new Map<string, Promise<unknown>>();
     const folder = (dir: string) => {
@@ -109,7 +110,7 @@ export class StagedOutput {
     await inLanes(targets, 8, async (f) => {
       await folder(path.dirname(f.target));
       if (previous === undefined) return writeFile(f.target, f.contents);
-      const put = await linkOrWrite(f.target, f.contents, { file: path.join(this.outDir, f.rel), entry: previous.get(f.rel) });
+      const put = await linkOrWrite(f.target, f.contents, { file: path.join(this.outDir, f.rel), entry: previous.get(f.rel) }, f.identity);
       this.written.set(f.rel, put.entry);
       if (put.linked) this.linked += 1;
     });

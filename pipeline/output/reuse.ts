@@ -11,7 +11,7 @@ import { link, lstat, open, unlink } from 'node:fs/promises';
  * time. A file edited, replaced or removed in the output folder since then is written afresh.
  */
 export interface WrittenFile {
-  /** sha256 of the contents, hex. */
+  /** sha256 of the contents, hex; or the name the emitter gave them (OutputFile.identity). */
   readonly hash: string;
   readonly size: number;
   /** Inode and modification time (ns) as strings: the values are bigints. */
@@ -51,8 +51,10 @@ export async function linkOrWrite(
   target: string,
   contents: string | Uint8Array,
   previous: { readonly file: string; readonly entry: WrittenFile | undefined },
+  /** A name for the contents that stands for their hash (OutputFile.identity). */
+  identity?: string,
 ): Promise<{ entry: WrittenFile; linked: boolean }> {
-  const hash = contentHash(contents);
+  const hash = identity ?? contentHash(contents);
   const { entry } = previous;
   if (entry !== undefined && entry.hash === hash) {
     const info = await lstat(previous.file, { bigint: true }).catch(() => undefined);

@@ -103,17 +103,17 @@ export type PageMemo = Memo<string>;
  * links and the page's main content. Building every page's shell to hash it would cost time in
  * proportion to pages × chapters. Same key, same bytes (tests/web/page-memo.test.ts).
  */
-function pageHtml(edition: Edition, spec: PageSpec, links: SiteLinks, memo: PageMemo | undefined, shell: () => string): string {
+function pageHtml(edition: Edition, spec: PageSpec, links: SiteLinks, memo: PageMemo | undefined, shell: () => string): OutputFile {
   let key: string | undefined;
   if (memo) {
     const { main, ...own } = spec;
     key = createHash('sha256').update(shell()).update(JSON.stringify([own, links])).update(JSON.stringify(main)).digest('hex');
     const known = memo.get(key);
-    if (known !== undefined) return known;
+    if (known !== undefined) return { path: spec.path, contents: known, identity: `page:${key}` };
   }
   const html = toHtml(page(edition, spec, links), { allowDangerousHtml: true }) + '\n';
   if (key !== undefined) memo?.set(key, html);
-  return html;
+  return { path: spec.path, contents: html, identity: key === undefined ? undefined : `page:${key}` };
 }
 
 /** The hash of the shell every page of this site shares, made once, when first asked for. */
@@ -138,7 +138,7 @@ function siteLinks(plan: SitePlan, documents: SiteDocuments): SiteLinks {
 export function sitePages(plan: SitePlan, documents: SiteDocuments, memo?: PageMemo): OutputFile[] {
   const links = siteLinks(plan, documents);
   const shell = shellHash(plan.edition, links);
-  return plan.specs.map((spec) => ({ path: spec.path, contents: pageHtml(plan.edition, spec, links, memo, shell) }));
+  return plan.specs.map((spec) => pageHtml(plan.edition, spec, links, memo, shell));
 }
 
 /** The pages without the documents' links, and the search index over them. */
@@ -167,9 +167,9 @@ export function indexedPages(plan: SitePlan, memo?: PageMemo, options: { readonl
     const shell = shellHash(plan.edition, links);
     const files: OutputFile[] = [];
     for (const spec of plan.specs) {
-      const html = pageHtml(plan.edition, spec, links, keep ? memo : undefined, shell);
-      if (keep) files.push({ path: spec.path, contents: html });
-      indexer.add(spec.path, html);
+      const made = pageHtml(plan.edition, spec, links, keep ? memo : undefined, shell);
+      if (keep) files.push(made);
+      indexer.add(spec.path, String(made.contents));
       await new Promise((resolve) => setImmediate(resolve)); // let the page reach Pagefind
     }
     return files;
