@@ -34,9 +34,19 @@ function beginSite(edition: Edition, ctx: EmitContext): () => Promise<EmitResult
   // The pages without the documents' links, and their search index (which needs no links), in Pagefind's own process.
   // When this build links a PDF or an EPUB, those pages are made again with the links: these are only indexed.
   const linksDocuments = ctx.formats.includes('pdf') || ctx.formats.includes('epub');
+  // Pagefind's process starts while the site is planned.
+  const index = module.then((m) => m.openSearchIndex(edition.locale.primary));
+  index.catch(() => undefined); // reported through the pages
   const early = (async () => {
     const { indexedPages } = await module;
-    return indexedPages((await planned).plan, await pageMemo, { keep: !linksDocuments });
+    let plan: Awaited<typeof planned>['plan'];
+    try {
+      plan = (await planned).plan;
+    } catch (error) {
+      await index.then((opened) => opened.finish()).catch(() => undefined); // release Pagefind
+      throw error;
+    }
+    return indexedPages(plan, await pageMemo, { keep: !linksDocuments, index });
   })();
   const searched = early.then((e) => e.index);
   const drawing = (async () => {

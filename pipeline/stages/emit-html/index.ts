@@ -9,7 +9,9 @@ import { defaultFavicon } from './favicon.js';
 import { cardPath, page, type PageSpec, type SiteLinks } from './layout.js';
 import { caseStudiesPages, chapterPage, methodsPages, indexPage } from './pages.js';
 import { searchScript } from './search-client.js';
-import { openSearchIndex, searchIndex } from './search.js';
+import { openSearchIndex, searchIndex, type SearchIndexer } from './search.js';
+
+export { openSearchIndex };
 import { ASSETS_DIR, pngName, SITEMAP_FILE } from './site-paths.js';
 import { sitemap } from './sitemap.js';
 
@@ -159,9 +161,17 @@ export interface IndexedPages {
  * links), a page is only indexed: neither kept nor memoised, so the pages of a large edition are
  * not held in memory while the PDF prints.
  */
-export function indexedPages(plan: SitePlan, memo?: PageMemo, options: { readonly keep?: boolean } = {}): IndexedPages {
+export function indexedPages(
+  plan: SitePlan,
+  memo?: PageMemo,
+  options: {
+    readonly keep?: boolean;
+    /** The index, when opened before the plan was made (Pagefind's process starts meanwhile). */
+    readonly index?: Promise<SearchIndexer>;
+  } = {},
+): IndexedPages {
   const keep = options.keep ?? true;
-  const opening = openSearchIndex(plan.edition.locale.primary);
+  const opening = options.index ?? openSearchIndex(plan.edition.locale.primary);
   const pages = opening.then(async (indexer) => {
     const links = siteLinks(plan, {});
     const shell = shellHash(plan.edition, links);
