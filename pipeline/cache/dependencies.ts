@@ -85,14 +85,29 @@ export function recordingContext(ctx: ChapterContext, deps: Dependency[]): Chapt
   return { ...ctx, index, data, media: recordedMedia };
 }
 
+const seenPrints = new WeakMap<object, Map<string, string>>();
+
+/**
+ * A fingerprint of what `owner` (an index map or the data resolvers of one compile, which do not
+ * change while it lasts) gives for `key`, made once per compile: many chapters depend on the same
+ * chapter, figure or statistic.
+ */
+function printOf(owner: object, key: string, make: () => string): string {
+  let prints = seenPrints.get(owner);
+  if (prints === undefined) seenPrints.set(owner, (prints = new Map()));
+  let print = prints.get(key);
+  if (print === undefined) prints.set(key, (print = make()));
+  return print;
+}
+
 /** Does every recorded dependency still see the same thing? */
 export function stillValid(deps: readonly Dependency[], ctx: ChapterContext): boolean {
   return deps.every((d) => {
     switch (d.on) {
       case 'chapter':
-        return fingerprint(ctx.index.chapters.get(d.key)) === d.print;
+        return printOf(ctx.index.chapters, d.key, () => fingerprint(ctx.index.chapters.get(d.key))) === d.print;
       case 'figure':
-        return fingerprint(ctx.index.figures.get(d.key)) === d.print;
+        return printOf(ctx.index.figures, d.key, () => fingerprint(ctx.index.figures.get(d.key))) === d.print;
       case 'all-chapters':
         return wholeMap(ctx.index.chapters) === d.print;
       case 'all-figures':
@@ -102,9 +117,9 @@ export function stillValid(deps: readonly Dependency[], ctx: ChapterContext): bo
       case 'all-media':
         return wholeMap(ctx.media) === d.print;
       case 'stat':
-        return fingerprint(ctx.data.stat(d.attributes)) === d.print;
+        return printOf(ctx.data, `stat\0${JSON.stringify(d.attributes)}`, () => fingerprint(ctx.data.stat(d.attributes))) === d.print;
       case 'block':
-        return fingerprint(ctx.data.block(d.name, d.attributes)) === d.print;
+        return printOf(ctx.data, `block\0${d.name}\0${JSON.stringify(d.attributes)}`, () => fingerprint(ctx.data.block(d.name, d.attributes))) === d.print;
     }
   });
 }
