@@ -143,7 +143,13 @@ export async function writePack(dir: string, namespace: string, update: PackUpda
   }
 }
 
-/** Take the namespace's lock, waiting up to a second; a lock left by a process that is gone is taken over. */
+/** A writer holds the lock for milliseconds: one older than this was left by a run that was killed. */
+const staleLockMs = 60_000;
+
+/**
+ * Take the namespace's lock, waiting up to a second. A lock left by a process that is gone, or
+ * older than a minute (its process id may have been given to another process since), is taken over.
+ */
 async function lock(dir: string, namespace: string): Promise<boolean> {
   const file = lockFile(dir, namespace);
   for (let attempt = 0; attempt < 50; attempt++) {
@@ -154,7 +160,8 @@ async function lock(dir: string, namespace: string): Promise<boolean> {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') return false;
     }
     const holder = Number.parseInt(await readFile(file, 'utf8').catch(() => ''), 10);
-    if (Number.isSafeInteger(holder) && !alive(holder)) {
+    const age = await stat(file).then((s) => Date.now() - s.mtimeMs, () => 0);
+    if ((Number.isSafeInteger(holder) && !alive(holder)) || age > staleLockMs) {
       await rm(file, { force: true });
       continue;
     }

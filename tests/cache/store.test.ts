@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -145,5 +145,14 @@ describe('DiskStore: one pack file per namespace', () => {
     c.set('render', 'c', 'c');
     await c.flush();
     expect(await (await open(4)).get('render', 'c')).toBe('c');
+    // One whose process id is alive again (given to another process) but which is minutes old neither.
+    const lock = path.join(c.dir, 'render.lock');
+    await writeFile(lock, String(process.pid));
+    const old = new Date(Date.now() - 5 * 60_000);
+    await utimes(lock, old, old);
+    const d = await open(5);
+    d.set('render', 'd', 'd');
+    await d.flush();
+    expect(await (await open(6)).get('render', 'd')).toBe('d');
   });
 });
