@@ -1,6 +1,7 @@
 import { PDFDocument, ParseSpeeds } from 'pdf-lib';
 import type { Page } from 'puppeteer';
 import type { Edition } from '../../model/edition.js';
+import { collectGarbage } from './collect-garbage.js';
 import { PdfEmitError } from './errors.js';
 import { dropRunningHeads } from './opening-pages.js';
 import type { IsolatedPage } from './isolation.js';
@@ -76,7 +77,7 @@ export async function printWithTrueToc(page: Page, isolated: IsolatedPage, editi
       const html = isMeasuring ? measuringHtml : serialize(doc.tree);
       measuringHtml = ''; // printed or not needed: let it go
       const built = performance.now() - building;
-      const printed = await printPass(page, isolated, html, { tagged: !isMeasuring, timeoutMs: options.timeoutMs });
+      const printed = await printPass(page, isolated, html, { tagged: !isMeasuring, timeoutMs: options.timeoutMs, whilePrinting: () => collectGarbage() });
       const parsing = performance.now();
       const pdf = await PDFDocument.load(printed.bytes, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
       const outline = readOutline(pdf);

@@ -5,6 +5,8 @@ export interface PrintPassOptions {
   /** Tagging costs time and bytes; the measuring pass only needs the outline. */
   readonly tagged: boolean;
   readonly timeoutMs: number;
+  /** Run once Chromium has the document and is printing it, while this thread only waits. */
+  readonly whilePrinting?: () => void;
 }
 
 export class PrintTimeoutError extends Error {
@@ -44,13 +46,16 @@ export async function printPass(page: Page, isolated: IsolatedPage, html: string
       await document.fonts.ready;
     });
     const loaded = performance.now();
-    const bytes = await page.pdf({
+    const printing = page.pdf({
       tagged: options.tagged,
       outline: true,
       preferCSSPageSize: true,
       printBackground: true,
       timeout: timeoutMs,
     });
+    // Shortly after: page.pdf() sends its command after a round trip or two of its own.
+    const waiting = options.whilePrinting && setTimeout(options.whilePrinting, 50);
+    const bytes = await printing.finally(() => clearTimeout(waiting));
     return { bytes, loadMs: loaded - started, pdfMs: performance.now() - loaded };
   })();
   work.catch(() => undefined); // the timeout may win; the loser must not become unhandled
