@@ -1,5 +1,6 @@
 import { open, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { isRunning } from '../output/running.js';
 import { writeFileAtomic } from '../output/write-atomic.js';
 
 /** Runs an entry nobody read or wrote may stay in its pack before it is dropped. */
@@ -161,7 +162,7 @@ async function lock(dir: string, namespace: string): Promise<boolean> {
     }
     const holder = Number.parseInt(await readFile(file, 'utf8').catch(() => ''), 10);
     const age = await stat(file).then((s) => Date.now() - s.mtimeMs, () => 0);
-    if ((Number.isSafeInteger(holder) && !alive(holder)) || age > staleLockMs) {
+    if ((Number.isSafeInteger(holder) && !isRunning(holder)) || age > staleLockMs) {
       await rm(file, { force: true });
       continue;
     }
@@ -171,12 +172,3 @@ async function lock(dir: string, namespace: string): Promise<boolean> {
 }
 
 const exists = (file: string) => stat(file).then(() => true, () => false);
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}

@@ -5,6 +5,7 @@ import { claimOutput, isInside, LOCK, MANAGED_FOLDERS, OutputRefusedError, READY
 import type { OutputFile } from '../model/output.js';
 import { linkOrWrite, type OutputManifest, type WrittenFile } from './reuse.js';
 import { track } from './resources.js';
+import { isRunning } from './running.js';
 
 /** In a ready folder: `<REMOVE><folder>` asks the swap to remove that folder of the output. */
 const REMOVE = '.remove-';
@@ -267,13 +268,4 @@ async function lock(outDir: string): Promise<() => void> {
 
 async function unlock(outDir: string): Promise<void> {
   await rm(path.join(outDir, LOCK), { force: true });
-}
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
