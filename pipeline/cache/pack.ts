@@ -1,4 +1,4 @@
-import { open, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { open, readdir, readFile, rm, stat, writeFile, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { isRunning } from '../output/running.js';
 import { writeFileAtomic } from '../output/write-atomic.js';
@@ -124,11 +124,14 @@ export async function writePack(dir: string, namespace: string, update: PackUpda
         parts.push(bytes);
         at += bytes.length;
       }
-      // Never the current pack's name: its readers go on reading it by their index.
+      // A name no file has, never the current pack's: its readers go on reading it by their index.
       const run = update.run.replace(/[^\w-]/g, '');
+      let handle: FileHandle | undefined;
       name = `${namespace}.${run}.pack`;
-      for (let n = 2; name === current?.pack || (await exists(path.join(dir, name))); n++) name = `${namespace}.${run}-${n}.pack`;
-      const handle = await open(path.join(dir, name), 'wx');
+      for (let n = 2; handle === undefined; n++) {
+        if (name !== current?.pack) handle = await open(path.join(dir, name), 'wx').catch(taken);
+        if (handle === undefined) name = `${namespace}.${run}-${n}.pack`;
+      }
       try {
         await handle.writev(parts);
       } finally {
@@ -171,4 +174,8 @@ async function lock(dir: string, namespace: string): Promise<boolean> {
   return false;
 }
 
-const exists = (file: string) => stat(file).then(() => true, () => false);
+/** For open(…, 'wx'): undefined when the name is taken, any other failure thrown. */
+function taken(error: NodeJS.ErrnoException): undefined {
+  if (error.code === 'EEXIST') return undefined;
+  throw error;
+}

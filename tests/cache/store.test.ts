@@ -129,6 +129,18 @@ describe('DiskStore: one pack file per namespace', () => {
     expect(await last.get('page', `new${PACK_KEEP_RUNS + 3}`)).toBe(PACK_KEEP_RUNS + 3);
   });
 
+  it('never writes a new pack under the name of the one its readers are reading, even from a run of the same name', async () => {
+    const first = await open(1);
+    first.set('page', 'a', 'a'.repeat(1000));
+    await first.flush();
+    // The same run name again, replacing the only entry: the old pack is all garbage, so a new one is written.
+    const again = await open(1);
+    again.set('page', 'a', 'b'.repeat(1000));
+    await again.flush();
+    expect((await readdir(again.dir)).filter((f) => f.startsWith('page.')).sort()).toEqual(['page.index', 'page.run1-2.pack']);
+    expect(await (await open(3)).get('page', 'a')).toBe('b'.repeat(1000));
+  });
+
   it('keeps the entries of two runs that write the same namespace at once, and takes over a dead run’s lock', async () => {
     const a = await open(1);
     const b = await open(2);
