@@ -13,8 +13,6 @@ export type Dependency =
   | { readonly on: 'stat'; readonly attributes: Readonly<Record<string, string>>; readonly print: string }
   | { readonly on: 'block'; readonly name: string; readonly attributes: Readonly<Record<string, string>>; readonly print: string };
 
-const wholeMapPrints = new WeakMap<object, string>();
-
 /**
  * The context minus the parts that are recorded as they are read: every other field (slug,
  * number, language, labels… and any field added later) goes into the cache key as it is.
@@ -24,13 +22,24 @@ export function unrecordedContext(ctx: ChapterContext): Omit<ChapterContext, 'in
   return rest;
 }
 
-function wholeMap(map: ReadonlyMap<string, unknown> | ReadonlySet<string>): string {
-  let print = wholeMapPrints.get(map);
-  if (print === undefined) {
-    print = fingerprint(map);
-    wholeMapPrints.set(map, print);
-  }
+const seenPrints = new WeakMap<object, Map<string, string>>();
+
+/**
+ * A fingerprint of what `owner` (an index map, the media set or the data resolvers of one compile,
+ * which do not change while it lasts) gives for `key`, made once per compile: many chapters depend
+ * on the same chapter, figure, statistic or whole map.
+ */
+function printOf(owner: object, key: string, make: () => string): string {
+  let prints = seenPrints.get(owner);
+  if (prints === undefined) seenPrints.set(owner, (prints = new Map()));
+  let print = prints.get(key);
+  if (print === undefined) prints.set(key, (print = make()));
   return print;
+}
+
+/** The fingerprint of a whole map or set, made once per compile (no key of an entry starts with a NUL). */
+function wholeMap(map: ReadonlyMap<string, unknown> | ReadonlySet<string>): string {
+  return printOf(map, '\0whole', () => fingerprint(map));
 }
 
 /** A context whose index and data record every read into `deps`. */
@@ -83,21 +92,6 @@ export function recordingContext(ctx: ChapterContext, deps: Dependency[]): Chapt
     },
   } as ReadonlySet<string>;
   return { ...ctx, index, data, media: recordedMedia };
-}
-
-const seenPrints = new WeakMap<object, Map<string, string>>();
-
-/**
- * A fingerprint of what `owner` (an index map or the data resolvers of one compile, which do not
- * change while it lasts) gives for `key`, made once per compile: many chapters depend on the same
- * chapter, figure or statistic.
- */
-function printOf(owner: object, key: string, make: () => string): string {
-  let prints = seenPrints.get(owner);
-  if (prints === undefined) seenPrints.set(owner, (prints = new Map()));
-  let print = prints.get(key);
-  if (print === undefined) prints.set(key, (print = make()));
-  return print;
 }
 
 /** Does every recorded dependency still see the same thing? */
