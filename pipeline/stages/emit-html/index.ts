@@ -10,15 +10,13 @@ import { cardPath, page, type PageSpec, type SiteLinks } from './layout.js';
 import { caseStudiesPages, chapterPage, methodsPages, indexPage } from './pages.js';
 import { searchScript } from './search-client.js';
 import { openSearchIndex, searchIndex, type SearchIndexer } from './search.js';
-
-export { openSearchIndex };
 import { ASSETS_DIR, pngName, SITEMAP_FILE } from './site-paths.js';
 import { sitemap } from './sitemap.js';
 
 import type { OutputFile } from '../../model/output.js';
 
 export type { OutputFile };
-export { drawImages, type Memo };
+export { drawImages, openSearchIndex, type Memo };
 
 export interface HtmlAssets {
   /** The site stylesheet, already combined (fonts, web.css, charts.css, overrides). */
