@@ -1,10 +1,12 @@
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { PDFDocument, ParseSpeeds } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { emitPdf } from '../../pipeline/stages/emit-pdf/index.js';
 import { pageTurns } from '../../pipeline/stages/emit-pdf/page-turns.js';
 import { readPrintedPages, type PrintedPages } from '../../pipeline/stages/emit-pdf/pdf-pages.js';
-import { pageRanges, readWithPoppler, wordsByPage } from '../../pipeline/stages/emit-pdf/poppler-pages.js';
+import { pageCountOf, pageRanges, readWithPoppler, startPoppler, wordsByPage } from '../../pipeline/stages/emit-pdf/poppler-pages.js';
 import { plain } from '../../pipeline/stages/emit-pdf/verify-page-refs.js';
 import { makeEdition } from './fixture.js';
 
@@ -72,6 +74,37 @@ describe('a long document read in parts, one pdftotext per core', () => {
     expect(pdfjs.lines.length).toBeGreaterThan(5);
     expect(inParts).toBeDefined();
     expect(inParts).toEqual(poppler);
+  });
+});
+
+describe('a reading started before the PDF is parsed (the measuring pass)', () => {
+  it('reads from and to files what it reads through pipes, in parts too, and leaves no file behind', async () => {
+    const scratch = await mkdtemp(path.join(os.tmpdir(), 'monitor-poppler-test-'));
+    try {
+      // Started first; pdf-lib parses while pdftotext runs.
+      const whole = startPoppler(bytes, { scratch });
+      const parts = startPoppler(bytes, { scratch, cores: 3, minPagesPerPart: 1 });
+      const pdf = await PDFDocument.load(bytes, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
+      expect(await whole.read(pdf)).toEqual(poppler);
+      expect(await parts.read(pdf)).toEqual(poppler);
+      expect(await readdir(scratch)).toEqual([]);
+    } finally {
+      await rm(scratch, { recursive: true, force: true });
+    }
+  });
+
+  it('gives nothing (so the caller reads with pdf.js) when its folder cannot be written', async () => {
+    const run = startPoppler(bytes, { scratch: path.join(os.tmpdir(), 'monitor-no-such-folder', 'deeper') });
+    expect(await run.read(await PDFDocument.load(bytes, { updateMetadata: false }))).toBeUndefined();
+  });
+
+  it('finds the page count in a page tree of plain objects, as Chromium writes it', async () => {
+    const doc = await PDFDocument.create();
+    for (let i = 0; i < 7; i++) doc.addPage();
+    expect(pageCountOf(await doc.save({ useObjectStreams: false }))).toBe(7);
+    // Not inside object streams (the finished file): the caller passes the count it parsed.
+    expect(pageCountOf(bytes)).toBeUndefined();
+    expect(pageCountOf(new TextEncoder().encode('%PDF-1.4 no page tree'))).toBeUndefined();
   });
 });
 

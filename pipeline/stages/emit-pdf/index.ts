@@ -170,6 +170,7 @@ async function printOnce(
       pageLabel: labelsOf(edition.locale).page,
       finish: (pdf, html) => finishPdf(pdf, html, edition, log),
       layoutStore,
+      scratch: launched.scratch,
     });
     if (isolated.blocked.length > 0) log(`pdf: blocked ${isolated.blocked.length} request(s), e.g. ${isolated.blocked[0] ?? ''}`);
     printed = true;

@@ -31,6 +31,8 @@ export function launchArgs(isRoot: boolean): string[] {
 export interface LaunchedBrowser {
   readonly browser: Browser;
   readonly userDataDir: string;
+  /** A folder for scratch files inside the profile, removed with it (even after a kill). */
+  readonly scratch: string;
   /** Close the browser, kill its process group if that hangs, remove the profile. Never throws. */
   close(): Promise<void>;
   /** Kill the whole process group at once and remove the profile (a stop request). Never throws. */
@@ -131,7 +133,7 @@ export async function launchBrowser(executablePath: string, log: (line: string) 
   child?.once('exit', () => signal?.removeEventListener('abort', onAbort));
   if (signal?.aborted) await kill();
 
-  return { browser, userDataDir, close, kill, state: () => ({ exit, pageCrashed }) };
+  return { browser, userDataDir, scratch, close, kill, state: () => ({ exit, pageCrashed }) };
 }
 
 function killGroup(pid: number): void {

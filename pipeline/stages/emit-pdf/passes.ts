@@ -12,7 +12,7 @@ import { buildPrintDocument, releasePrintChapters, serialize, type PrintAssets }
 import { printPass } from './print.js';
 import { keepWordsWhole, pageTurns } from './page-turns.js';
 import { readPrintedPages, type PrintedPages } from './pdf-pages.js';
-import { readWithPoppler } from './poppler-pages.js';
+import { readWithPoppler, startPoppler, type PopplerRun } from './poppler-pages.js';
 import { emptyLayout, fixOutlineTitles, headingPages, layoutMismatches, pageDigits, planLayout, type PrintLayout, type RefPlan } from './toc.js';
 import { measuredRefPages, verifyPageRefs } from './verify-page-refs.js';
 import { expectedContents, verifyContents } from './verify-toc.js';
@@ -39,6 +39,8 @@ export interface PassesOptions {
   readonly finish: (pdf: PDFDocument, html: string) => Promise<Uint8Array>;
   /** Where the last layout of the same print document is kept, if anywhere. */
   readonly layoutStore?: LayoutStore | undefined;
+  /** A folder for the files of pdftotext, which then reads a pass while pdf-lib parses it. */
+  readonly scratch?: string | undefined;
 }
 
 // Normally two, one when the layout is known; more when a pass moved something.
@@ -78,6 +80,8 @@ export async function printWithTrueToc(page: Page, isolated: IsolatedPage, editi
       measuringHtml = ''; // printed or not needed: let it go
       const built = performance.now() - building;
       const printed = await printPass(page, isolated, html, { tagged: !isMeasuring, timeoutMs: options.timeoutMs, whilePrinting: () => collectGarbage() });
+      // A measuring pass is read at once, by pdftotext on the other core while pdf-lib parses it here.
+      const early = isMeasuring ? startPoppler(printed.bytes, { scratch: options.scratch }) : undefined;
       const parsing = performance.now();
       const pdf = await PDFDocument.load(printed.bytes, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
       const outline = readOutline(pdf);
@@ -99,7 +103,7 @@ export async function printWithTrueToc(page: Page, isolated: IsolatedPage, editi
       };
       if (isMeasuring) {
         const reading = performance.now();
-        const read = await readMeasuring(printed.bytes, pdf);
+        const read = await readMeasuring(printed.bytes, pdf, early);
         setWhole(read);
         const plan = refPlan(read);
         log(`pdf: pass ${pass} read back: ${plan.measured.size} page reference target(s), ${ms(performance.now() - reading)}`);
@@ -155,8 +159,8 @@ export async function printWithTrueToc(page: Page, isolated: IsolatedPage, editi
  * A pass that only measures is read with poppler when it is installed (fast, on another core), else
  * with pdf.js; a misreading here only costs a pass.
  */
-async function readMeasuring(bytes: Uint8Array, pdf: PDFDocument): Promise<PrintedPages> {
-  return (await readWithPoppler(bytes, pdf)) ?? (await readPrintedPages(bytes));
+async function readMeasuring(bytes: Uint8Array, pdf: PDFDocument, started?: PopplerRun): Promise<PrintedPages> {
+  return (await (started ? started.read(pdf) : readWithPoppler(bytes, pdf))) ?? (await readPrintedPages(bytes));
 }
 
 /**

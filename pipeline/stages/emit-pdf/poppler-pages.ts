@@ -1,5 +1,8 @@
 import { spawn } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
+import path from 'node:path';
 import { PDFArray, PDFDict, PDFName, PDFNumber, PDFPageLeaf, PDFRef, type PDFDocument } from 'pdf-lib';
 import { destinationArray, namedDestinations } from './outline.js';
 import { assemblePages, type Annotation, type Item, type PrintedPages, type RawPage } from './pdf-pages.js';
@@ -13,17 +16,61 @@ import { assemblePages, type Annotation, type Item, type PrintedPages, type RawP
  * wrong number. Undefined when pdftotext is not installed or fails; the caller reads with pdf.js.
  */
 export async function readWithPoppler(bytes: Uint8Array, pdf: PDFDocument, split: SplitOptions = {}): Promise<PrintedPages | undefined> {
-  const annotations = linkAnnotations(pdf);
+  return startPoppler(bytes, { ...split, pages: pdf.getPageCount() }).read(pdf);
+}
+
+/** pdftotext at work on a printed PDF; `read` joins its words to the links of the parsed document. */
+export interface PopplerRun {
+  read(pdf: PDFDocument): Promise<PrintedPages | undefined>;
+}
+
+export interface StartOptions extends SplitOptions {
+  /** Pages in the document, if known; else read from the file's page tree. */
+  readonly pages?: number | undefined;
+  /**
+   * A folder for pdftotext's input and output files. With one, pdftotext runs on its own while
+   * this thread is busy (parsing the same PDF with pdf-lib, say); through pipes it would stop each
+   * time the pipe is full until this thread reads it.
+   */
+  readonly scratch?: string | undefined;
+}
+
+/**
+ * Start pdftotext on a printed PDF now, to be joined to the parsed document later: the measuring
+ * pass starts it before pdf-lib parses the same file, so the two run on two cores at once.
+ */
+export function startPoppler(bytes: Uint8Array, options: StartOptions = {}): PopplerRun {
   // A long document is read in parts, one pdftotext per core: nothing else runs between passes.
-  const ranges = pageRanges(annotations.length, split.cores ?? os.availableParallelism(), split.minPagesPerPart);
-  const parts = await Promise.all(ranges.map((range) => pdftotextBbox(bytes, range)));
-  const words: Omit<RawPage, 'annotations'>[] = [];
-  for (const xhtml of parts) {
-    if (xhtml === undefined) return undefined;
-    words.push(...wordsByPage(xhtml));
+  const ranges = pageRanges(options.pages ?? pageCountOf(bytes) ?? 0, options.cores ?? os.availableParallelism(), options.minPagesPerPart);
+  const parts = options.scratch === undefined ? Promise.all(ranges.map((range) => pdftotextBbox(bytes, range))) : throughFiles(bytes, ranges, options.scratch);
+  parts.catch(() => undefined); // awaited by read()
+  return {
+    async read(pdf) {
+      const annotations = linkAnnotations(pdf);
+      const words: Omit<RawPage, 'annotations'>[] = [];
+      for (const xhtml of await parts.catch(() => [undefined])) {
+        if (xhtml === undefined) return undefined;
+        words.push(...wordsByPage(xhtml));
+      }
+      if (words.length !== annotations.length) return undefined;
+      return assemblePages(words.map((page, i): RawPage => ({ ...page, annotations: annotations[i] ?? [] })));
+    },
+  };
+}
+
+/**
+ * The page count from the page tree's root as Chromium writes it (`/Type /Pages … /Count N`, in
+ * plain objects): the largest count of a /Pages node. Undefined when none is found; a wrong count
+ * only splits the reading badly, and then the page count check in read() sends the caller to pdf.js.
+ */
+export function pageCountOf(bytes: Uint8Array): number | undefined {
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+  let most: number | undefined;
+  for (const m of text.matchAll(/<<[^<>]*\/Type\s*\/Pages\b[^<>]*>>/g)) {
+    const count = /\/Count\s+(\d+)/.exec(m[0]);
+    if (count?.[1] !== undefined) most = Math.max(most ?? 0, Number(count[1]));
   }
-  if (words.length !== annotations.length) return undefined;
-  return assemblePages(words.map((page, i): RawPage => ({ ...page, annotations: annotations[i] ?? [] })));
+  return most;
 }
 
 /** How a read is split (tests): at most `cores` parts of at least `minPagesPerPart` pages. */
@@ -56,6 +103,29 @@ function pdftotextBbox(bytes: Uint8Array, range: readonly [number, number] | und
     child.on('close', (code) => resolve(code === 0 ? Buffer.concat(out).toString('utf8') : undefined));
     child.stdin.on('error', () => undefined); // a pdftotext that exits early is reported by its code
     child.stdin.end(bytes);
+  });
+}
+
+/** Each range read by its own pdftotext, from and to files in a folder of `scratch`, removed after. */
+function throughFiles(bytes: Uint8Array, ranges: readonly (readonly [number, number] | undefined)[], scratch: string): Promise<(string | undefined)[]> {
+  let dir: string;
+  try {
+    // Written and started before returning: the caller goes on with synchronous work at once.
+    dir = mkdtempSync(path.join(scratch, 'read-'));
+    writeFileSync(path.join(dir, 'printed.pdf'), bytes);
+  } catch {
+    return Promise.resolve([undefined]);
+  }
+  const reads = ranges.map((range, i) => pdftotextFile(path.join(dir, 'printed.pdf'), path.join(dir, `words-${i}.html`), range));
+  return Promise.all(reads).finally(() => rm(dir, { recursive: true, force: true }));
+}
+
+function pdftotextFile(input: string, output: string, range: readonly [number, number] | undefined): Promise<string | undefined> {
+  return new Promise((resolve) => {
+    const pages = range === undefined ? [] : ['-f', String(range[0]), '-l', String(range[1])];
+    const child = spawn('pdftotext', ['-q', '-bbox', ...pages, input, output], { stdio: 'ignore' });
+    child.on('error', () => resolve(undefined));
+    child.on('close', (code) => resolve(code === 0 ? readFile(output, 'utf8').catch(() => undefined) : undefined));
   });
 }
 
