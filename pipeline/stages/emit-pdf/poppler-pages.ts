@@ -108,12 +108,14 @@ function pdftotextBbox(bytes: Uint8Array, range: readonly [number, number] | und
 
 /** Each range read by its own pdftotext, from and to files in a folder of `scratch`, removed after. */
 function throughFiles(bytes: Uint8Array, ranges: readonly (readonly [number, number] | undefined)[], scratch: string): Promise<(string | undefined)[]> {
-  let dir: string;
+  let dir: string | undefined;
   try {
     // Written and started before returning: the caller goes on with synchronous work at once.
     dir = mkdtempSync(path.join(scratch, 'read-'));
     writeFileSync(path.join(dir, 'printed.pdf'), bytes);
   } catch {
+    // A full disk, say: the caller reads with pdf.js. The folder goes now, or with the profile.
+    if (dir !== undefined) void rm(dir, { recursive: true, force: true }).catch(() => undefined);
     return Promise.resolve([undefined]);
   }
   const reads = ranges.map((range, i) => pdftotextFile(path.join(dir, 'printed.pdf'), path.join(dir, `words-${i}.html`), range));
