@@ -73,6 +73,9 @@ export function pageCountOf(bytes: Uint8Array): number | undefined {
   return most;
 }
 
+/** Pages first to last (1-based, inclusive), or undefined for the whole file. */
+type PageRange = readonly [number, number] | undefined;
+
 /** How a read is split (tests): at most `cores` parts of at least `minPagesPerPart` pages. */
 export interface SplitOptions {
   readonly cores?: number;
@@ -86,17 +89,19 @@ const MIN_PAGES_PER_PART = 40;
  * The page ranges (1-based, inclusive) to read a document of `pages` pages in, at most one per
  * core and each at least minPagesPerPart long; undefined for the whole file in one read.
  */
-export function pageRanges(pages: number, cores: number, minPagesPerPart = MIN_PAGES_PER_PART): (readonly [number, number] | undefined)[] {
+export function pageRanges(pages: number, cores: number, minPagesPerPart = MIN_PAGES_PER_PART): PageRange[] {
   const parts = Math.max(1, Math.min(cores, Math.floor(pages / minPagesPerPart)));
   if (parts === 1) return [undefined];
   const size = Math.ceil(pages / parts);
   return Array.from({ length: parts }, (_, i) => [i * size + 1, Math.min(pages, (i + 1) * size)] as const).filter(([first, last]) => first <= last);
 }
 
-function pdftotextBbox(bytes: Uint8Array, range: readonly [number, number] | undefined): Promise<string | undefined> {
+/** pdftotext's options for one range of pages (1-based, inclusive); none for the whole file. */
+const pageArgs = (range: PageRange): string[] => (range === undefined ? [] : ['-f', String(range[0]), '-l', String(range[1])]);
+
+function pdftotextBbox(bytes: Uint8Array, range: PageRange): Promise<string | undefined> {
   return new Promise((resolve) => {
-    const pages = range === undefined ? [] : ['-f', String(range[0]), '-l', String(range[1])];
-    const child = spawn('pdftotext', ['-q', '-bbox', ...pages, '-', '-'], { stdio: ['pipe', 'pipe', 'ignore'] });
+    const child = spawn('pdftotext', ['-q', '-bbox', ...pageArgs(range), '-', '-'], { stdio: ['pipe', 'pipe', 'ignore'] });
     const out: Buffer[] = [];
     child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
     child.on('error', () => resolve(undefined));
@@ -107,7 +112,7 @@ function pdftotextBbox(bytes: Uint8Array, range: readonly [number, number] | und
 }
 
 /** Each range read by its own pdftotext, from and to files in a folder of `scratch`, removed after. */
-function throughFiles(bytes: Uint8Array, ranges: readonly (readonly [number, number] | undefined)[], scratch: string): Promise<(string | undefined)[]> {
+function throughFiles(bytes: Uint8Array, ranges: readonly PageRange[], scratch: string): Promise<(string | undefined)[]> {
   let dir: string | undefined;
   try {
     // Written and started before returning: the caller goes on with synchronous work at once.
@@ -122,10 +127,9 @@ function throughFiles(bytes: Uint8Array, ranges: readonly (readonly [number, num
   return Promise.all(reads).finally(() => rm(dir, { recursive: true, force: true }));
 }
 
-function pdftotextFile(input: string, output: string, range: readonly [number, number] | undefined): Promise<string | undefined> {
+function pdftotextFile(input: string, output: string, range: PageRange): Promise<string | undefined> {
   return new Promise((resolve) => {
-    const pages = range === undefined ? [] : ['-f', String(range[0]), '-l', String(range[1])];
-    const child = spawn('pdftotext', ['-q', '-bbox', ...pages, input, output], { stdio: 'ignore' });
+    const child = spawn('pdftotext', ['-q', '-bbox', ...pageArgs(range), input, output], { stdio: 'ignore' });
     child.on('error', () => resolve(undefined));
     child.on('close', (code) => resolve(code === 0 ? readFile(output, 'utf8').catch(() => undefined) : undefined));
   });
