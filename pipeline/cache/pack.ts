@@ -99,7 +99,7 @@ export async function writePack(dir: string, namespace: string, update: PackUpda
       for (const [key, where] of kept) entries[key] = where;
       const handle = await open(packPath, 'a');
       try {
-        let at = (await handle.stat()).size;
+        let at = size; // stat above, under the lock: the end of the file
         for (const [key, bytes] of added) {
           entries[key] = [at, bytes.length, 0];
           at += bytes.length;
