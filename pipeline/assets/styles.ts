@@ -28,8 +28,7 @@ export async function loadStyles(sources: EditionSources): Promise<Styles> {
 
 /** Stylesheet and fonts for the HTML edition (the build and the preview share this). */
 export async function htmlAssets(styles: Styles, pdf?: HtmlAssets['pdf'], data?: HtmlAssets['data'], images = false): Promise<HtmlAssets> {
-  const fonts = await loadFonts();
-  const raster = images ? await loadRasterFonts() : undefined;
+  const [fonts, raster] = await Promise.all([loadFonts(), images ? loadRasterFonts() : undefined]);
   const css = [fontFaceCss(fonts, (f) => `fonts/${f.name}`), styles.web, styles.charts].join('\n');
   return { css, fonts, pdf, data, ...(raster ? { raster } : {}) };
 }
