@@ -5,7 +5,9 @@
 // signal, the worker is terminated and what it left (Chromium's process group and profile, the
 // staging folder, the output lock) is removed here, so every command ends within 2 s of a signal.
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { sourceHash } from '../scripts/source-hash.mjs';
 
 const graceMs = 1000;
 const signalCodes = { SIGINT: 130, SIGTERM: 143 };
@@ -17,6 +19,18 @@ const worker = new Worker(new URL('./run.js', import.meta.url), {
     tty: process.stderr.isTTY === true,
   },
 });
+
+// While the worker starts and loads the bundle, this thread does what would otherwise hold it up:
+// the hash of the sources that decides between the bundle and the sources (bin/run.js), and ICU's
+// first use (its locale data and services are shared by every thread of the process).
+let hash;
+try {
+  hash = sourceHash(fileURLToPath(new URL('..', import.meta.url)));
+} catch {
+  // the worker hashes them itself, and reports what fails
+}
+worker.postMessage({ type: 'source-hash', hash });
+warmIcu();
 
 /** What the work holds right now, by id. */
 const resources = new Map();
@@ -168,4 +182,15 @@ function end(code) {
   if (ended) return;
   ended = true;
   process.exit(code);
+}
+
+/** The Intl services every command uses (numbers, dates, region names, sorting, plurals), once. */
+function warmIcu() {
+  const tags = ['en-GB'];
+  Intl.NumberFormat.supportedLocalesOf(tags);
+  new Intl.NumberFormat(tags, { minimumFractionDigits: 1 }).format(1.5);
+  new Intl.DateTimeFormat(tags, { dateStyle: 'long', timeZone: 'UTC' }).format(0);
+  new Intl.DisplayNames(tags, { type: 'region', fallback: 'code' }).of('DE');
+  new Intl.Collator(tags).compare('a', 'b');
+  new Intl.PluralRules(tags).select(1);
 }

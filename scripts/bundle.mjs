@@ -3,8 +3,13 @@
 // compiling TypeScript on every run. bin/monitor.js uses the bundle only while dist/.source-hash
 // matches the sources, and falls back to running the sources through tsx otherwise: an edited
 // pipeline is never run from a stale bundle. Run again with `node scripts/bundle.mjs`.
+//
+// Two bundles. dist/cli.cjs is the command in one CommonJS file, which bin/load-bundle.js compiles
+// with V8's code cache: Node 20 keeps no compiled code for ES modules, and compiling the bundle
+// took about a tenth of a one-essay rebuild. The ES-module bundle (dist/cli.js and the chart and
+// PNG threads' entries) is for the threads, and for a Node that cannot require ES-module packages.
 import { build } from 'esbuild';
-import { rmSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sourceHash } from './source-hash.mjs';
@@ -53,6 +58,12 @@ try {
     outdir: temp,
     logLevel: 'warning',
   });
+  try {
+    await commonJsBundle();
+  } catch (error) {
+    rmSync(join(temp, 'cli.cjs'), { force: true });
+    console.log(`[monitor] could not make the CommonJS bundle (${error.message}); monitor will load the ES-module bundle`);
+  }
   writeFileSync(join(temp, '.source-hash'), `${hash}\n`);
   rmSync(join(root, 'dist'), { recursive: true, force: true });
   renameSync(temp, join(root, 'dist'));
@@ -60,4 +71,41 @@ try {
 } catch (error) {
   rmSync(temp, { recursive: true, force: true });
   console.log(`[monitor] could not bundle the pipeline (${error.message}); monitor will run the sources through tsx`);
+}
+
+/**
+ * dist/cli.cjs. Its `import.meta.url` is the file's own URL, as in the ES-module bundle beside it.
+ * vega-canvas's Node build waits at its top level for the optional `canvas` package, which
+ * CommonJS cannot do; without that package it is the same as the browser build, used here.
+ * Packages left outside that are ES modules only cannot be required, so each `import("package")`
+ * becomes `__monitorImport("package")`, the loader's own import().
+ */
+async function commonJsBundle() {
+  const file = join(temp, 'cli.cjs');
+  await build({
+    entryPoints: { cli: join(root, 'pipeline/cli.ts') },
+    bundle: true,
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+    external,
+    define: { 'import.meta.url': '__monitorModuleUrl' },
+    banner: { js: "const __monitorModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
+    outExtension: { '.js': '.cjs' },
+    plugins: [
+      {
+        name: 'vega-canvas-without-canvas',
+        setup(b) {
+          b.onResolve({ filter: /^vega-canvas$/ }, () => ({ path: join(root, 'node_modules/vega-canvas/build/vega-canvas.browser.js') }));
+        },
+      },
+    ],
+    outdir: temp,
+    logLevel: 'warning',
+  });
+  const isExternal = (specifier) => external.some((e) => (e.endsWith('/*') ? specifier.startsWith(e.slice(0, -1)) : specifier === e || specifier.startsWith(`${e}/`)));
+  const code = readFileSync(file, 'utf8').replace(/\bimport\((["'])([^"'./][^"']*)\1\)/g, (call, quote, specifier) =>
+    isExternal(specifier) ? `__monitorImport(${quote}${specifier}${quote})` : call,
+  );
+  writeFileSync(file, code);
 }

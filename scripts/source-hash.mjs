@@ -17,6 +17,11 @@ export function sourceHash(root) {
   return known;
 }
 
+/** Record a hash computed elsewhere (bin/monitor.js, in the main thread) for this thread's `sourceHash`. */
+export function knowSourceHash(root, hash) {
+  memo.set(resolve(root), hash);
+}
+
 function computeSourceHash(root) {
   const dir = join(root, 'pipeline');
   const files = readdirSync(dir, { recursive: true, withFileTypes: true })

@@ -11,7 +11,7 @@
  */
 import os from 'node:os';
 import { MessageChannel } from 'node:worker_threads';
-import Tinypool from 'tinypool';
+import { Tinypool } from 'tinypool';
 import type { TopLevelSpec } from 'vega-lite';
 import type { ChartTask, ChartTaskResult } from './chart-worker.js';
 import type { PngTask } from './png-worker.js';

@@ -1,4 +1,4 @@
-import * as pagefind from 'pagefind';
+import type * as Pagefind from 'pagefind';
 import type { OutputFile } from './index.js';
 
 /** The Pagefind files the site's own search script needs; the bundled UIs and playground are left out. */
@@ -25,9 +25,9 @@ export interface SearchIndexer {
  */
 export async function openSearchIndex(language: string, options: { readonly whole?: boolean } = {}): Promise<SearchIndexer> {
   users += 1;
-  let index: pagefind.PagefindIndex | undefined;
+  let index: Pagefind.PagefindIndex | undefined;
   try {
-    const created = await pagefind.createIndex({ forceLanguage: language, excludeSelectors: notIndexed });
+    const created = await (await pagefindModule()).createIndex({ forceLanguage: language, excludeSelectors: notIndexed });
     if (!created.index) throw new Error(`search index: ${created.errors.join('; ')}`);
     index = created.index;
   } catch (error) {
@@ -91,5 +91,8 @@ export async function searchIndex(pages: readonly { readonly path: string; reado
 async function release(): Promise<void> {
   users -= 1;
   // The indexer is a child process: stop it once no build in this process needs it.
-  if (users === 0) await pagefind.close();
+  if (users === 0) await (await pagefindModule()).close();
 }
+
+/** Pagefind is an ES module only: imported when first used, so the CommonJS bundle can load it too (scripts/bundle.mjs). */
+const pagefindModule = () => import('pagefind');
