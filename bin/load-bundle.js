@@ -5,6 +5,7 @@
 // replaced after the run. V8 checks only the source's length, so each cache is named by a hash of
 // the bundle too: a bundle changed in place never runs an older bundle's code. The caches live in
 // dist/, which a new bundle replaces as a whole.
+import { isAscii } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -19,7 +20,8 @@ export function loadCommonJsBundle(file, command, importer) {
   const bytes = readFileSync(file);
   const version = createHash('sha256').update(bytes).digest('hex').slice(0, 16);
   const cacheFile = path.join(path.dirname(file), 'code-cache', `${/^[a-z][a-z-]{0,30}$/.test(command) ? command : 'other'}-${version}.bin`);
-  const source = bytes.toString('utf8');
+  // The bundle is ASCII (scripts/bundle.mjs): read as Latin-1, it becomes a one-byte string at once.
+  const source = bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8');
   let cachedData;
   try {
     cachedData = readFileSync(cacheFile);

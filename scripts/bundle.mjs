@@ -92,6 +92,8 @@ async function commonJsBundle() {
     define: { 'import.meta.url': '__monitorModuleUrl' },
     banner: { js: "const __monitorModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
     outExtension: { '.js': '.cjs' },
+    // Comments would be a third of the file, read and kept in memory on every start.
+    minifyWhitespace: true,
     plugins: [
       {
         name: 'vega-canvas-without-canvas',
@@ -104,8 +106,11 @@ async function commonJsBundle() {
     logLevel: 'warning',
   });
   const isExternal = (specifier) => external.some((e) => (e.endsWith('/*') ? specifier.startsWith(e.slice(0, -1)) : specifier === e || specifier.startsWith(`${e}/`)));
-  const code = readFileSync(file, 'utf8').replace(/\bimport\((["'])([^"'./][^"']*)\1\)/g, (call, quote, specifier) =>
-    isExternal(specifier) ? `__monitorImport(${quote}${specifier}${quote})` : call,
-  );
+  const code = readFileSync(file, 'utf8')
+    .replace(/\bimport\((["'])([^"'./][^"']*)\1\)/g, (call, quote, specifier) => (isExternal(specifier) ? `__monitorImport(${quote}${specifier}${quote})` : call))
+    // esbuild writes strings and names in ASCII but leaves regular expressions as written. As
+    // \uXXXX escapes (surrogate pairs for the rest) they match the same, with or without the u
+    // flag, and the whole file is ASCII: Node reads it as a one-byte string, without decoding.
+    .replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
   writeFileSync(file, code);
 }
