@@ -13,11 +13,17 @@ import { buildEdition, chapter, readOutputTree, removeAll, tempDir, writeEdition
  */
 const rare = 'Zwiebelturmquartier';
 const canary = 'Kanarie77searchx';
+/** In a case study's summary, which its facet pages (by theme, by country) repeat. */
+const listed = 'Brueckenwerkstatt';
 
 const chapters = {
   'open-essay.md': chapter(
     'title: Open essay\nkind: essay\nsummary: A public essay.',
     `## Where the word lives\n\nThe ${rare} project rebuilt a district.\n\n:::members\nOnly members read about ${canary} here.\n:::\n`,
+  ),
+  'case-graz.md': chapter(
+    `title: "Graz: a bridge workshop"\nkind: case-study\nsummary: The ${listed} brought neighbours together.\ncity: Graz\ncountry: AT\nthemes: [inclusion]\nperiod: 2024`,
+    `## What the city did\n\nIt opened a workshop under a bridge.\n`,
   ),
   'members-essay.md': chapter(`title: Members essay\nkind: essay\nsummary: Members only.\naudience: members`, `## Secret\n\nThe ${canary} appears here too.\n`),
 };
@@ -75,6 +81,15 @@ describe('search', () => {
     expect(r.links[0]).toMatch(/\/open-essay\/$/);
     // The section result links to the heading inside the chapter.
     expect(r.links.some((l) => /\/open-essay\/#[a-z-]*where-the-word-lives$/.test(l))).toBe(true);
+  });
+
+  it('finds a case study, not the facet pages that list it again', async () => {
+    const html = await readFile(path.join(outs.public, 'html/case-studies/country/at/index.html'), 'utf8');
+    expect(html).toContain(listed); // the facet page does repeat the summary
+    const r = await search('public', '', listed);
+    expect(r.errors).toEqual([]);
+    expect(r.links.some((l) => /\/case-graz\/$/.test(l))).toBe(true);
+    expect(r.links.filter((l) => /\/case-studies\/(theme|country)\//.test(l))).toEqual([]);
   });
 
   it('never finds members-only text in the public edition', async () => {

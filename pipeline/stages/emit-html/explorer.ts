@@ -126,6 +126,7 @@ export function collectionPages(edition: Edition, collection: Collection, label:
         kind: collection.kind,
         cardTitle: heading,
         cardOf: `${collection.base}/`,
+        searchable: false,
         main: [
           h('p', { className: ['breadcrumb'] }, [h('a', { href: `${up}${collection.base}/` }, collection.breadcrumb)]),
           h('h1', heading),

@@ -173,14 +173,19 @@ export function indexedPages(
   const pages = opening.then(async (indexer) => {
     const links = siteLinks(plan, {});
     const shell = shellHash(plan.edition, links);
-    const files: OutputFile[] = [];
-    for (const spec of plan.specs) {
-      const made = pageHtml(plan.edition, spec, links, keep ? memo : undefined, shell);
-      if (keep) files.push(made);
-      indexer.add(spec.path, String(made.contents));
-      await new Promise((resolve) => setImmediate(resolve)); // let the page reach Pagefind
+    const made = new Map<string, OutputFile>();
+    // The searchable pages first, so Pagefind has them all as early as it can; then the rest.
+    const searchableFirst = [...plan.specs.filter((s) => s.searchable !== false), ...plan.specs.filter((s) => s.searchable === false)];
+    for (const spec of searchableFirst) {
+      const page = pageHtml(plan.edition, spec, links, keep ? memo : undefined, shell);
+      if (keep) made.set(spec.path, page);
+      if (spec.searchable !== false) {
+        indexer.add(spec.path, String(page.contents));
+        await new Promise((resolve) => setImmediate(resolve)); // let the page reach Pagefind
+      }
     }
-    return files;
+    // In the plan's order, as sitePages makes them.
+    return keep ? plan.specs.map((s) => made.get(s.path) as OutputFile) : [];
   });
   // The index is finished (and Pagefind released) even when making the pages failed.
   const index = pages.then(

@@ -24,6 +24,11 @@ export interface PageSpec {
   readonly ownNav?: boolean;
   /** Share the social card of another page (by canonical path), e.g. facet pages their overview's. */
   readonly cardOf?: string;
+  /**
+   * False for a page that only lists other pages (a facet page): left out of the search index,
+   * whose results are then the pages it lists, not a list of them again and again.
+   */
+  readonly searchable?: boolean;
 }
 
 export interface SiteLinks {
@@ -149,7 +154,7 @@ export function page(edition: Edition, spec: PageSpec, links: SiteLinks): Root {
     h('a', { className: ['skip-link'], href: '#main' }, t('skipToContent')),
     banner,
     h('div', { className: spec.ownNav ? ['layout', 'layout-wide'] : ['layout'] }, [
-      h('main', { id: 'main', tabIndex: -1, lang: spec.lang, dataPagefindBody: '' }, spec.main),
+      h('main', { id: 'main', tabIndex: -1, lang: spec.lang, ...(spec.searchable === false ? {} : { dataPagefindBody: '' }) }, spec.main),
       ...(spec.ownNav ? [] : [nav]),
     ]),
     footer,

@@ -11,7 +11,7 @@ let users = 0;
 
 /** A search index being filled: pages go in as they are made, the files come out at the end. */
 export interface SearchIndexer {
-  /** Hand one page over; Pagefind indexes it in its own process while the caller goes on. */
+  /** Hand one page over; Pagefind indexes it in its own process while the caller goes on. A page that is not searchable is left out. */
   add(path: string, html: string): void;
   /** The index's files, below `pagefind/`, once every page is in. */
   finish(): Promise<OutputFile[]>;
@@ -38,6 +38,7 @@ export async function openSearchIndex(language: string, options: { readonly whol
   const added: Promise<void>[] = [];
   return {
     add(path, html) {
+      if (!searchable(html)) return;
       const url = `/${path.replace(/index\.html$/, '')}`;
       const content = options.whole === true ? html : searchablePart(html);
       const adding = open.addHTMLFile({ url, content }).then((result) => {
@@ -62,6 +63,16 @@ export async function openSearchIndex(language: string, options: { readonly whol
     },
   };
 }
+
+/**
+ * Whether a page goes into the index: only pages with a `data-pagefind-body` are searchable
+ * (layout.ts leaves it off facet pages). Pagefind would read the others, and then skip them.
+ */
+export function searchable(html: string): boolean {
+  return indexedMain.test(html);
+}
+
+const indexedMain = /<main\b[^>]*\sdata-pagefind-body[\s=>]/;
 
 /**
  * What Pagefind needs of a page: everything up to the end of its `<main>` (the indexed body, the
