@@ -49,7 +49,7 @@ afterAll(async () => {
   await removeAll(root, outs?.public, outs?.members);
 });
 
-async function search(profile: 'public' | 'members', pagePath: string, query: string): Promise<{ status: string; links: string[]; errors: string[] }> {
+async function search(profile: 'public' | 'members', pagePath: string, query: string): Promise<{ status: string; links: string[]; text: string; errors: string[] }> {
   const server = await serveDir(path.join(outs[profile], 'html'));
   servers.push(server);
   const page: Page = await chromium.browser.newPage();
@@ -68,6 +68,7 @@ async function search(profile: 'public' | 'members', pagePath: string, query: st
   const result = await page.evaluate(() => ({
     status: document.querySelector('.search-status')?.textContent ?? '',
     links: Array.from(document.querySelectorAll<HTMLAnchorElement>('.search-results a')).map((a) => a.href),
+    text: document.querySelector('.search-results')?.textContent ?? '',
   }));
   await page.close();
   return { ...result, errors };
@@ -90,6 +91,10 @@ describe('search', () => {
     expect(r.errors).toEqual([]);
     expect(r.links.some((l) => /\/case-graz\/$/.test(l))).toBe(true);
     expect(r.links.filter((l) => /\/case-studies\/(theme|country)\//.test(l))).toEqual([]);
+    // The overview's card is found too. Its facts, and the case study's own, read as words:
+    // "City Graz", not "CityGraz".
+    expect(r.links.some((l) => /\/case-studies\/#card-case-graz$/.test(l))).toBe(true);
+    expect(r.text).not.toMatch(/CityGraz|AustriaThemes/);
   });
 
   it('never finds members-only text in the public edition', async () => {

@@ -3,6 +3,7 @@ import type { ElementContent } from 'hast';
 import { h } from 'hastscript';
 import type { Chapter, Edition } from '../../model/edition.js';
 import type { PageSpec } from './layout.js';
+import { factList } from '../render/chapter-header.js';
 
 /**
  * A collection explorer that works without JavaScript: an overview of cards, and one static page
@@ -61,7 +62,7 @@ function card(c: Chapter, collection: Collection, up: string, headingLevel: 'h2'
   return h('li', { className: ['card'] }, [
     h('article', { ariaLabelledBy: `card-${c.slug}` }, [
       h(headingLevel, { className: ['card-title'], id: `card-${c.slug}` }, [h('a', { href: `${up}${c.slug}/` }, c.frontMatter.title)]),
-      h('dl', { className: ['card-facts'] }, rows.flatMap(([k, v]) => [h('dt', k), h('dd', v)])),
+      factList(rows, 'card-facts'),
       h('p', { className: ['card-summary'] }, c.frontMatter.summary),
     ]),
   ]);

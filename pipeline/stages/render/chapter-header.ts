@@ -57,7 +57,16 @@ function methodFacts(chapter: Chapter, locale: Locale, links: FacetLinks['method
     [locale.t('fact.effort'), links?.effort ? h('a', { href: links.effort(m.effort) }, locale.t(`effort.${m.effort}`)) : locale.t(`effort.${m.effort}`)],
     [locale.t('fact.themes'), h('span', m.themes.flatMap((t, i) => [...(i > 0 ? [', '] : []), link(links?.theme, t)]))],
   ];
-  return h('aside', { className: ['case-facts', 'method-facts'], ariaLabel: locale.t('keyFacts') }, [h('dl', rows.flatMap(([k, v]) => [h('dt', k), h('dd', [v])]))]);
+  return h('aside', { className: ['case-facts', 'method-facts'], ariaLabel: locale.t('keyFacts') }, [factList(rows)]);
+}
+
+/**
+ * Terms and their values as a `<dl>`, with a space after each term and each value. The styles lay
+ * them out in a grid, where the spaces do not show; text read from the page (the search index,
+ * a screen reader's browse mode, a copy) reads "City Bilbao, Spain", not "CityBilbao, Spain".
+ */
+export function factList(rows: readonly (readonly [string, ElementContent | string | (ElementContent | string)[]])[], className?: string): Element {
+  return h('dl', className === undefined ? {} : { className: [className] }, rows.flatMap(([k, v]) => [h('dt', k), ' ', h('dd', v), ' ']));
 }
 
 function caseFacts(chapter: Chapter, locale: Locale, links: FacetLinks | undefined): Element {
@@ -79,7 +88,5 @@ function caseFacts(chapter: Chapter, locale: Locale, links: FacetLinks | undefin
     if (cs.contact.audience === 'members') contact.push(' ', h('span', { className: ['members-badge'] }, locale.t('membersOnlyBadge')));
     rows.push([locale.t('fact.contact'), h('span', contact)]);
   }
-  return h('aside', { className: ['case-facts'], ariaLabel: locale.t('keyFacts') }, [
-    h('dl', rows.flatMap(([k, v]) => [h('dt', k), h('dd', [v])])),
-  ]);
+  return h('aside', { className: ['case-facts'], ariaLabel: locale.t('keyFacts') }, [factList(rows)]);
 }
