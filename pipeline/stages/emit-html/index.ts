@@ -174,9 +174,9 @@ export function indexedPages(
     const links = siteLinks(plan, {});
     const shell = shellHash(plan.edition, links);
     const made = new Map<string, OutputFile>();
-    // The searchable pages first, so Pagefind has them all as early as it can; then the rest.
-    const searchableFirst = [...plan.specs.filter((s) => s.searchable !== false), ...plan.specs.filter((s) => s.searchable === false)];
-    for (const spec of searchableFirst) {
+    // The searchable pages first, so Pagefind has them all as early as it can; then the rest, when kept.
+    const searchable = plan.specs.filter((s) => s.searchable !== false);
+    for (const spec of keep ? [...searchable, ...plan.specs.filter((s) => s.searchable === false)] : searchable) {
       const page = pageHtml(plan.edition, spec, links, keep ? memo : undefined, shell);
       if (keep) made.set(spec.path, page);
       if (spec.searchable !== false) {

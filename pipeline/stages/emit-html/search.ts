@@ -68,7 +68,7 @@ export async function openSearchIndex(language: string, options: { readonly whol
  * Whether a page goes into the index: only pages with a `data-pagefind-body` are searchable
  * (layout.ts leaves it off facet pages). Pagefind would read the others, and then skip them.
  */
-export function searchable(html: string): boolean {
+function searchable(html: string): boolean {
   return indexedMain.test(html);
 }
 
