@@ -2,6 +2,7 @@ import { PDFDocument, ParseSpeeds } from 'pdf-lib';
 import type { Page } from 'puppeteer';
 import type { Edition } from '../../model/edition.js';
 import { collectGarbage } from './collect-garbage.js';
+import { layoutInColumns } from './column-layout.js';
 import { PdfEmitError } from './errors.js';
 import { dropRunningHeads } from './opening-pages.js';
 import type { IsolatedPage } from './isolation.js';
@@ -27,6 +28,7 @@ export interface PassesResult {
    */
   readonly printed: PrintedPages;
   readonly refs: readonly PageRef[];
+  /** How many times the document was printed. */
   readonly passes: number;
 }
 
@@ -43,15 +45,18 @@ export interface PassesOptions {
   readonly scratch?: string | undefined;
 }
 
-// Normally two, one when the layout is known; more when a pass moved something.
+// Normally two (a measuring pass, then the final print), one when the layout is known; more when a
+// pass moved something.
 const maxPasses = 4;
 
 /**
  * Print until the contents, the page references and the recto placements are true. The
- * measuring pass prints untagged, charts as empty boxes and page numbers left empty in room
- * reserved for them; the next prints the real numbers and blank pages and is normally final. When
- * the layout of the same document is known from a previous build, the first pass is the final one.
- * Every final pass is finished, read back, and its page references checked on the printed pages.
+ * measuring pass lays out the document with charts as empty boxes and page numbers left empty in
+ * room reserved for them, in columns (column-layout.ts) or, where that does not apply, printed
+ * untagged; the next prints the real numbers and blank pages and is normally final. When the
+ * layout of the same document is known from a previous build, the first pass is the final one.
+ * Every final pass is finished, read back, and its page references checked on the printed pages:
+ * a layout that was wrong, however it was found, costs a pass and never a wrong number.
  */
 export async function printWithTrueToc(page: Page, isolated: IsolatedPage, edition: Edition, assets: PrintAssets, options: PassesOptions): Promise<PassesResult> {
   const { log, pageLabel } = options;
@@ -69,6 +74,7 @@ export async function printWithTrueToc(page: Page, isolated: IsolatedPage, editi
     words.push(w);
   }
   if (cached !== undefined) log(`pdf: layout known from the last build of this document (${cached.layout.tocPages.size} headings); printing once`);
+  let prints = 0;
   try {
     for (let pass = 1; pass <= maxPasses; pass++) {
       const isMeasuring = layout === undefined;
@@ -79,6 +85,23 @@ export async function printWithTrueToc(page: Page, isolated: IsolatedPage, editi
       const html = isMeasuring ? measuringHtml : serialize(doc.tree);
       measuringHtml = ''; // printed or not needed: let it go
       const built = performance.now() - building;
+      const recto = new Map(doc.refs.map((r) => [r.target, r.recto]));
+      if (isMeasuring && pass === 1) {
+        const targets = [...new Set(doc.refs.map((r) => r.target))];
+        const columns = await layoutInColumns(page, isolated, html, { headings: doc.headings, targets, timeoutMs: options.timeoutMs });
+        if ('reason' in columns) log(`pdf: pass 1 cannot be laid out in columns (${columns.reason}); printing it`);
+        else {
+          const kept = columns.turns.length > 0 ? keepWordsWhole(doc.tree, columns.turns, columns.headingPages) : 0;
+          if (kept > 0) words.push({ turns: columns.turns, pages: columns.headingPages });
+          log(
+            `pdf: pass 1 (measure, in columns): ${columns.pageCount} pages, load ${ms(columns.loadMs)}, layout ${ms(columns.layoutMs)}; ` +
+              `${columns.headingPages.size} headings, ${columns.targetPages.size} reference target(s), ${columns.turns.length} word(s) hyphenated across a page turn, ${kept} set whole`,
+          );
+          layout = planLayout(doc.headings, columns.headingPages, emptyLayout.blankBefore, { measured: columns.targetPages, recto }, columns.pageCount);
+          continue;
+        }
+      }
+      prints += 1;
       const printed = await printPass(page, isolated, html, { tagged: !isMeasuring, timeoutMs: options.timeoutMs, whilePrinting: () => collectGarbage() });
       // A measuring pass is read at once, by pdftotext on the other core while pdf-lib parses it here.
       const early = isMeasuring ? startPoppler(printed.bytes, { scratch: options.scratch }) : undefined;
@@ -91,7 +114,6 @@ export async function printWithTrueToc(page: Page, isolated: IsolatedPage, editi
         `pdf: pass ${pass} (${isMeasuring ? 'measure' : 'tagged'}): ${pageCount} pages, ` +
           `build ${ms(built)}, load ${ms(printed.loadMs)}, pdf() ${ms(printed.pdfMs)}, outline ${ms(performance.now() - parsing)}`,
       );
-      const recto = new Map(doc.refs.map((r) => [r.target, r.recto]));
       const refPlan = (read: PrintedPages): RefPlan => ({ measured: measuredRefPages(read, doc.refs, pageLabel, doc.tocKeys.length), recto });
       // Words hyphenated across a page turn are set whole from now on (the chapters are shared between passes).
       const setWhole = (read: PrintedPages): number => {
@@ -141,7 +163,7 @@ export async function printWithTrueToc(page: Page, isolated: IsolatedPage, editi
       const wholeAgain = pass < maxPasses - 1 ? setWhole(read) : 0;
       if ((refs.problems.length === 0 && wholeAgain === 0) || pass === maxPasses) {
         if (refs.problems.length === 0 && wholeAgain === 0) options.layoutStore?.set(layoutNamespace, key, storeLayout({ layout: current, words }));
-        return { bytes, html, printed: read, refs: doc.refs, passes: pass };
+        return { bytes, html, printed: read, refs: doc.refs, passes: prints };
       }
       // A word set whole can also push a figure over a page: number the targets as they fell.
       problems = refs.problems;

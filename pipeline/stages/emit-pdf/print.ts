@@ -26,41 +26,54 @@ export interface PrintedPass {
 }
 
 export async function printPass(page: Page, isolated: IsolatedPage, html: string, options: PrintPassOptions): Promise<PrintedPass> {
-  const { timeoutMs } = options;
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new PrintTimeoutError(timeoutMs)), timeoutMs);
-  });
-  const work = (async () => {
-    await releaseDocument(page);
-    const started = performance.now();
-    const url = isolated.serveDocument(html);
-    await page.goto(url, { waitUntil: 'load', timeout: timeoutMs });
-    // Every face is loaded before printing, not only those the screen layout asked for: a face
-    // first needed by the paged layout (a running head, a footnote) would otherwise load while
-    // printing, and on a busy machine miss its block period and print in a fallback font.
-    await page.evaluate(async () => {
-      // Iterated, not forEach: the page runs no script of its own, so it cannot call back.
-      const faces = [...(document.fonts as unknown as Iterable<FontFace>)];
-      await Promise.all(faces.map((face) => face.load().catch(() => undefined)));
-      await document.fonts.ready;
-    });
+  return withinTime(options.timeoutMs, async () => {
+    const loadMs = await loadPrintDocument(page, isolated, html, options.timeoutMs);
     const loaded = performance.now();
     const printing = page.pdf({
       tagged: options.tagged,
       outline: true,
       preferCSSPageSize: true,
       printBackground: true,
-      timeout: timeoutMs,
+      timeout: options.timeoutMs,
     });
     // Shortly after: page.pdf() sends its command after a round trip or two of its own.
     const waiting = options.whilePrinting && setTimeout(options.whilePrinting, 50);
     const bytes = await printing.finally(() => clearTimeout(waiting));
-    return { bytes, loadMs: loaded - started, pdfMs: performance.now() - loaded };
-  })();
-  work.catch(() => undefined); // the timeout may win; the loser must not become unhandled
+    return { bytes, loadMs, pdfMs: performance.now() - loaded };
+  });
+}
+
+/**
+ * Load a print document into the isolated page, every font face loaded. Returns the time it took.
+ * The caller bounds the time (withinTime).
+ */
+export async function loadPrintDocument(page: Page, isolated: IsolatedPage, html: string, timeoutMs: number): Promise<number> {
+  await releaseDocument(page);
+  const started = performance.now();
+  const url = isolated.serveDocument(html);
+  await page.goto(url, { waitUntil: 'load', timeout: timeoutMs });
+  // Every face is loaded before printing, not only those the screen layout asked for: a face
+  // first needed by the paged layout (a running head, a footnote) would otherwise load while
+  // printing, and on a busy machine miss its block period and print in a fallback font.
+  await page.evaluate(async () => {
+    // Iterated, not forEach: the page runs no script of its own, so it cannot call back.
+    const faces = [...(document.fonts as unknown as Iterable<FontFace>)];
+    await Promise.all(faces.map((face) => face.load().catch(() => undefined)));
+    await document.fonts.ready;
+  });
+  return performance.now() - started;
+}
+
+/** Run `work` with a hard limit: past `ms` it rejects with a PrintTimeoutError (the work is abandoned). */
+export async function withinTime<T>(ms: number, work: () => Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new PrintTimeoutError(ms)), ms);
+  });
+  const running = work();
+  running.catch(() => undefined); // the timeout may win; the loser must not become unhandled
   try {
-    return await Promise.race([work, timeout]);
+    return await Promise.race([running, timeout]);
   } finally {
     clearTimeout(timer);
   }
