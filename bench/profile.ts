@@ -7,8 +7,14 @@ export type Profile = ReadonlyMap<string, number>;
 
 const stageLine = /^ {2}(\S+)(?: \(\d+\))?\s+([\d.]+) (ms|s)$/;
 const passLine = /^pdf: pass (\d) \((\w+)\): \d+ pages, build (\d+) ms, load (\d+) ms, pdf\(\) (\d+) ms, outline (\d+) ms/;
+const columnsLine = /^pdf: pass (\d) \(measure, in columns\): \d+ pages, load (\d+) ms, layout (\d+) ms/;
 const readyLine = /^pdf: browser ready in (\d+) ms/;
-const saveLine = /^pdf: metadata and save (\d+) ms/;
+// The steps after a final print: the text layer, the save, and the read-back that checks the pages.
+const finishLines: readonly [string, RegExp][] = [
+  ['text layer', /^pdf: text layer: .*, (\d+) ms$/],
+  ['save', /^pdf: .*saved in (\d+) ms$/],
+  ['read back and check', /^pdf: read back \d+ pages \(\w+(?:\.\w+)?\), (\d+) ms$/],
+];
 
 export function parseProfile(log: string, wallMs: number): Profile {
   const out = new Map<string, number>();
@@ -37,20 +43,32 @@ export function parseProfile(log: string, wallMs: number): Profile {
       }
       continue;
     }
+    m = columnsLine.exec(line);
+    if (m) {
+      for (const [name, value] of [['load in Chromium', m[2]], ['layout and read', m[3]]] as const) {
+        out.set(`pdf pass ${m[1]} (in columns): ${name}`, Number(value));
+        pdfDetailed += Number(value);
+      }
+      continue;
+    }
     m = readyLine.exec(line);
     if (m) {
       out.set('pdf: browser launch', Number(m[1]));
       pdfDetailed += Number(m[1]);
       continue;
     }
-    m = saveLine.exec(line);
-    if (m) {
-      out.set('pdf: metadata and save', Number(m[1]));
-      pdfDetailed += Number(m[1]);
+    for (const [name, pattern] of finishLines) {
+      m = pattern.exec(line);
+      if (m) {
+        // Summed over the final passes (normally one).
+        out.set(`pdf: ${name}`, (out.get(`pdf: ${name}`) ?? 0) + Number(m[1]));
+        pdfDetailed += Number(m[1]);
+        break;
+      }
     }
   }
   const pdfStage = out.get('stage pdf');
-  if (pdfStage !== undefined && pdfDetailed > 0) out.set('pdf: other (fonts, verification, close)', Math.max(0, pdfStage - pdfDetailed));
+  if (pdfStage !== undefined && pdfDetailed > 0) out.set('pdf: other (fonts, layout planning, outline fixes, close)', Math.max(0, pdfStage - pdfDetailed));
   if (total !== undefined) out.set('start-up and exit (outside the stages)', Math.max(0, wallMs - total));
   return out;
 }
