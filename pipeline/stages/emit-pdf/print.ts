@@ -84,12 +84,14 @@ export async function withinTime<T>(ms: number, work: () => Promise<T>): Promise
  * a replaced document only when it next collects, so without this the two laid-out documents are
  * in memory together: at 20× Chromium peaked at 3.4–3.7 GB, and at 2.6 GB with this.
  */
-async function releaseDocument(page: Page): Promise<void> {
+export async function releaseDocument(page: Page, options: { readonly purge?: boolean } = {}): Promise<void> {
   if (page.url() === 'about:blank') return;
   await page.goto('about:blank');
   const session = await page.createCDPSession();
   try {
     await session.send('HeapProfiler.collectGarbage');
+    // Also hand the freed memory back, as under memory pressure (see column-layout.ts).
+    if (options.purge === true) await session.send('Memory.simulatePressureNotification', { level: 'critical' });
   } finally {
     await session.detach();
   }
