@@ -41,7 +41,11 @@ export async function layoutInColumns(page: Page, isolated: IsolatedPage, html: 
     try {
       const loadMs = await loadPrintDocument(page, isolated, html, input.timeoutMs);
       const started = performance.now();
-      const result = (await page.evaluate(inPage(args))) as ColumnScriptResult;
+      // A script that fails costs the print of the measuring pass, not the build; a crashed page
+      // fails that print, which is retried as any other.
+      const result = await (page.evaluate(inPage(args)) as Promise<ColumnScriptResult>).catch(
+        (error: unknown): ColumnScriptResult => ({ ok: false, reason: `the layout script failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}` }),
+      );
       return { result, loadMs, layoutMs: performance.now() - started };
     } finally {
       // The columns are let go before the page goes back to screen media (which would lay them
