@@ -154,7 +154,8 @@ export function columnScript(args: ColumnScriptArgs): ColumnScriptResult {
   let problem: string | undefined;
   const visit = (el: Element, parentPage: string, inOwn: boolean): void => {
     const style = getComputedStyle(el);
-    const page = style.getPropertyValue('page') === 'auto' || style.getPropertyValue('page') === '' ? parentPage : style.getPropertyValue('page');
+    const named = style.getPropertyValue('page');
+    const page = named === 'auto' || named === '' ? parentPage : named;
     pageOf.set(el, page);
     let mine = inOwn;
     if (!inOwn && page !== '' && page !== parentPage && style.display !== 'none') {
