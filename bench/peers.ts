@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Command } from './measure.js';
@@ -67,9 +67,11 @@ export const peers: readonly Peer[] = [
     install: `PUPPETEER_SKIP_DOWNLOAD=1 npm install -g --prefix ${peersPrefix} pagedjs-cli@0.4.3   (outside the project; it is run with PUPPETEER_EXECUTABLE_PATH=<system chromium>)`,
     command: (exe, i) => ({
       cmd: exe,
-      args: [i.printHtmlScriptable, '-o', path.join(i.outDir, 'pagedjs.pdf'), '--browserArgs', i.launchArgs.join(','), '--timeout', '1200000'],
+      // Its --browserArgs is a comma-separated list, so the flags with commas in them
+      // (--disable-features) go through a wrapper of the browser instead (chromiumWith).
+      args: [i.printHtmlScriptable, '-o', path.join(i.outDir, 'pagedjs.pdf'), '--browserArgs', i.launchArgs.filter((a) => !a.includes(',')).join(','), '--timeout', '1200000'],
       // Its bundled Puppeteer 20 would otherwise look for a browser it never downloaded.
-      env: { PUPPETEER_EXECUTABLE_PATH: i.chromium },
+      env: { PUPPETEER_EXECUTABLE_PATH: chromiumWith(i.chromium, i.launchArgs, i.outDir) },
     }),
   },
   {
@@ -82,6 +84,29 @@ export const peers: readonly Peer[] = [
     command: (exe, i) => ({ cmd: exe, args: ['-f', 'markdown', '-t', 'html', '-o', path.join(i.outDir, 'pandoc.html'), ...i.chapters] }),
   },
 ];
+
+/**
+ * The browser, launched with the flags of `args` that hold commas added last, each merged with
+ * the same flag of the launcher: Chromium reads only the last `--disable-features`, and Puppeteer
+ * 20 gives one of its own. A shell script in `dir`; the browser itself when there are none.
+ */
+export function chromiumWith(chromium: string, args: readonly string[], dir: string): string {
+  const listed = args.filter((a) => a.includes(',') && /^--[a-z-]+=/.test(a));
+  if (listed.length === 0) return chromium;
+  const quote = (text: string) => `'${text.replace(/'/g, `'\\''`)}'`;
+  const lines = ['#!/bin/sh', '# Made by npm run bench for pagedjs-cli (bench/peers.ts).'];
+  const tail: string[] = [];
+  listed.forEach((flag, n) => {
+    const [name = '', value = ''] = flag.split(/=(.*)/s);
+    lines.push(`v${n}=${quote(value)}`, `for a in "$@"; do case "$a" in ${name}=*) v${n}="\${a#${name}=},\$v${n}";; esac; done`);
+    tail.push(`"${name}=\$v${n}"`);
+  });
+  lines.push(`exec ${quote(chromium)} "$@" ${tail.join(' ')}`);
+  const file = path.join(dir, 'chromium-for-pagedjs.sh');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(file, `${lines.join('\n')}\n`, { mode: 0o755 });
+  return file;
+}
 
 export function which(name: string): string | undefined {
   for (const dir of (process.env['PATH'] ?? '').split(path.delimiter)) {
