@@ -4,12 +4,30 @@ import { deserialize as v8Deserialize, serialize as v8Serialize } from 'node:v8'
 /**
  * A cached value as bytes and back: Node's structured-clone serializer, which keeps Maps, Sets,
  * Dates, typed arrays and undefined as they were (the model uses all of them).
+ *
+ * A string on its own (a web page's HTML) is stored as UTF-8 after one tag byte instead. V8 writes
+ * a string with any character beyond Latin-1 (a typographic apostrophe will do) as UTF-16, twice
+ * the bytes: the 20× bench edition's pages took 110 MB in the cache, read and decoded on every
+ * rebuild. A structured-clone value always starts with 0xFF (its version tag), so the tag cannot be
+ * mistaken. A string that UTF-8 cannot carry (a lone surrogate) goes through V8 as before.
  */
+const UTF8_TAG = 0x01;
+
 export function serialize(value: unknown): Uint8Array {
+  if (typeof value === 'string' && wellFormed(value)) {
+    const bytes = Buffer.allocUnsafe(1 + Buffer.byteLength(value, 'utf8'));
+    bytes[0] = UTF8_TAG;
+    bytes.write(value, 1, 'utf8');
+    return bytes;
+  }
   return v8Serialize(value);
 }
 
+/** Whether UTF-8 can carry the text (String.prototype.isWellFormed: Node 20, not yet in TypeScript's ES2022 library). */
+const wellFormed = (text: string): boolean => (text as string & { isWellFormed(): boolean }).isWellFormed();
+
 export function deserialize(bytes: Uint8Array): unknown {
+  if (bytes[0] === UTF8_TAG) return Buffer.from(bytes.buffer, bytes.byteOffset + 1, bytes.byteLength - 1).toString('utf8');
   return v8Deserialize(bytes);
 }
 
