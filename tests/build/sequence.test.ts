@@ -57,7 +57,8 @@ describe('build, check and preview run one sequence', () => {
     const yaml = await readFile(path.join(root, 'edition.yaml'), 'utf8');
     await writeFile(path.join(root, 'edition.yaml'), `${yaml}formats: [html, zine]\n`);
   });
-  afterAll(() => removeAll(root, out));
+  const ownTmps: string[] = [];
+  afterAll(() => removeAll(root, out, ...ownTmps));
 
   it('check knows the formats of the table it is given', async () => {
     const { table } = recordingTable();
@@ -92,12 +93,24 @@ describe('build, check and preview run one sequence', () => {
       expect(comparable(seen[0]!.edition)).toEqual(comparable(fromBuild));
       expect(preview.site.file('html.txt')).toMatch(/^Avant-propos\nLe logement\n/);
       // The PDF button: the `pdf` emitter's returned bytes, served as they are, with nothing written.
-      const tmpBefore = await readdir(os.tmpdir());
-      const pdf = await get(`${preview.url}__monitor/pdf`);
+      // The temporary folder is this test's own while it asks (TMPDIR is read at each call, and this
+      // worker's environment is its own): test files running alongside make folders in the shared one.
+      const ownTmp = await tempDir('seq-tmp');
+      ownTmps.push(ownTmp);
+      const sharedTmp = process.env['TMPDIR'];
+      process.env['TMPDIR'] = ownTmp;
+      let pdf: Awaited<ReturnType<typeof get>>;
+      try {
+        expect(os.tmpdir()).toBe(ownTmp);
+        pdf = await get(`${preview.url}__monitor/pdf`);
+      } finally {
+        if (sharedTmp === undefined) delete process.env['TMPDIR'];
+        else process.env['TMPDIR'] = sharedTmp;
+      }
       expect(pdf).toEqual({ status: 200, type: 'application/pdf', body: 'PDF of Moniteur de test' });
       expect(seen.map((s) => s.format)).toEqual(['html', 'pdf']);
       expect(comparable(seen[1]!.edition)).toEqual(comparable(fromBuild));
-      expect((await readdir(os.tmpdir())).filter((n) => !tmpBefore.includes(n) && n.includes('monitor'))).toEqual([]);
+      expect(await readdir(ownTmp)).toEqual([]);
     } finally {
       await preview.close();
     }
