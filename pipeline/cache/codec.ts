@@ -7,7 +7,7 @@ import { deserialize as v8Deserialize, serialize as v8Serialize } from 'node:v8'
  *
  * A string on its own (a web page's HTML) is stored as UTF-8 after one tag byte instead. V8 writes
  * a string with any character beyond Latin-1 (a typographic apostrophe will do) as UTF-16, twice
- * the bytes: the 20× bench edition's pages took 110 MB in the cache, read and decoded on every
+ * the bytes: the 20× bench edition's pages took 105 MB in the cache, read and decoded on every
  * rebuild. A structured-clone value always starts with 0xFF (its version tag), so the tag cannot be
  * mistaken. A string that UTF-8 cannot carry (a lone surrogate) goes through V8 as before.
  */
