@@ -19,6 +19,12 @@ const finishLines: readonly [string, RegExp][] = [
 export function parseProfile(log: string, wallMs: number): Profile {
   const out = new Map<string, number>();
   let pdfDetailed = 0;
+  // A part of the PDF stage, summed over the lines that give it (a final pass printed again, a
+  // browser launched again), and counted in what the stage's remainder leaves out.
+  const pdfPart = (name: string, value: string | undefined): void => {
+    out.set(name, (out.get(name) ?? 0) + Number(value));
+    pdfDetailed += Number(value);
+  };
   let total: number | undefined;
   for (const line of log.split('\n')) {
     let m = stageLine.exec(line);
@@ -31,38 +37,27 @@ export function parseProfile(log: string, wallMs: number): Profile {
     m = passLine.exec(line);
     if (m) {
       const pass = `pdf pass ${m[1]} (${m[2]})`;
-      const parts: [string, string | undefined][] = [
-        ['print HTML', m[3]],
-        ['load in Chromium', m[4]],
-        ['page.pdf()', m[5]],
-        ['outline read', m[6]],
-      ];
-      for (const [name, value] of parts) {
-        out.set(`${pass}: ${name}`, Number(value));
-        pdfDetailed += Number(value);
-      }
+      pdfPart(`${pass}: print HTML`, m[3]);
+      pdfPart(`${pass}: load in Chromium`, m[4]);
+      pdfPart(`${pass}: page.pdf()`, m[5]);
+      pdfPart(`${pass}: outline read`, m[6]);
       continue;
     }
     m = columnsLine.exec(line);
     if (m) {
-      for (const [name, value] of [['load in Chromium', m[2]], ['layout and read', m[3]]] as const) {
-        out.set(`pdf pass ${m[1]} (in columns): ${name}`, Number(value));
-        pdfDetailed += Number(value);
-      }
+      pdfPart(`pdf pass ${m[1]} (in columns): load in Chromium`, m[2]);
+      pdfPart(`pdf pass ${m[1]} (in columns): layout and read`, m[3]);
       continue;
     }
     m = readyLine.exec(line);
     if (m) {
-      out.set('pdf: browser launch', Number(m[1]));
-      pdfDetailed += Number(m[1]);
+      pdfPart('pdf: browser launch', m[1]);
       continue;
     }
     for (const [name, pattern] of finishLines) {
       m = pattern.exec(line);
       if (m) {
-        // Summed over the final passes (normally one).
-        out.set(`pdf: ${name}`, (out.get(`pdf: ${name}`) ?? 0) + Number(m[1]));
-        pdfDetailed += Number(m[1]);
+        pdfPart(`pdf: ${name}`, m[1]);
         break;
       }
     }
