@@ -16,3 +16,23 @@ describe('curly quotes in charts', () => {
     for (const t of shown) expect(t, t).not.toMatch(/['"]/);
   });
 });
+
+describe('title settings in a chart spec', () => {
+  it('keeps the CSS quotes of the font names in the theme’s title settings', async () => {
+    const r = planChart({ domId: 'fig-q', caption: 'C', alt: 'A', question: 'Q05', compare: 'previous' }, { bundle, locale: resolveLocale({ language: 'en' }), customSpecs: [] });
+    if (!r.ok) throw new Error(r.reason);
+    const config = (r.plan.spec as { config?: { title?: { font?: string } } }).config;
+    // The house theme names its fonts in CSS quotes: a font list with curly quotes names no font.
+    expect(config?.title?.font).toMatch(/^"Source Sans 3"/);
+    expect(JSON.stringify(r.plan.spec)).not.toMatch(/[“”‘]Source Sans/);
+  });
+
+  it('smartens the text and subtitle of a title object, and nothing else in it', async () => {
+    const { smartenPlan } = await import('../../pipeline/stages/charts/typography.js');
+    const r = planChart({ domId: 'fig-q', caption: 'C', alt: 'A', question: 'Q05', compare: 'previous' }, { bundle, locale: resolveLocale({ language: 'en' }), customSpecs: [] });
+    if (!r.ok) throw new Error(r.reason);
+    const spec = { ...r.plan.spec, title: { text: "Mayors' view", subtitle: ['"Good" or better'], font: '"Source Sans 3", sans-serif' } };
+    const out = smartenPlan({ ...r.plan, spec: spec as typeof r.plan.spec }, resolveLocale({ language: 'en' }));
+    expect((out.spec as { title?: unknown }).title).toEqual({ text: 'Mayors’ view', subtitle: ['“Good” or better'], font: '"Source Sans 3", sans-serif' });
+  });
+});

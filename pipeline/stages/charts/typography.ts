@@ -22,11 +22,24 @@ function smartenShown(node: Json, locale: Locale, inValues: boolean): Json {
   const out: { [key: string]: Json } = {};
   for (const [k, v] of Object.entries(node)) {
     if (inValues) out[k] = smartenShown(v, locale, true); // a data row: every string is a label
+    else if (k === 'title' && isObject(v)) out[k] = smartenTitle(v, locale); // title parameters, or the config's title settings
     else if (k === 'values' || shownKeys.has(k)) out[k] = typeof v === 'object' || typeof v === 'string' ? smartenShown(v, locale, true) : v;
     else out[k] = smartenShown(v, locale, false);
   }
   return out;
 }
+
+/**
+ * A title given as an object (`{ text, subtitle, font… }`, or the config's `title` settings): only
+ * its text and subtitle are read; its font names keep their straight quotes, which CSS needs.
+ */
+function smartenTitle(title: { [key: string]: Json }, locale: Locale): Json {
+  const out: { [key: string]: Json } = {};
+  for (const [k, v] of Object.entries(title)) out[k] = k === 'text' || k === 'subtitle' ? smartenShown(v, locale, true) : v;
+  return out;
+}
+
+const isObject = (v: Json): v is { [key: string]: Json } => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 function smartenTable(table: DataTable, locale: Locale): DataTable {
   const s = (t: string) => smartenText(t, locale.quotes);
