@@ -40,6 +40,8 @@ describe('the pages as the search index reads them', () => {
       const charted = pages.filter((p) => String(p.contents).includes('<div class="chart-svg'));
       expect(charted.length).toBeGreaterThan(5);
       for (const p of charted) expect(searchablePart(String(p.contents))).not.toMatch(/<div class="chart-svg[^"]*"><svg/);
+      // So are their data tables and download links, which the index excludes.
+      for (const p of charted) expect(searchablePart(String(p.contents))).not.toMatch(/class="chart-data"|class="chart-download"/);
       const language = edition.locale.primary;
       const full = await indexOf(pages, language, true);
       expect(full.length).toBeGreaterThan(3);

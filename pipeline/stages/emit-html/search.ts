@@ -77,20 +77,24 @@ const indexedMain = /<main\b[^>]*\sdata-pagefind-body[\s=>]/;
 /**
  * What Pagefind needs of a page: everything up to the end of its `<main>` (the indexed body, the
  * head and the banner), without the navigation and the footer that follow it, and with each
- * chart's drawing taken out of its `.chart-svg` box. None of that is indexed (only
- * data-pagefind-body is, and `.chart-svg` is excluded), but the navigation lists every chapter
- * and the drawings are most of a chapter's bytes: Pagefind would parse them all for nothing. The
- * index is the same, byte for byte (tests/web/search-trim.test.ts). A page with no `</main>` goes whole.
+ * chart's drawing taken out of its `.chart-svg` box, and its data table and download links left
+ * out. None of that is indexed (only data-pagefind-body is, and those boxes are excluded), but the
+ * navigation lists every chapter and the drawings are most of a chapter's bytes: Pagefind would
+ * parse them all for nothing. The index is the same, byte for byte
+ * (tests/web/search-trim.test.ts). A page with no `</main>` goes whole.
  */
 export function searchablePart(html: string): string {
   const end = html.lastIndexOf('</main>');
   if (end < 0) return html;
-  const main = html.slice(0, end + '</main>'.length).replace(chartDrawing, '$1$2');
+  const main = html.slice(0, end + '</main>'.length).replace(chartDrawing, '$1$2').replace(chartData, '').replace(chartDownloads, '');
   return `${main}</div></body></html>\n`;
 }
 
 /** A chart's box and the SVG drawing that is all it holds (stages/render/figure.ts). */
 const chartDrawing = /(<div class="chart-svg(?: [a-z-]+)*">)<svg\b[\s\S]*?<\/svg>(<\/div>)/g;
+/** A chart's data table and its download links (stages/render/figure.ts): excluded from the index, and a tenth of the bytes left. */
+const chartData = /<details class="chart-data">[\s\S]*?<\/details>/g;
+const chartDownloads = /<ul class="chart-download">[\s\S]*?<\/ul>/g;
 
 /** The search index over the given pages, added in the order given. */
 export async function searchIndex(pages: readonly { readonly path: string; readonly html: string }[], language: string): Promise<OutputFile[]> {
