@@ -2,6 +2,7 @@ import { resolveLocale } from '../../pipeline/locale/index.js';
 /** Chart text uses the language's typographic quotes, like the prose around it. */
 import { describe, expect, it } from 'vitest';
 import { planChart, renderChart } from '../../pipeline/stages/charts/index.js';
+import { smartenPlan } from '../../pipeline/stages/charts/typography.js';
 import { bundle } from './fixture.js';
 
 const texts = (svg: string) => [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]!.replace(/&#39;/g, "'").replace(/&#34;|&quot;/g, '"'));
@@ -18,7 +19,7 @@ describe('curly quotes in charts', () => {
 });
 
 describe('title settings in a chart spec', () => {
-  it('keeps the CSS quotes of the font names in the theme’s title settings', async () => {
+  it('keeps the CSS quotes of the font names in the theme’s title settings', () => {
     const r = planChart({ domId: 'fig-q', caption: 'C', alt: 'A', question: 'Q05', compare: 'previous' }, { bundle, locale: resolveLocale({ language: 'en' }), customSpecs: [] });
     if (!r.ok) throw new Error(r.reason);
     const config = (r.plan.spec as { config?: { title?: { font?: string } } }).config;
@@ -27,8 +28,7 @@ describe('title settings in a chart spec', () => {
     expect(JSON.stringify(r.plan.spec)).not.toMatch(/[“”‘]Source Sans/);
   });
 
-  it('smartens the text and subtitle of a title object, and nothing else in it', async () => {
-    const { smartenPlan } = await import('../../pipeline/stages/charts/typography.js');
+  it('smartens the text and subtitle of a title object, and nothing else in it', () => {
     const r = planChart({ domId: 'fig-q', caption: 'C', alt: 'A', question: 'Q05', compare: 'previous' }, { bundle, locale: resolveLocale({ language: 'en' }), customSpecs: [] });
     if (!r.ok) throw new Error(r.reason);
     const spec = { ...r.plan.spec, title: { text: "Mayors' view", subtitle: ['"Good" or better'], font: '"Source Sans 3", sans-serif' } };
