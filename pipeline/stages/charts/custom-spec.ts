@@ -10,7 +10,7 @@ import { toCsv } from './csv.js';
 import { resolveDataset, type Dataset } from './datasets.js';
 import { sourceNote } from './source-note.js';
 import { themeConfig } from './theme.js';
-import { fail, followOn, planVersion, type ChartContext, type ChartRequest, type PlanResult } from './types.js';
+import { fail, followOn, isJsonObject, planVersion, type ChartContext, type ChartRequest, type Json, type PlanResult } from './types.js';
 
 const maxBytes = 256 * 1024;
 const maxDepth = 64;
@@ -24,8 +24,6 @@ const generators = new Set(['sequence', 'sphere', 'graticule']);
  */
 export const MAX_SEQUENCE_ROWS = 100_000;
 const MIN_GRATICULE_STEP = 1;
-
-type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
 export function specPath(name: string): string {
   return `data/charts/${name}.vl.json`;
@@ -123,10 +121,10 @@ export function scanSpec(tree: Json): Set<string> | string {
       if (key === 'url') return urlRefusal(at);
       if (key === 'datasets') return `"datasets" at ${at} is not allowed: the pipeline supplies the data; name it by dataset id`;
       if (key === 'href') return `"href" at ${at} is not allowed: charts may not contain links`;
-      if ((key === 'mark' || key === 'type') && (value === 'image' || (isObject(value) && value['type'] === 'image'))) {
+      if ((key === 'mark' || key === 'type') && (value === 'image' || (isJsonObject(value) && value['type'] === 'image'))) {
         return `image marks (${at}) are not allowed: charts never load images`;
       }
-      if (key === 'data' && isObject(value)) {
+      if (key === 'data' && isJsonObject(value)) {
         if ('url' in value) return urlRefusal(`${at}/url`);
         if ('values' in value) return `inline "values" at ${at}/values are not allowed: survey numbers come from the data, name them by dataset id`;
         const generated = Object.keys(value).some((k) => generators.has(k));
@@ -149,7 +147,7 @@ export function scanSpec(tree: Json): Set<string> | string {
 function generatorRefusal(data: { [key: string]: Json }, at: string): string | undefined {
   const sequence = data['sequence'];
   if (sequence !== undefined) {
-    const s = isObject(sequence) ? sequence : {};
+    const s = isJsonObject(sequence) ? sequence : {};
     const [start, stop, step] = [s['start'], s['stop'], s['step'] ?? 1];
     if (typeof start !== 'number' || typeof stop !== 'number' || typeof step !== 'number' || step === 0) {
       return `"sequence" at ${at}/sequence needs numbers for start, stop and step (not 0)`;
@@ -160,7 +158,7 @@ function generatorRefusal(data: { [key: string]: Json }, at: string): string | u
     }
   }
   const graticule = data['graticule'];
-  if (isObject(graticule)) {
+  if (isJsonObject(graticule)) {
     for (const key of ['step', 'stepMinor', 'stepMajor']) {
       const steps = graticule[key];
       const values = Array.isArray(steps) ? steps : steps === undefined ? [] : [steps];
@@ -176,16 +174,12 @@ function urlRefusal(at: string): string {
   return `"url" at ${at} is not allowed: charts never load files or web addresses; name the data by dataset id, e.g. "data": {"name": "pulse-2026:Q14"}`;
 }
 
-function isObject(v: Json | undefined): v is { [key: string]: Json } {
-  return v !== null && typeof v === 'object' && !Array.isArray(v);
-}
-
 function renameData(node: Json, rename: ReadonlyMap<string, string>): Json {
   if (Array.isArray(node)) return node.map((n) => renameData(n, rename));
-  if (!isObject(node)) return node;
+  if (!isJsonObject(node)) return node;
   const out: { [key: string]: Json } = {};
   for (const [key, value] of Object.entries(node)) {
-    if (key === 'data' && isObject(value) && typeof value['name'] === 'string') {
+    if (key === 'data' && isJsonObject(value) && typeof value['name'] === 'string') {
       out[key] = { ...value, name: rename.get(value['name']) ?? value['name'] };
     } else out[key] = renameData(value, rename);
   }

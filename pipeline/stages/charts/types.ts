@@ -9,6 +9,14 @@ import type { DataTable } from '../../model/figure.js';
 import type { SourceFile } from '../../model/source.js';
 import type { SurveyBundle } from '../../model/survey.js';
 
+/** A chart spec as parsed JSON, walked by the stages that read or rewrite specs. */
+export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+
+/** A JSON object: not null, not an array. */
+export function isJsonObject(v: Json | undefined): v is { [key: string]: Json } {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
+}
+
 /** The attributes of one `::chart` directive, as strings. */
 export interface ChartRequest {
   /** Unique in the whole document; prefixes every id inside the SVG. */

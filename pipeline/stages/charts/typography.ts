@@ -8,9 +8,7 @@ import type { Locale } from '../../locale/index.js';
 import type { TopLevelSpec } from 'vega-lite';
 import type { DataTable } from '../../model/figure.js';
 import { smartenText } from '../markdown/typography.js';
-import type { ChartPlan } from './types.js';
-
-type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
+import { isJsonObject, type ChartPlan, type Json } from './types.js';
 
 /** Keys whose string values (or arrays of strings) are shown to readers. */
 const shownKeys = new Set(['domain', 'title']);
@@ -22,7 +20,7 @@ function smartenShown(node: Json, locale: Locale, inValues: boolean): Json {
   const out: { [key: string]: Json } = {};
   for (const [k, v] of Object.entries(node)) {
     if (inValues) out[k] = smartenShown(v, locale, true); // a data row: every string is a label
-    else if (k === 'title' && isObject(v)) out[k] = smartenTitle(v, locale); // title parameters, or the config's title settings
+    else if (k === 'title' && isJsonObject(v)) out[k] = smartenTitle(v, locale); // title parameters, or the config's title settings
     else if (k === 'values' || shownKeys.has(k)) out[k] = typeof v === 'object' || typeof v === 'string' ? smartenShown(v, locale, true) : v;
     else out[k] = smartenShown(v, locale, false);
   }
@@ -38,8 +36,6 @@ function smartenTitle(title: { [key: string]: Json }, locale: Locale): Json {
   for (const [k, v] of Object.entries(title)) out[k] = k === 'text' || k === 'subtitle' ? smartenShown(v, locale, true) : v;
   return out;
 }
-
-const isObject = (v: Json): v is { [key: string]: Json } => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 function smartenTable(table: DataTable, locale: Locale): DataTable {
   const s = (t: string) => smartenText(t, locale.quotes);
