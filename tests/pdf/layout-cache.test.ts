@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emitPdf } from '../../pipeline/stages/emit-pdf/index.js';
-import type { LayoutStore } from '../../pipeline/stages/emit-pdf/layout-cache.js';
+import { loadLayout, storeLayout, type CachedLayout, type LayoutStore } from '../../pipeline/stages/emit-pdf/layout-cache.js';
 import { makeEdition } from './fixture.js';
 
 // A rebuild of the same print document prints once, with the layout the last build found, and
@@ -56,4 +56,16 @@ describe('the print layout kept between builds', () => {
     expect(wrong.passes).toBeGreaterThanOrEqual(2);
     expect(Buffer.from(wrong.bytes).equals(Buffer.from(cold.bytes))).toBe(true);
   }, 180_000);
+
+  it('keeps the chapters set to save a short last page, and refuses a setting it does not know', () => {
+    const layout: CachedLayout = {
+      layout: { tocPages: new Map([['a--title', 9]]), blankBefore: new Set(['b--title']), refPages: new Map([['fig-1', 12]]), digits: 2 },
+      words: [],
+      fitted: [{ id: 'chapter-a', fit: 'tight' }, { id: 'chapter-b', fit: 'loose' }],
+    };
+    const stored = JSON.parse(JSON.stringify(storeLayout(layout))) as ReturnType<typeof storeLayout>;
+    expect(loadLayout(stored)).toEqual(layout);
+    expect(loadLayout({ ...stored, fitted: [['chapter-a', 'wide']] })).toBeUndefined();
+    expect(loadLayout({ ...stored, fitted: undefined })).toBeUndefined();
+  });
 });

@@ -123,3 +123,37 @@ export function headingsLastOnPage(pages: readonly string[][], headings: readonl
   });
   return out;
 }
+
+/**
+ * Short last pages: a page of at most `maxLines` lines of text (running heads and folios aside)
+ * that ends a chapter, because the page after it is blank or opens a chapter. An opening page has
+ * no running head: its first line is the chapter's label in capitals ("GUEST ESSAY"), and its title
+ * follows within a few lines.
+ * The cover and the last page are not looked at.
+ */
+export function shortLastPages(pages: readonly string[][], chapterTitles: readonly string[], maxLines: number): { page: number; lines: string[] }[] {
+  const titles = new Set(chapterTitles);
+  const text = pages.map((lines) => lines.map((l) => normalise(l)).filter((l) => l !== ''));
+  const isHead = (line: string): boolean => titles.has(line) || chapterTitles.some((t) => t.startsWith(line));
+  const opens = (i: number): boolean => opensChapter(text[i] ?? [], chapterTitles);
+  const out: { page: number; lines: string[] }[] = [];
+  for (let i = 1; i < text.length - 1; i++) {
+    const body = (text[i] ?? []).filter((l) => !isFolio(l) && !isHead(l));
+    const after = text[i + 1] ?? [];
+    if (body.length === 0 || body.length > maxLines) continue;
+    if (after.length === 0 || opens(i + 1)) out.push({ page: i + 1, lines: body });
+  }
+  return out;
+}
+
+/** Pages that open a chapter, as `shortLastPages` finds them (for a check on that check). */
+export function chapterOpenings(pages: readonly string[][], chapterTitles: readonly string[]): number {
+  return pages.filter((raw) => opensChapter(raw.map((l) => normalise(l)).filter((l) => l !== ''), chapterTitles)).length;
+}
+
+function opensChapter(lines: readonly string[], chapterTitles: readonly string[]): boolean {
+  const label = lines[0] ?? '';
+  if (!/\p{Lu}/u.test(label) || label !== label.toUpperCase()) return false;
+  const head = lines.slice(0, 8).join(' ');
+  return chapterTitles.some((t) => head.includes(t.slice(0, 24)));
+}

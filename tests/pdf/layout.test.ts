@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveLocale } from '../../pipeline/locale/index.js';
-import { bodyLineStats, fontNames, furnishedBlankPages, headingsLastOnPage, layoutPages, sourceHeadings, sourceQuestions } from './layout-check.js';
+import { bodyLineStats, fontNames, furnishedBlankPages, chapterOpenings, headingsLastOnPage, layoutPages, shortLastPages, sourceHeadings, sourceQuestions } from './layout-check.js';
 
 const run = promisify(execFile);
 const project = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -61,6 +61,12 @@ describe('print layout of the sample edition', () => {
     const notes = resolveLocale({ language: 'en' }).t('notes');
     expect(pages.some((lines) => lines.some((l) => l.trim() === notes))).toBe(true);
     expect(headingsLastOnPage(pages, [...sections, ...questions, notes])).toEqual([]);
+  });
+
+  it('ends no chapter with a page of four lines or fewer', () => {
+    // A check on the check: it finds every chapter opening (the contents page is no chapter).
+    expect(chapterOpenings(pages, chapterTitles)).toBe(chapterTitles.length);
+    expect(shortLastPages(pages, chapterTitles, 4)).toEqual([]);
   });
 
   it('numbers figures the same way in both editions, with the unnumbered executive summary’s as ES.n', async () => {

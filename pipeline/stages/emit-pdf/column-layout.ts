@@ -1,6 +1,7 @@
 import type { Page } from 'puppeteer';
 import type { IsolatedPage } from './isolation.js';
 import { columnScript, type ColumnScriptArgs, type ColumnScriptResult } from './column-script.js';
+import { fitScript, type Fitted, type RuntFit } from './fit-script.js';
 import type { PageTurn } from './page-turns.js';
 import { loadPrintDocument, releaseDocument, withinTime } from './print.js';
 import { normalize, type DocHeading } from './toc.js';
@@ -14,6 +15,8 @@ export interface ColumnLayout {
   /** Words hyphenated across a page turn. */
   readonly turns: readonly PageTurn[];
   readonly pageCount: number;
+  /** The units set tighter or looser to save a short last page (see `RuntFit`). */
+  readonly fitted: readonly Fitted[];
   readonly loadMs: number;
   readonly layoutMs: number;
 }
@@ -22,6 +25,7 @@ export interface ColumnInput {
   readonly headings: readonly DocHeading[];
   readonly targets: readonly string[];
   readonly timeoutMs: number;
+  readonly fit?: RuntFit | undefined;
 }
 
 /**
@@ -34,7 +38,7 @@ export interface ColumnInput {
  * this model does not cover gives a reason, and the caller prints its measuring pass.
  */
 export async function layoutInColumns(page: Page, isolated: IsolatedPage, html: string, input: ColumnInput): Promise<ColumnLayout | { readonly reason: string }> {
-  const args: ColumnScriptArgs = { targets: input.targets };
+  const args: ColumnScriptArgs = { targets: input.targets, fit: input.fit };
   const { result, loadMs, layoutMs } = await withinTime(input.timeoutMs, async () => {
     // Laid out with the print style sheet from the start, as Chromium lays out a document it prints.
     await page.emulateMediaType('print');
@@ -71,7 +75,7 @@ export async function layoutInColumns(page: Page, isolated: IsolatedPage, html: 
     if (p !== null && p !== undefined) targetPages.set(target, p);
   });
   const turns = result.turns.map((t) => ({ page: t.page - 1, before: t.before, after: t.after }));
-  return { headingPages, targetPages, turns, pageCount: result.pages, loadMs, layoutMs };
+  return { headingPages, targetPages, turns, pageCount: result.pages, fitted: result.fitted, loadMs, layoutMs };
 }
 
 /**
@@ -79,5 +83,5 @@ export async function layoutInColumns(page: Page, isolated: IsolatedPage, html: 
  * `__name` helper of the module, which the page does not have: it is given one that does nothing.
  */
 function inPage(args: ColumnScriptArgs): string {
-  return `(() => { const __name = (f) => f; return (${columnScript.toString()})(${JSON.stringify(args)}); })()`;
+  return `(() => { const __name = (f) => f; return (${columnScript.toString()})(${JSON.stringify(args)}, ${fitScript.toString()}); })()`;
 }

@@ -1,7 +1,8 @@
 /**
  * Runs inside Chromium, on a loaded print document (see column-layout.ts): lays the document out
- * as one column per page and reads where things fell. Self-contained, no imports, no closures:
- * Puppeteer sends it to the page as source text.
+ * as one column per page and reads where things fell. Self-contained, no imports but types, no
+ * closures: Puppeteer sends it to the page as source text, with the fit script (fit-script.ts) as
+ * its second argument.
  *
  * The pages of the print document all have the same content box except those of a named page
  * with margins of its own (the covers), which are laid out one element per page. A forced page
@@ -12,9 +13,13 @@
  * guess, and the caller prints a measuring pass.
  */
 
+import type { Fitted, RuntFit, fitScript } from './fit-script.js';
+
 export interface ColumnScriptArgs {
   /** Ids of page-reference targets, whose pages are wanted. */
   readonly targets: readonly string[];
+  /** Short last pages to take back, if any (see step 4). */
+  readonly fit?: RuntFit | undefined;
 }
 
 export interface ColumnTurn {
@@ -36,9 +41,11 @@ export type ColumnScriptResult =
       readonly targets: readonly (number | null)[];
       readonly turns: readonly ColumnTurn[];
       readonly pages: number;
+      /** The units given the fit attribute, in document order. */
+      readonly fitted: readonly Fitted[];
     };
 
-export function columnScript(args: ColumnScriptArgs): ColumnScriptResult {
+export function columnScript(args: ColumnScriptArgs, fitRunts: typeof fitScript): ColumnScriptResult {
   const fail = (reason: string): ColumnScriptResult => ({ ok: false, reason });
   const mm = 96 / 25.4;
   const units: Record<string, number> = { mm, cm: 10 * mm, q: mm / 4, in: 96, pt: 96 / 72, pc: 16, px: 1 };
@@ -188,11 +195,15 @@ export function columnScript(args: ColumnScriptArgs): ColumnScriptResult {
   }
   Object.assign(body.style, { margin: '0', width: `${main.width}px`, height: `${main.height}px`, columnWidth: `${main.width}px`, columnGap: '0', columnFill: 'auto' });
 
-  // 4. Where things fell.
   const origin = body.getBoundingClientRect();
   const width = origin.width;
   if (!(width > 0)) return fail('the columns have no width');
   const pageAt = (rect: DOMRect | undefined): number | null => (rect === undefined ? null : Math.floor((rect.left - origin.left + 0.5) / width) + 1);
+
+  // 4. Short last pages, before anything is read (fit-script.ts).
+  const fitted = args.fit === undefined ? [] : fitRunts(args.fit, body, pageAt);
+
+  // 5. Where things fell.
   const headings = Array.from(document.querySelectorAll('h1, h2, h3, h4, h5, h6')).map((h) => ({ text: h.textContent ?? '', page: pageAt(h.getClientRects()[0]) }));
   const targets = args.targets.map((id) => pageAt(document.getElementById(id)?.getClientRects()[0]));
   let pages = 0;
@@ -240,5 +251,5 @@ export function columnScript(args: ColumnScriptArgs): ColumnScriptResult {
       turns.push({ page: before, before: head.slice(-120).replace(/\u00ad/g, ''), after: tail.slice(0, 120).replace(/\u00ad/g, '') });
     }
   }
-  return { ok: true, headings, targets, turns, pages };
+  return { ok: true, headings, targets, turns, pages, fitted };
 }

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { Fitted } from './fit-script.js';
 import type { PageTurn } from './page-turns.js';
 import type { PrintLayout } from './toc.js';
 
@@ -22,10 +23,12 @@ export interface WordsWhole {
 export interface CachedLayout {
   readonly layout: PrintLayout;
   readonly words: readonly WordsWhole[];
+  /** The chapters set tighter or looser to save a short last page (fit.ts). */
+  readonly fitted: readonly Fitted[];
 }
 
 export const layoutNamespace = 'print-layout';
-const format = 1;
+const format = 2;
 
 export function layoutKey(measuringHtml: string, browserVersion: string): string {
   return createHash('sha256').update(`${format}\n${browserVersion}\n`).update(measuringHtml).digest('hex');
@@ -39,6 +42,7 @@ interface Stored {
   refPages: Pairs;
   digits: number;
   words: { turns: PageTurn[]; pages: Pairs }[];
+  fitted: [string, string][];
 }
 
 export function storeLayout(cached: CachedLayout): Stored {
@@ -49,6 +53,7 @@ export function storeLayout(cached: CachedLayout): Stored {
     refPages: [...cached.layout.refPages],
     digits: cached.layout.digits,
     words: cached.words.map((w) => ({ turns: [...w.turns], pages: [...w.pages] })),
+    fitted: cached.fitted.map((f) => [f.id, f.fit]),
   };
 }
 
@@ -62,8 +67,11 @@ export function loadLayout(value: unknown): CachedLayout | undefined {
   if (v.format !== format || !pairs(v.tocPages) || !pairs(v.refPages) || typeof v.digits !== 'number') return undefined;
   if (!Array.isArray(v.blankBefore) || !v.blankBefore.every((b) => typeof b === 'string')) return undefined;
   if (!Array.isArray(v.words) || !v.words.every((w) => Array.isArray(w?.turns) && w.turns.every(turn) && pairs(w.pages))) return undefined;
+  const fit = (f: unknown): f is [string, Fitted['fit']] => Array.isArray(f) && typeof f[0] === 'string' && (f[1] === 'tight' || f[1] === 'loose');
+  if (!Array.isArray(v.fitted) || !v.fitted.every(fit)) return undefined;
   return {
     layout: { tocPages: new Map(v.tocPages), blankBefore: new Set(v.blankBefore), refPages: new Map(v.refPages), digits: v.digits },
     words: v.words.map((w) => ({ turns: w.turns, pages: new Map(w.pages) })),
+    fitted: v.fitted.map(([id, f]) => ({ id, fit: f as Fitted['fit'] })),
   };
 }

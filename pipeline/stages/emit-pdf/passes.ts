@@ -4,6 +4,8 @@ import type { Edition } from '../../model/edition.js';
 import { collectGarbage } from './collect-garbage.js';
 import { layoutInColumns } from './column-layout.js';
 import { PdfEmitError } from './errors.js';
+import type { Fitted } from './fit-script.js';
+import { chapterFit, describeFits, fitChapters } from './fit.js';
 import { dropRunningHeads } from './opening-pages.js';
 import type { IsolatedPage } from './isolation.js';
 import { layoutKey, layoutNamespace, loadLayout, storeLayout, type LayoutStore, type WordsWhole } from './layout-cache.js';
@@ -62,6 +64,7 @@ export async function printWithTrueToc(page: Page, isolated: IsolatedPage, editi
   const { log, pageLabel } = options;
   let problems: string[] = [];
   const words: WordsWhole[] = [];
+  let fitted: readonly Fitted[] = [];
   const expected = expectedContents(edition);
   // The measuring document, as the key of the layout a previous build found for it.
   const measuring = buildPrintDocument(edition, undefined, assets, undefined, { digits: pageDigits(estimatePages(edition)) });
@@ -69,6 +72,8 @@ export async function printWithTrueToc(page: Page, isolated: IsolatedPage, editi
   const key = layoutKey(measuringHtml, await page.browser().version());
   const cached = loadLayout(await options.layoutStore?.get(layoutNamespace, key));
   let layout: PrintLayout | undefined = cached?.layout;
+  if (cached !== undefined) fitted = cached.fitted;
+  fitChapters(measuring.tree, fitted);
   for (const w of cached?.words ?? []) {
     keepWordsWhole(measuring.tree, w.turns, w.pages);
     words.push(w);
@@ -88,9 +93,12 @@ export async function printWithTrueToc(page: Page, isolated: IsolatedPage, editi
       const recto = new Map(doc.refs.map((r) => [r.target, r.recto]));
       if (isMeasuring && pass === 1) {
         const targets = [...new Set(doc.refs.map((r) => r.target))];
-        const columns = await layoutInColumns(page, isolated, html, { headings: doc.headings, targets, timeoutMs: options.timeoutMs });
+        const columns = await layoutInColumns(page, isolated, html, { headings: doc.headings, targets, timeoutMs: options.timeoutMs, fit: chapterFit });
         if ('reason' in columns) log(`pdf: pass 1 cannot be laid out in columns (${columns.reason}); printing it`);
         else {
+          // Before the words: they were found with these chapters already set tighter.
+          fitted = columns.fitted;
+          if (fitChapters(doc.tree, fitted) > 0) log(`pdf: ${fitted.length} chapter(s) set to save a short last page: ${describeFits(fitted)}`);
           const kept = columns.turns.length > 0 ? keepWordsWhole(doc.tree, columns.turns, columns.headingPages) : 0;
           if (kept > 0) words.push({ turns: columns.turns, pages: columns.headingPages });
           log(
@@ -162,7 +170,7 @@ export async function printWithTrueToc(page: Page, isolated: IsolatedPage, editi
       // Setting words whole re-wraps their paragraphs, which can split another word at a page turn.
       const wholeAgain = pass < maxPasses - 1 ? setWhole(read) : 0;
       if ((refs.problems.length === 0 && wholeAgain === 0) || pass === maxPasses) {
-        if (refs.problems.length === 0 && wholeAgain === 0) options.layoutStore?.set(layoutNamespace, key, storeLayout({ layout: current, words }));
+        if (refs.problems.length === 0 && wholeAgain === 0) options.layoutStore?.set(layoutNamespace, key, storeLayout({ layout: current, words, fitted }));
         return { bytes, html, printed: read, refs: doc.refs, passes: prints };
       }
       // A word set whole can also push a figure over a page: number the targets as they fell.
