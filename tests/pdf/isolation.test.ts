@@ -11,6 +11,7 @@ import { emitPdf, PdfEmitError } from '../../pipeline/stages/emit-pdf/index.js';
 import { emitPdfInto } from './emit-into.js';
 import { resolveBrowser } from '../../pipeline/stages/emit-pdf/browser.js';
 import { isolatePage } from '../../pipeline/stages/emit-pdf/isolation.js';
+import { loadPrintDocument, releaseDocument } from '../../pipeline/stages/emit-pdf/print.js';
 import { launchBrowser } from '../../pipeline/stages/emit-pdf/launch.js';
 import { makeEdition } from './fixture.js';
 import { pageTexts } from './read-pdf.js';
@@ -80,6 +81,33 @@ describe('print isolation', () => {
       await page.goto('file:///etc/passwd').catch(() => undefined);
       expect(requests).toBe(0);
       expect(isolated.blocked).toEqual([`http://127.0.0.1:${port}/direct.html`, 'file:///etc/passwd']);
+    } finally {
+      await launched.close();
+    }
+  }, 60_000);
+
+  it('keeps the tab on the print origin between documents, in the same renderer process', async () => {
+    const launched = await launchBrowser(resolveBrowser(undefined).path, () => undefined);
+    try {
+      const page = (await launched.browser.pages())[0] ?? (await launched.browser.newPage());
+      const isolated = await isolatePage(page);
+      const browserSession = await launched.browser.target().createCDPSession();
+      const renderers = async (): Promise<number[]> => {
+        const { processInfo } = (await browserSession.send('SystemInfo.getProcessInfo')) as { processInfo: { type: string; id: number }[] };
+        return processInfo.filter((p) => p.type === 'renderer').map((p) => p.id).sort();
+      };
+      const doc = (n: number) => `<!doctype html><html><head><style>body { font: 12pt serif }</style></head><body><p>Document ${n}</p></body></html>`;
+      await loadPrintDocument(page, isolated, doc(1), 30_000);
+      const first = await renderers();
+      for (const n of [2, 3]) {
+        await releaseDocument(page, isolated, { purge: true });
+        expect(page.url()).toBe(isolated.blankUrl);
+        await loadPrintDocument(page, isolated, doc(n), 30_000);
+        expect(await page.evaluate(() => document.body.textContent)).toBe(`Document ${n}`);
+      }
+      expect(first.length).toBeGreaterThan(0);
+      expect(await renderers()).toEqual(first);
+      expect(isolated.blocked).toEqual([]);
     } finally {
       await launched.close();
     }

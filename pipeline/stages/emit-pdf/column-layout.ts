@@ -55,7 +55,7 @@ export async function layoutInColumns(page: Page, isolated: IsolatedPage, html: 
       // The columns are let go before the page goes back to screen media (which would lay them
       // out again), and their memory is handed back: at 20× Chromium otherwise kept about 0.6 GB
       // more through the final print.
-      await releaseDocument(page, { purge: true });
+      await releaseDocument(page, isolated, { purge: true });
       await page.emulateMediaType();
     }
   });

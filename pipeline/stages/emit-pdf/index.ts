@@ -1,9 +1,10 @@
+import type { Page } from 'puppeteer';
 import type { Edition } from '../../model/edition.js';
 import type { OutputFile } from '../../model/output.js';
 import { resolveBrowser } from './browser.js';
 import { describePrintFailure, PdfEmitError, withBrowserState } from './errors.js';
 import { loadFontCss } from './fonts.js';
-import { isolatePage } from './isolation.js';
+import { isolatePage, type IsolatedPage } from './isolation.js';
 import { launchBrowser, type LaunchedBrowser } from './launch.js';
 import { finishPdf } from './finish.js';
 import type { LayoutStore } from './layout-cache.js';
@@ -160,9 +161,7 @@ async function printOnce(
   const launched = await launching;
   let printed = false;
   try {
-    // The tab Chromium opens at start is enough; a new one costs a few hundred ms.
-    const page = (await launched.browser.pages())[0] ?? (await launched.browser.newPage());
-    const isolated = await isolatePage(page);
+    const { page, isolated } = await (prepared.get(launched) ?? preparePage(launched));
     log(`pdf: browser ready in ${Math.round(performance.now() - t0)} ms`);
     const result = await printWithTrueToc(page, isolated, edition, assets, {
       timeoutMs,
@@ -189,9 +188,27 @@ async function printOnce(
  * charts are being made. Whoever starts it must close it, whether or not it passed it to emitPdf.
  */
 export function startBrowser(executablePath: string | undefined, log: (line: string) => void = () => undefined): Promise<LaunchedBrowser> {
-  const launching = Promise.resolve().then(() => launchBrowser(resolveBrowser(executablePath).path, log));
+  const launching = Promise.resolve().then(async () => {
+    const launched = await launchBrowser(resolveBrowser(executablePath).path, log);
+    // Its tab is made ready too, on the print origin (see IsolatedPage.blankUrl), meanwhile.
+    const page = preparePage(launched);
+    page.catch(() => undefined); // a failure surfaces when printOnce awaits it
+    prepared.set(launched, page);
+    return launched;
+  });
   launching.catch(() => undefined); // a failure surfaces when emitPdf awaits it
   return launching;
+}
+
+/** Tabs made ready by startBrowser, by browser. */
+const prepared = new WeakMap<LaunchedBrowser, Promise<{ page: Page; isolated: IsolatedPage }>>();
+
+/** The tab Chromium opens at start (a new one costs a few hundred ms), isolated, on the print origin. */
+async function preparePage(launched: LaunchedBrowser): Promise<{ page: Page; isolated: IsolatedPage }> {
+  const page = (await launched.browser.pages())[0] ?? (await launched.browser.newPage());
+  const isolated = await isolatePage(page);
+  await page.goto(isolated.blankUrl);
+  return { page, isolated };
 }
 
 function imagesAsDataUrls(images: EmitPdfOptions['images']): Map<string, string> {

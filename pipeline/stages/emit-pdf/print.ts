@@ -48,7 +48,7 @@ export async function printPass(page: Page, isolated: IsolatedPage, html: string
  * The caller bounds the time (withinTime).
  */
 export async function loadPrintDocument(page: Page, isolated: IsolatedPage, html: string, timeoutMs: number): Promise<number> {
-  await releaseDocument(page);
+  await releaseDocument(page, isolated);
   const started = performance.now();
   const url = isolated.serveDocument(html);
   await page.goto(url, { waitUntil: 'load', timeout: timeoutMs });
@@ -82,11 +82,15 @@ export async function withinTime<T>(ms: number, work: () => Promise<T>): Promise
 /**
  * Unload the last pass's document and collect it before the next one is laid out. Chromium frees
  * a replaced document only when it next collects, so without this the two laid-out documents are
- * in memory together: at 20× Chromium peaked at 3.4–3.7 GB, and at 2.6 GB with this.
+ * in memory together: at 20× Chromium peaked at 3.4–3.7 GB, and at 2.6 GB with this. The page
+ * goes to the print origin's empty document, not to about:blank, so the next document loads in
+ * the same renderer process (see `IsolatedPage.blankUrl`).
  */
-export async function releaseDocument(page: Page, options: { readonly purge?: boolean } = {}): Promise<void> {
-  if (page.url() === 'about:blank') return;
-  await page.goto('about:blank');
+export async function releaseDocument(page: Page, isolated: IsolatedPage, options: { readonly purge?: boolean } = {}): Promise<void> {
+  const url = page.url();
+  if (url === isolated.blankUrl) return;
+  await page.goto(isolated.blankUrl);
+  if (url === 'about:blank') return; // nothing was loaded yet
   const session = await page.createCDPSession();
   try {
     await session.send('HeapProfiler.collectGarbage');
