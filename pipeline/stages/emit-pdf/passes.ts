@@ -96,7 +96,7 @@ export async function printWithTrueToc(page: Page, isolated: IsolatedPage, editi
         const columns = await layoutInColumns(page, isolated, html, { headings: doc.headings, targets, timeoutMs: options.timeoutMs, fit: chapterFit });
         if ('reason' in columns) log(`pdf: pass 1 cannot be laid out in columns (${columns.reason}); printing it`);
         else {
-          // Before the words: they were found with these chapters already set tighter.
+          // Before the words: they were found with these chapters already set tight or loose.
           fitted = columns.fitted;
           if (fitChapters(doc.tree, fitted) > 0) log(`pdf: ${fitted.length} chapter(s) set to save a short last page: ${describeFits(fitted)}`);
           const kept = columns.turns.length > 0 ? keepWordsWhole(doc.tree, columns.turns, columns.headingPages) : 0;
