@@ -6,6 +6,7 @@ import { documentTitle } from './front.js';
 import { mergeLinkAreas } from './link-areas.js';
 import { applyMetadata } from './metadata.js';
 import { renumberObjects } from './object-order.js';
+import { deflateWithZlib } from './pdf-deflate.js';
 import { renameResources } from './resource-names.js';
 import { cleanTextLayer } from './text-layer.js';
 
@@ -14,6 +15,7 @@ import { cleanTextLayer } from './text-layer.js';
  * reproducible names and /ID, a clean text layer; saved. Returns the bytes.
  */
 export async function finishPdf(pdf: PDFDocument, html: string, edition: Edition, log: (line: string) => void): Promise<Uint8Array> {
+  deflateWithZlib();
   if (backCoverOnVerso(pdf)) log('pdf: blank page before the back cover, so it is a verso');
   applyMetadata(pdf, {
     title: documentTitle(edition),
