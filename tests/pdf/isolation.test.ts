@@ -71,7 +71,7 @@ describe('print isolation', () => {
     expect(Buffer.from(await readFile(result.pdfPath)).includes('root:x:0')).toBe(false);
   }, 60_000);
 
-  it('aborts every request but the served document, even without the CSP layer', async () => {
+  it('aborts every request but the print origin’s empty page, even without the CSP layer', async () => {
     const launched = await launchBrowser(resolveBrowser(undefined).path, () => undefined);
     try {
       const page = await launched.browser.newPage();
@@ -108,6 +108,32 @@ describe('print isolation', () => {
       expect(first.length).toBeGreaterThan(0);
       expect(await renderers()).toEqual(first);
       expect(isolated.blocked).toEqual([]);
+    } finally {
+      await launched.close();
+    }
+  }, 60_000);
+
+  it('writes each print document into the print origin’s empty page, under its Content-Security-Policy', async () => {
+    const launched = await launchBrowser(resolveBrowser(undefined).path, () => undefined);
+    try {
+      const page = (await launched.browser.pages())[0] ?? (await launched.browser.newPage());
+      const isolated = await isolatePage(page);
+      // No CSP of its own: only the empty page's header can refuse the image, before any request.
+      const doc = `<!doctype html><html><body><img src="http://127.0.0.1:${port}/beacon.png"><p>Print</p></body></html>`;
+      await loadPrintDocument(page, isolated, doc, 30_000);
+      expect(page.url()).toBe(isolated.blankUrl);
+      expect(await page.evaluate(() => document.body.textContent)).toBe('Print');
+      expect(isolated.blocked).toEqual([]);
+      // The same document written into about:blank, which has no CSP: interception has to refuse it.
+      await page.goto('about:blank');
+      const session = await page.createCDPSession();
+      const { frameTree } = (await session.send('Page.getFrameTree')) as { frameTree: { frame: { id: string } } };
+      await session.send('Page.setDocumentContent', { frameId: frameTree.frame.id, html: doc });
+      await page.evaluate(async () => {
+        while (document.readyState !== 'complete') await new Promise((resolve) => setTimeout(resolve, 5));
+      });
+      expect(isolated.blocked).toEqual([`http://127.0.0.1:${port}/beacon.png`]);
+      expect(requests).toBe(0);
     } finally {
       await launched.close();
     }

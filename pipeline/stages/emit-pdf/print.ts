@@ -45,17 +45,29 @@ export async function printPass(page: Page, isolated: IsolatedPage, html: string
 
 /**
  * Load a print document into the isolated page, every font face loaded. Returns the time it took.
- * The caller bounds the time (withinTime).
+ * The caller bounds the time (withinTime). The document is written into the print origin's empty
+ * page (see `IsolatedPage.blankUrl`), under that page's CSP, rather than served as a response:
+ * Puppeteer base64-encodes a response body in JavaScript, and the sample's final document loaded
+ * in about 170 ms instead of 330–380 ms.
  */
 export async function loadPrintDocument(page: Page, isolated: IsolatedPage, html: string, timeoutMs: number): Promise<number> {
   await releaseDocument(page, isolated);
   const started = performance.now();
-  const url = isolated.serveDocument(html);
-  await page.goto(url, { waitUntil: 'load', timeout: timeoutMs });
+  if (page.url() !== isolated.blankUrl) await page.goto(isolated.blankUrl, { timeout: timeoutMs });
+  const session = await page.createCDPSession();
+  try {
+    const { frameTree } = (await session.send('Page.getFrameTree')) as { frameTree: { frame: { id: string } } };
+    holding.add(page);
+    await session.send('Page.setDocumentContent', { frameId: frameTree.frame.id, html });
+  } finally {
+    await session.detach();
+  }
   // Every face is loaded before printing, not only those the screen layout asked for: a face
   // first needed by the paged layout (a running head, a footnote) would otherwise load while
   // printing, and on a busy machine miss its block period and print in a fallback font.
   await page.evaluate(async () => {
+    // Written, not navigated to: its images (data: URLs) have loaded once the document is complete.
+    while (document.readyState !== 'complete') await new Promise((resolve) => setTimeout(resolve, 5));
     // Iterated, not forEach: the page runs no script of its own, so it cannot call back.
     const faces = [...(document.fonts as unknown as Iterable<FontFace>)];
     await Promise.all(faces.map((face) => face.load().catch(() => undefined)));
@@ -63,6 +75,9 @@ export async function loadPrintDocument(page: Page, isolated: IsolatedPage, html
   });
   return performance.now() - started;
 }
+
+/** Pages holding a print document (its URL stays the empty page's). */
+const holding = new WeakSet<Page>();
 
 /** Run `work` with a hard limit: past `ms` it rejects with a PrintTimeoutError (the work is abandoned). */
 export async function withinTime<T>(ms: number, work: () => Promise<T>): Promise<T> {
@@ -88,7 +103,8 @@ export async function withinTime<T>(ms: number, work: () => Promise<T>): Promise
  */
 export async function releaseDocument(page: Page, isolated: IsolatedPage, options: { readonly purge?: boolean } = {}): Promise<void> {
   const url = page.url();
-  if (url === isolated.blankUrl) return;
+  if (url === isolated.blankUrl && !holding.has(page)) return;
+  holding.delete(page);
   await page.goto(isolated.blankUrl);
   if (url === 'about:blank') return; // nothing was loaded yet
   const session = await page.createCDPSession();
