@@ -6,13 +6,14 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { h } from 'hastscript';
+import type { Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emitPdf, PdfEmitError } from '../../pipeline/stages/emit-pdf/index.js';
 import { emitPdfInto } from './emit-into.js';
 import { resolveBrowser } from '../../pipeline/stages/emit-pdf/browser.js';
-import { isolatePage } from '../../pipeline/stages/emit-pdf/isolation.js';
+import { isolatePage, type IsolatedPage } from '../../pipeline/stages/emit-pdf/isolation.js';
 import { loadPrintDocument, releaseDocument } from '../../pipeline/stages/emit-pdf/print.js';
-import { launchBrowser } from '../../pipeline/stages/emit-pdf/launch.js';
+import { launchBrowser, type LaunchedBrowser } from '../../pipeline/stages/emit-pdf/launch.js';
 import { makeEdition } from './fixture.js';
 import { pageTexts } from './read-pdf.js';
 
@@ -38,6 +39,17 @@ afterAll(async () => {
   await new Promise((resolve) => server.close(resolve));
   await rm(dir, { recursive: true, force: true });
 });
+
+/** Run `fn` on the first tab of a freshly launched Chromium, isolated as for printing; the browser is closed after. */
+async function withIsolatedTab(fn: (tab: { launched: LaunchedBrowser; page: Page; isolated: IsolatedPage }) => Promise<void>): Promise<void> {
+  const launched = await launchBrowser(resolveBrowser(undefined).path, () => undefined);
+  try {
+    const page = (await launched.browser.pages())[0] ?? (await launched.browser.newPage());
+    await fn({ launched, page, isolated: await isolatePage(page) });
+  } finally {
+    await launched.close();
+  }
+}
 
 /** Command lines of live processes that mention `needle` (Linux /proc, via ps). */
 function processesMentioning(needle: string): string[] {
@@ -72,25 +84,17 @@ describe('print isolation', () => {
   }, 60_000);
 
   it('aborts every request but the print origin’s empty page, even without the CSP layer', async () => {
-    const launched = await launchBrowser(resolveBrowser(undefined).path, () => undefined);
-    try {
-      const page = await launched.browser.newPage();
-      const isolated = await isolatePage(page);
+    await withIsolatedTab(async ({ page, isolated }) => {
       // Navigations the document did not come from: loopback and file:// are refused by interception.
       await page.goto(`http://127.0.0.1:${port}/direct.html`).catch(() => undefined);
       await page.goto('file:///etc/passwd').catch(() => undefined);
       expect(requests).toBe(0);
       expect(isolated.blocked).toEqual([`http://127.0.0.1:${port}/direct.html`, 'file:///etc/passwd']);
-    } finally {
-      await launched.close();
-    }
+    });
   }, 60_000);
 
   it('keeps the tab on the print origin between documents, in the same renderer process', async () => {
-    const launched = await launchBrowser(resolveBrowser(undefined).path, () => undefined);
-    try {
-      const page = (await launched.browser.pages())[0] ?? (await launched.browser.newPage());
-      const isolated = await isolatePage(page);
+    await withIsolatedTab(async ({ launched, page, isolated }) => {
       const browserSession = await launched.browser.target().createCDPSession();
       const renderers = async (): Promise<number[]> => {
         const { processInfo } = (await browserSession.send('SystemInfo.getProcessInfo')) as { processInfo: { type: string; id: number }[] };
@@ -108,16 +112,11 @@ describe('print isolation', () => {
       expect(first.length).toBeGreaterThan(0);
       expect(await renderers()).toEqual(first);
       expect(isolated.blocked).toEqual([]);
-    } finally {
-      await launched.close();
-    }
+    });
   }, 60_000);
 
   it('writes each print document into the print origin’s empty page, under its Content-Security-Policy', async () => {
-    const launched = await launchBrowser(resolveBrowser(undefined).path, () => undefined);
-    try {
-      const page = (await launched.browser.pages())[0] ?? (await launched.browser.newPage());
-      const isolated = await isolatePage(page);
+    await withIsolatedTab(async ({ page, isolated }) => {
       // No CSP of its own: only the empty page's header can refuse the image, before any request.
       const doc = `<!doctype html><html><body><img src="http://127.0.0.1:${port}/beacon.png"><p>Print</p></body></html>`;
       await loadPrintDocument(page, isolated, doc, 30_000);
@@ -134,9 +133,7 @@ describe('print isolation', () => {
       });
       expect(isolated.blocked).toEqual([`http://127.0.0.1:${port}/beacon.png`]);
       expect(requests).toBe(0);
-    } finally {
-      await launched.close();
-    }
+    });
   }, 60_000);
 
   it('fails clearly on a hang or timeout and leaves no Chromium behind', async () => {
