@@ -101,12 +101,12 @@ describe('print isolation', () => {
         return processInfo.filter((p) => p.type === 'renderer').map((p) => p.id).sort();
       };
       const doc = (n: number) => `<!doctype html><html><head><style>body { font: 12pt serif }</style></head><body><p>Document ${n}</p></body></html>`;
-      await loadPrintDocument(page, isolated, doc(1), 30_000);
+      await loadPrintDocument(page, isolated, doc(1));
       const first = await renderers();
       for (const n of [2, 3]) {
         await releaseDocument(page, isolated, { purge: true });
         expect(page.url()).toBe(isolated.blankUrl);
-        await loadPrintDocument(page, isolated, doc(n), 30_000);
+        await loadPrintDocument(page, isolated, doc(n));
         expect(await page.evaluate(() => document.body.textContent)).toBe(`Document ${n}`);
       }
       expect(first.length).toBeGreaterThan(0);
@@ -119,7 +119,7 @@ describe('print isolation', () => {
     await withIsolatedTab(async ({ page, isolated }) => {
       // No CSP of its own: only the empty page's header can refuse the image, before any request.
       const doc = `<!doctype html><html><body><img src="http://127.0.0.1:${port}/beacon.png"><p>Print</p></body></html>`;
-      await loadPrintDocument(page, isolated, doc, 30_000);
+      await loadPrintDocument(page, isolated, doc);
       expect(page.url()).toBe(isolated.blankUrl);
       expect(await page.evaluate(() => document.body.textContent)).toBe('Print');
       expect(isolated.blocked).toEqual([]);

@@ -43,7 +43,7 @@ export async function layoutInColumns(page: Page, isolated: IsolatedPage, html: 
     // Laid out with the print style sheet from the start, as Chromium lays out a document it prints.
     await page.emulateMediaType('print');
     try {
-      const loadMs = await loadPrintDocument(page, isolated, html, input.timeoutMs);
+      const loadMs = await loadPrintDocument(page, isolated, html);
       const started = performance.now();
       // A script that fails costs the print of the measuring pass, not the build; a crashed page
       // fails that print, which is retried as any other.

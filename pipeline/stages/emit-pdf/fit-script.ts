@@ -38,10 +38,9 @@ export function fitScript(options: RuntFit, body: HTMLElement, pageAt: (rect: DO
     const last = pageAt(rects[rects.length - 1]) ?? 0;
     return { pages: last - (pageAt(rects[0]) ?? 0) + 1, last };
   };
-  // The lines of text on a unit's last page: the distinct heights at which its text stands there
-  // (a superscript is within half a line of its own line), read from its last text backwards.
-  const linesOnLastPage = (el: Element): number => {
-    const { last } = pagesOf(el);
+  // The lines of text on a unit's last page (`last`): the distinct heights at which its text stands
+  // there (a superscript is within half a line of its own line), read from its last text backwards.
+  const linesOnLastPage = (el: Element, last: number): number => {
     const tops: number[] = [];
     const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
     for (let node = walker.lastChild(); node !== null; node = walker.previousNode()) {
@@ -64,12 +63,15 @@ export function fitScript(options: RuntFit, body: HTMLElement, pageAt: (rect: DO
     let next = el.nextElementSibling;
     while (next !== null && next.getClientRects().length === 0) next = next.nextElementSibling;
     if (next !== null && (pageAt(next.getClientRects()[0]) ?? 0) <= last) continue;
-    if (linesOnLastPage(el) <= lines) runts.push({ el, pages: last - first + 1 });
+    if (linesOnLastPage(el, last) <= lines) runts.push({ el, pages: last - first + 1 });
   }
   const saved = new Set<Element>();
   const tries: [Fitted['fit'], (el: Element, pages: number) => boolean][] = [
     ['tight', (el, pages) => pagesOf(el).pages < pages],
-    ['loose', (el, pages) => pagesOf(el).pages <= pages && linesOnLastPage(el) > lines],
+    ['loose', (el, pages) => {
+      const now = pagesOf(el);
+      return now.pages <= pages && linesOnLastPage(el, now.last) > lines;
+    }],
   ];
   for (const [fit, saves] of tries) {
     for (const { el } of runts) el.setAttribute(attribute, fit);

@@ -64,7 +64,6 @@ export async function printWithTrueToc(page: Page, isolated: IsolatedPage, editi
   const { log, pageLabel } = options;
   let problems: string[] = [];
   const words: WordsWhole[] = [];
-  let fitted: readonly Fitted[] = [];
   const expected = expectedContents(edition);
   // The measuring document, as the key of the layout a previous build found for it.
   const measuring = buildPrintDocument(edition, undefined, assets, undefined, { digits: pageDigits(estimatePages(edition)) });
@@ -72,7 +71,7 @@ export async function printWithTrueToc(page: Page, isolated: IsolatedPage, editi
   const key = layoutKey(measuringHtml, await page.browser().version());
   const cached = loadLayout(await options.layoutStore?.get(layoutNamespace, key));
   let layout: PrintLayout | undefined = cached?.layout;
-  if (cached !== undefined) fitted = cached.fitted;
+  let fitted: readonly Fitted[] = cached?.fitted ?? [];
   fitChapters(measuring.tree, fitted);
   for (const w of cached?.words ?? []) {
     keepWordsWhole(measuring.tree, w.turns, w.pages);

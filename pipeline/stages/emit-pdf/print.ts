@@ -27,7 +27,7 @@ export interface PrintedPass {
 
 export async function printPass(page: Page, isolated: IsolatedPage, html: string, options: PrintPassOptions): Promise<PrintedPass> {
   return withinTime(options.timeoutMs, async () => {
-    const loadMs = await loadPrintDocument(page, isolated, html, options.timeoutMs);
+    const loadMs = await loadPrintDocument(page, isolated, html);
     const loaded = performance.now();
     const printing = page.pdf({
       tagged: options.tagged,
@@ -50,10 +50,9 @@ export async function printPass(page: Page, isolated: IsolatedPage, html: string
  * Puppeteer base64-encodes a response body in JavaScript, and the sample's final document loaded
  * in about 170 ms instead of 330–380 ms.
  */
-export async function loadPrintDocument(page: Page, isolated: IsolatedPage, html: string, timeoutMs: number): Promise<number> {
-  await releaseDocument(page, isolated);
+export async function loadPrintDocument(page: Page, isolated: IsolatedPage, html: string): Promise<number> {
+  await releaseDocument(page, isolated); // the tab is now on the empty page
   const started = performance.now();
-  if (page.url() !== isolated.blankUrl) await page.goto(isolated.blankUrl, { timeout: timeoutMs });
   const session = await page.createCDPSession();
   try {
     const { frameTree } = (await session.send('Page.getFrameTree')) as { frameTree: { frame: { id: string } } };
